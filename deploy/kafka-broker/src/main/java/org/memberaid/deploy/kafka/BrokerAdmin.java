@@ -1,0 +1,100 @@
+package org.memberaid.deploy.kafka;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** The admin calls the launcher makes against the broker it started. */
+final class BrokerAdmin implements AutoCloseable {
+
+    private static final short REPLICATION_FACTOR = 1;
+    /** Consumers rebuild their state from the topics, so nothing may ever be deleted from them. */
+    private static final Map<String, String> TOPIC_CONFIG = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
+
+    private final Admin admin;
+
+    BrokerAdmin(String bootstrapServers) {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "memberaid-kafka-launcher");
+        // Short timeouts and backoffs: the caller polls against its own deadline.
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+        config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "200");
+        config.put(AdminClientConfig.RETRY_BACKOFF_MAX_MS_CONFIG, "200");
+        this.admin = Admin.create(config);
+    }
+
+    /** Whether the broker answers a metadata request within the timeout. */
+    boolean answers(Duration timeout) {
+        try {
+            return !await(admin.describeCluster().nodes(), timeout).isEmpty();
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Creates those of the topics that do not exist yet and returns once the broker describes all of
+     * them, so that clients started right afterwards find them. Fails on the first error, including
+     * the transient ones of a broker that is still registering; the caller retries.
+     */
+    void ensureTopics(List<String> topics, Duration timeout) throws ExecutionException, TimeoutException {
+        createMissingTopics(topics, timeout);
+        await(admin.describeTopics(topics).allTopicNames(), timeout);
+    }
+
+    private void createMissingTopics(List<String> topics, Duration timeout)
+            throws ExecutionException, TimeoutException {
+        Set<String> existing = await(admin.listTopics().names(), timeout);
+        List<NewTopic> missing = topics.stream()
+                .filter(topic -> !existing.contains(topic))
+                .map(topic -> new NewTopic(topic, BrokerSettings.TOPIC_PARTITIONS, REPLICATION_FACTOR)
+                        .configs(TOPIC_CONFIG))
+                .collect(Collectors.toList());
+        if (!missing.isEmpty()) {
+            awaitIgnoringExisting(admin.createTopics(missing).values().values(), timeout);
+        }
+    }
+
+    private static void awaitIgnoringExisting(Collection<KafkaFuture<Void>> creations, Duration timeout)
+            throws ExecutionException, TimeoutException {
+        for (KafkaFuture<Void> creation : creations) {
+            try {
+                await(creation, timeout);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static <T> T await(KafkaFuture<T> future, Duration timeout) throws ExecutionException, TimeoutException {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while talking to the Kafka broker", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(2));
+    }
+}

@@ -1,0 +1,153 @@
+package org.memberaid.deploy.kafka;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.OptionalLong;
+
+/** The files a broker keeps in its data directory. */
+final class BrokerFiles {
+
+    private static final String LOG4J_CONFIG_RESOURCE = "broker-log4j2.properties";
+    private static final int LOG_TAIL_BYTES = 6_000;
+    private static final String START_MARKER = "===== LocalKafkaBroker: starting Kafka";
+
+    private final Path dataDir;
+
+    BrokerFiles(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    /** Kafka's own log directory (partitions, metadata log, meta.properties). */
+    Path kafkaLogDir() {
+        return dataDir.resolve("kafka-logs");
+    }
+
+    Path serverProperties() {
+        return dataDir.resolve("server.properties");
+    }
+
+    Path log4jConfig() {
+        return dataDir.resolve("log4j2.properties");
+    }
+
+    Path brokerLog() {
+        return dataDir.resolve("broker.log");
+    }
+
+    Path pidFile() {
+        return dataDir.resolve("broker.pid");
+    }
+
+    boolean isFormatted() {
+        return Files.exists(kafkaLogDir().resolve("meta.properties"));
+    }
+
+    /** Rewritten at every start, so a changed port or host takes effect on an existing data dir. */
+    void writeConfiguration(BrokerSettings settings) {
+        try {
+            Files.createDirectories(dataDir);
+            Files.writeString(serverProperties(), serverPropertiesText(settings));
+            try (InputStream log4j = BrokerFiles.class.getResourceAsStream(LOG4J_CONFIG_RESOURCE)) {
+                if (log4j == null) {
+                    throw new IllegalStateException("Missing resource " + LOG4J_CONFIG_RESOURCE);
+                }
+                Files.copy(log4j, log4jConfig(), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the broker configuration into " + dataDir, e);
+        }
+    }
+
+    private String serverPropertiesText(BrokerSettings settings) {
+        String host = settings.host();
+        return String.join("\n",
+                "# Written by org.memberaid.deploy.kafka.LocalKafkaBroker at each start; edits are lost.",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@" + host + ":" + settings.controllerPort(),
+                "listeners=PLAINTEXT://" + host + ":" + settings.port()
+                        + ",CONTROLLER://" + host + ":" + settings.controllerPort(),
+                "advertised.listeners=PLAINTEXT://" + host + ":" + settings.port(),
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                "log.dirs=" + kafkaLogDir(),
+                "num.partitions=" + BrokerSettings.TOPIC_PARTITIONS,
+                "auto.create.topics.enable=false",
+                "offsets.topic.replication.factor=1",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "");
+    }
+
+    void writePid(long pid) {
+        try {
+            Files.writeString(pidFile(), pid + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + pidFile(), e);
+        }
+    }
+
+    OptionalLong readPid() {
+        try {
+            return OptionalLong.of(Long.parseLong(Files.readString(pidFile()).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    void deletePid() {
+        try {
+            Files.deleteIfExists(pidFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + pidFile(), e);
+        }
+    }
+
+    /** Separates the starts in broker.log, which keeps the output of every start. */
+    void markStartInLog(BrokerSettings settings) {
+        String marker = START_MARKER + " on " + settings.bootstrapServers() + " at " + Instant.now() + "\n";
+        try {
+            Files.writeString(brokerLog(), marker, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + brokerLog(), e);
+        }
+    }
+
+    /** An exception ending with broker.log since the last start: why the broker failed is there. */
+    IllegalStateException failureWithLogTail(String message) {
+        return new IllegalStateException(message + ". End of " + brokerLog() + ":\n" + brokerLogTail());
+    }
+
+    private String brokerLogTail() {
+        String tail = lastBytesOfBrokerLog();
+        int lastStart = tail.lastIndexOf(START_MARKER);
+        return lastStart < 0 ? tail : tail.substring(lastStart);
+    }
+
+    private String lastBytesOfBrokerLog() {
+        Path log = brokerLog();
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            long start = Math.max(0, file.length() - LOG_TAIL_BYTES);
+            byte[] tail = new byte[(int) (file.length() - start)];
+            file.seek(start);
+            file.readFully(tail);
+            String text = new String(tail, StandardCharsets.UTF_8);
+            int firstFullLine = start == 0 ? 0 : text.indexOf('\n') + 1;
+            return text.substring(firstFullLine);
+        } catch (IOException e) {
+            return "(" + log + " is not readable: " + e.getMessage() + ")";
+        }
+    }
+}

@@ -1,0 +1,34 @@
+# Shared by the deploy scripts: where things live and how to wait for them. Sourced, not run.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DATA_DIR="${MEMBERAID_DATA_DIR:-$ROOT/deploy/.data}"
+KAFKA_PORT="${MEMBERAID_KAFKA_PORT:-9092}"
+SERVICES=(members-service relief-service reporting-service)
+
+service_port() {
+  case "$1" in
+    members-service) echo 8081 ;;
+    relief-service) echo 8082 ;;
+    reporting-service) echo 8083 ;;
+  esac
+}
+
+kafka_cli() {
+  local classpath="$ROOT/deploy/kafka-broker/target/launcher.classpath"
+  if [[ ! -f "$classpath" ]]; then
+    echo "The Kafka launcher is not built yet: run deploy/run.sh (or mvn -B install -DskipTests) first." >&2
+    return 1
+  fi
+  java -cp "$(cat "$classpath")" org.memberaid.deploy.kafka.LocalKafkaBroker "$@" \
+    --data-dir "$DATA_DIR/kafka" --port "$KAFKA_PORT"
+}
+
+# wait_for_url URL SECONDS: polls until URL answers 2xx, or fails after SECONDS.
+wait_for_url() {
+  local url="$1" deadline=$((SECONDS + $2))
+  until curl -fsS -o /dev/null "$url"; do
+    if ((SECONDS >= deadline)); then
+      return 1
+    fi
+    sleep 1
+  done
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Drives a running system (deploy/run.sh) as a user would: registers a member and waits for the
+# report to count it; then stops Kafka, registers another, starts Kafka and waits for that one too
+# (nothing lost in an outage). Exits non-zero on any failure.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+# A valid national ID (GB 11643 check digit) with a serial unlikely to be taken already.
+national_id() {
+  local first17 weights=(7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2)
+  first17="620702$((1950 + RANDOM % 50))$(printf '%02d%02d%03d' $((1 + RANDOM % 12)) $((1 + RANDOM % 28)) $((RANDOM % 1000)))"
+  local sum=0 checks=10X98765432
+  for i in $(seq 0 16); do sum=$((sum + ${first17:i:1} * weights[i])); done
+  echo "$first17${checks:sum % 11:1}"
+}
+
+members_total() {
+  curl -fsS http://localhost:8083/api/reports/counties |
+    python3 -c 'import json,sys; print(next((r["membersTotal"] for r in json.load(sys.stdin) if r["countyCode"]==sys.argv[1]), 0))' "$1"
+}
+
+register() {
+  local status
+  status=$(curl -sS -o /tmp/memberaid-smoke.json -w '%{http_code}' -H 'Content-Type: application/json' \
+    -d "{\"nationalId\":\"$(national_id)\",\"name\":\"测试党员\",\"countyCode\":\"$1\"}" http://localhost:8081/api/members)
+  if [[ "$status" != 201 ]]; then
+    echo "registration answered $status: $(cat /tmp/memberaid-smoke.json)" >&2
+    return 1
+  fi
+}
+
+await_total() {
+  local county="$1" expected="$2" deadline=$((SECONDS + 60))
+  until [[ "$(members_total "$county")" == "$expected" ]]; do
+    if ((SECONDS >= deadline)); then
+      echo "county $county shows $(members_total "$county") members, expected $expected" >&2
+      return 1
+    fi
+    sleep 0.5
+  done
+  echo "county $county shows $expected members"
+}
+
+county=620725
+before=$(members_total "$county")
+register "$county"
+await_total "$county" $((before + 1))
+
+echo "Stopping Kafka, registering while it is down..."
+"$ROOT/deploy/kafka.sh" stop
+register "$county"
+"$ROOT/deploy/kafka.sh" start
+await_total "$county" $((before + 2))
+echo "smoke test passed"

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Stops what deploy/run.sh started: the three services, then the Kafka broker. Data is kept.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+for service in "${SERVICES[@]}"; do
+  pid_file="$DATA_DIR/pids/$service.pid"
+  [[ -f "$pid_file" ]] || continue
+  pid=$(cat "$pid_file")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid"
+    for _ in $(seq 1 30); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 1
+    done
+    kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
+    echo "Stopped $service"
+  fi
+  rm -f "$pid_file"
+done
+
+kafka_cli stop

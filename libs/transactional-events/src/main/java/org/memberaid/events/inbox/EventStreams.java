@@ -1,0 +1,57 @@
+package org.memberaid.events.inbox;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Starts consumers of memberaid's topics with the settings the inbox depends on, and stops them. */
+@ApplicationScoped
+public class EventStreams {
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    @Inject
+    EventInbox inbox;
+
+    @ConfigProperty(name = "memberaid.consumer.max-poll-records", defaultValue = "2000")
+    int maxPollRecords;
+
+    @ConfigProperty(name = "memberaid.consumer.retry-wait", defaultValue = "1s")
+    Duration retryWait;
+
+    private final List<EventStreamConsumer> consumers = new CopyOnWriteArrayList<>();
+
+    public void subscribe(String groupId, List<String> topics, EventBatchHandler handler) {
+        Map<String, Object> config = new HashMap<>(kafkaConfig);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        // Offsets are committed by hand, after the database transaction that applied the batch.
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + ProcessHandle.current().pid());
+        KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+        EventStreamConsumer stream = new EventStreamConsumer(groupId, consumer, topics, inbox, handler, retryWait);
+        consumers.add(stream);
+        stream.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        consumers.forEach(EventStreamConsumer::stop);
+        consumers.clear();
+    }
+}

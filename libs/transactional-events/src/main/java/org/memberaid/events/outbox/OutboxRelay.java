@@ -1,0 +1,178 @@
+package org.memberaid.events.outbox;
+
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.memberaid.database.DatabaseReady;
+import org.memberaid.database.DirectConnections;
+import org.postgresql.PGConnection;
+
+/**
+ * Publishes committed outbox rows to Kafka, oldest first, and deletes each row only after the
+ * broker acknowledged it (at least once; consumers drop duplicates by event id).
+ *
+ * <p>Only the instance holding a PostgreSQL advisory lock publishes, so two instances of a service
+ * never interleave and per-key order holds. The leader sleeps on LISTEN: the outbox trigger's
+ * NOTIFY arrives at commit and wakes it at once; the idle timeout is only a safety net.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final String LEADER_LOCK = "SELECT pg_try_advisory_lock(hashtext('memberaid.outbox-relay'))";
+
+    @ConfigProperty(name = "memberaid.outbox.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @ConfigProperty(name = "memberaid.outbox.batch-size", defaultValue = "1000")
+    int batchSize;
+
+    @ConfigProperty(name = "memberaid.outbox.idle-wait", defaultValue = "2s")
+    Duration idleWait;
+
+    @ConfigProperty(name = "memberaid.outbox.retry-wait", defaultValue = "1s")
+    Duration retryWait;
+
+    @Inject
+    DirectConnections connections;
+
+    @Inject
+    OutboxPublisher publisher;
+
+    private volatile boolean running;
+    private volatile boolean leader;
+    private Thread worker;
+    private String lastProblem;
+
+    synchronized void start(@Observes DatabaseReady ready) {
+        if (!enabled || worker != null) {
+            return;
+        }
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    synchronized void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+            try {
+                worker.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            worker = null;
+        }
+        publisher.close();
+    }
+
+    /** Whether this instance currently publishes the outbox (the others stand by). */
+    public boolean isLeader() {
+        return leader;
+    }
+
+    private void run() {
+        while (running) {
+            try (Connection connection = connections.toServiceDatabase()) {
+                if (acquireLeadership(connection)) {
+                    leader = true;
+                    LOG.info("This instance now relays the outbox to Kafka");
+                    relay(connection);
+                }
+            } catch (SQLException e) {
+                report("PostgreSQL connection for the outbox relay failed: " + e.getMessage());
+            } finally {
+                leader = false;
+            }
+            pause(retryWait.multipliedBy(2));
+        }
+    }
+
+    private static boolean acquireLeadership(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(LEADER_LOCK)) {
+            return result.next() && result.getBoolean(1);
+        }
+    }
+
+    private void relay(Connection connection) throws SQLException {
+        PGConnection notifications = connection.unwrap(PGConnection.class);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("LISTEN outbox_event");
+        }
+        while (running) {
+            List<OutboxRow> rows = fetch(connection);
+            if (rows.isEmpty()) {
+                notifications.getNotifications((int) idleWait.toMillis());
+                continue;
+            }
+            OutboxPublisher.Outcome outcome = publisher.publish(rows);
+            delete(connection, rows.subList(0, outcome.acknowledged()));
+            if (outcome.failure() != null) {
+                report("Kafka did not acknowledge outbox events (" + outcome.failure()
+                        + "); they stay in the outbox and are retried");
+                pause(retryWait);
+            } else if (lastProblem != null) {
+                LOG.info("Outbox relay publishes to Kafka again");
+                lastProblem = null;
+            }
+        }
+    }
+
+    private List<OutboxRow> fetch(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT position, event_id, topic, message_key, event_type, payload
+                FROM outbox_event ORDER BY position LIMIT ?""")) {
+            query.setInt(1, batchSize);
+            try (ResultSet result = query.executeQuery()) {
+                List<OutboxRow> rows = new ArrayList<>();
+                while (result.next()) {
+                    rows.add(new OutboxRow(result.getLong(1), result.getObject(2, java.util.UUID.class),
+                            result.getString(3), result.getString(4), result.getString(5), result.getString(6)));
+                }
+                return rows;
+            }
+        }
+    }
+
+    private static void delete(Connection connection, List<OutboxRow> acknowledged) throws SQLException {
+        if (acknowledged.isEmpty()) {
+            return;
+        }
+        Long[] positions = acknowledged.stream().map(OutboxRow::position).toArray(Long[]::new);
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox_event WHERE position = ANY (?)")) {
+            delete.setArray(1, connection.createArrayOf("bigint", positions));
+            delete.executeUpdate();
+        }
+    }
+
+    /** Logs a problem once, not on every retry, so an outage is one clear line in the log. */
+    private void report(String problem) {
+        if (!Objects.equals(problem, lastProblem)) {
+            LOG.warn(problem);
+            lastProblem = problem;
+        }
+    }
+
+    private void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.memberaid.relief;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerTestResource.class)
+class ServiceHealthTest {
+
+    @Test
+    void isReadyOnceItsDatabaseIsCreatedAndMigrated() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("database-schema"));
+    }
+
+    @Test
+    void publishesItsOpenApiDocument() {
+        given().when().get("/q/openapi?format=json")
+                .then().statusCode(200)
+                .body("info.title", equalTo("memberaid relief-service"));
+    }
+}
