@@ -25,7 +25,7 @@ kafka_cli() {
 # wait_for_url URL SECONDS: polls until URL answers 2xx, or fails after SECONDS.
 wait_for_url() {
   local url="$1" deadline=$((SECONDS + $2))
-  until curl -fsS -o /dev/null "$url"; do
+  until curl -fs -o /dev/null "$url"; do
     if ((SECONDS >= deadline)); then
       return 1
     fi
