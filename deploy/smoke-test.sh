@@ -22,7 +22,8 @@ members_total() {
 register() {
   local status
   status=$(curl -sS -o /tmp/memberaid-smoke.json -w '%{http_code}' -H 'Content-Type: application/json' \
-    -d "{\"nationalId\":\"$(national_id)\",\"name\":\"测试党员\",\"countyCode\":\"$1\"}" http://localhost:8081/api/members)
+    -d "{\"nationalId\":\"$(national_id)\",\"name\":\"测试党员\",\"countyCode\":\"$1\",\"joinedPartyOn\":\"2020-07-01\",\"laborCapacity\":\"FULL\",\"annualIncome\":12000}" \
+    http://localhost:8081/api/members)
   if [[ "$status" != 201 ]]; then
     echo "registration answered $status: $(cat /tmp/memberaid-smoke.json)" >&2
     return 1

@@ -2,17 +2,25 @@ package org.memberaid.members.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
-/** A party member on the registry. Its version is the {@code sequence} of the events it publishes. */
+/**
+ * A party member on the registry. Its version is the {@code sequence} of the events it publishes.
+ * The state changes below enforce the registry's rules; callers validate input before.
+ */
 @Entity
 public class Member extends PanacheEntityBase {
 
@@ -25,12 +33,62 @@ public class Member extends PanacheEntityBase {
     @Column(nullable = false)
     public String name;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Gender gender;
+
+    @Column(name = "birth_date", nullable = false, updatable = false)
+    public LocalDate birthDate;
+
+    public String ethnicity;
+    public String phone;
+
     @Column(name = "county_code", nullable = false)
     public String countyCode;
+
+    public String township;
+    public String village;
+
+    @Column(name = "party_branch")
+    public String partyBranch;
+
+    @Column(name = "joined_party_on")
+    public LocalDate joinedPartyOn;
+
+    @Enumerated(EnumType.STRING)
+    public Education education;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "labor_capacity")
+    public LaborCapacity laborCapacity;
+
+    @Column(name = "annual_income")
+    public BigDecimal annualIncome;
+
+    @Column(name = "notable_contribution", nullable = false)
+    public boolean notableContribution;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "hardship_status", nullable = false)
+    public HardshipStatus hardshipStatus;
+
+    @Convert(converter = HardshipCausesConverter.class)
+    @Column(name = "hardship_causes", nullable = false)
+    public Set<HardshipCause> hardshipCauses = EnumSet.noneOf(HardshipCause.class);
 
     @Enumerated(EnumType.STRING)
     @Column(name = "registration_status", nullable = false)
     public RegistrationStatus registrationStatus;
+
+    @Column(name = "registered_on", nullable = false, updatable = false)
+    public LocalDate registeredOn;
+
+    @Column(name = "deregistered_on")
+    public LocalDate deregisteredOn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "deregistration_reason")
+    public DeregistrationReason deregistrationReason;
 
     @Version
     public Long version;
@@ -41,16 +99,61 @@ public class Member extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    public static Member register(String nationalId, String name, String countyCode, Instant now) {
+    public static Optional<Member> findByNationalId(String nationalId) {
+        return find("nationalId", nationalId).firstResultOptional();
+    }
+
+    public static Member register(MemberDetails details, LocalDate today, Instant now) {
         Member member = new Member();
         member.id = UUID.randomUUID();
-        member.nationalId = nationalId;
-        member.name = name;
-        member.countyCode = countyCode;
+        member.nationalId = details.nationalId().value();
+        member.birthDate = details.nationalId().birthDate();
+        member.countyCode = details.countyCode();
+        member.apply(details.profile());
+        member.hardshipStatus = details.hardshipStatus();
+        member.hardshipCauses = EnumSet.copyOf(withNone(details.hardshipCauses()));
         member.registrationStatus = RegistrationStatus.ACTIVE;
+        member.registeredOn = today;
         member.createdAt = now;
         member.updatedAt = now;
         return member;
+    }
+
+    public void update(MemberProfile profile, Instant now) {
+        requireActive();
+        apply(profile);
+        updatedAt = now;
+    }
+
+    /** Records an assessment; LIFTED_OUT is only reachable from IN_DIFFICULTY. */
+    public void assessHardship(HardshipStatus status, Set<HardshipCause> causes, Instant now) {
+        requireActive();
+        if (status == HardshipStatus.LIFTED_OUT && hardshipStatus != HardshipStatus.IN_DIFFICULTY) {
+            throw new IllegalTransitionException("A member can be lifted out of difficulty only from IN_DIFFICULTY; "
+                    + "this member is " + hardshipStatus);
+        }
+        hardshipStatus = status;
+        hardshipCauses = EnumSet.copyOf(withNone(causes));
+        updatedAt = now;
+    }
+
+    public String transfer(String toCountyCode, Instant now) {
+        requireActive();
+        if (toCountyCode.equals(countyCode)) {
+            throw new IllegalTransitionException("The member is already registered in county " + countyCode);
+        }
+        String from = countyCode;
+        countyCode = toCountyCode;
+        updatedAt = now;
+        return from;
+    }
+
+    public void deregister(DeregistrationReason reason, LocalDate effectiveOn, Instant now) {
+        requireActive();
+        registrationStatus = reason.status();
+        deregistrationReason = reason;
+        deregisteredOn = effectiveOn;
+        updatedAt = now;
     }
 
     /** Versions, and so event sequences, start at 1; a null version also tells Hibernate the row is new. */
@@ -61,7 +164,29 @@ public class Member extends PanacheEntityBase {
         }
     }
 
-    public static Optional<Member> findByNationalId(String nationalId) {
-        return find("nationalId", nationalId).firstResultOptional();
+    private void apply(MemberProfile profile) {
+        name = profile.name();
+        gender = profile.gender();
+        ethnicity = profile.ethnicity();
+        phone = profile.phone();
+        township = profile.township();
+        village = profile.village();
+        partyBranch = profile.partyBranch();
+        joinedPartyOn = profile.joinedPartyOn();
+        education = profile.education();
+        laborCapacity = profile.laborCapacity();
+        annualIncome = profile.annualIncome();
+        notableContribution = profile.notableContribution();
+    }
+
+    private void requireActive() {
+        if (registrationStatus != RegistrationStatus.ACTIVE) {
+            throw new IllegalTransitionException("The member is deregistered (" + registrationStatus
+                    + ") and can no longer be changed");
+        }
+    }
+
+    private static Set<HardshipCause> withNone(Set<HardshipCause> causes) {
+        return causes.isEmpty() ? EnumSet.noneOf(HardshipCause.class) : causes;
     }
 }

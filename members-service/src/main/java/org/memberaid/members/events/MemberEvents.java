@@ -2,20 +2,58 @@ package org.memberaid.members.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.List;
 import org.memberaid.events.outbox.Outbox;
 import org.memberaid.members.domain.Member;
 
-/** The events members-service publishes on {@value #TOPIC}, keyed by member id. */
+/**
+ * The events members-service publishes on {@value #TOPIC}, keyed by member id, with the member's
+ * version as {@code sequence}. Call after the change is flushed, so the version is the new one.
+ */
 @ApplicationScoped
 public class MemberEvents {
 
     public static final String TOPIC = "members.events";
     public static final String REGISTERED = "memberaid.member.registered.v1";
+    public static final String UPDATED = "memberaid.member.updated.v1";
+    public static final String HARDSHIP_ASSESSED = "memberaid.member.hardship-assessed.v1";
+    public static final String TRANSFERRED = "memberaid.member.transferred.v1";
+    public static final String DEREGISTERED = "memberaid.member.deregistered.v1";
 
     @Inject
     Outbox outbox;
 
     public void registered(Member member) {
-        outbox.append(TOPIC, member.id.toString(), REGISTERED, member.version, MemberSnapshot.of(member));
+        publish(REGISTERED, member, member.registeredOn, null);
+    }
+
+    /** Many registrations at once (CSV import), written with one batch. */
+    public void registered(List<Member> members) {
+        outbox.appendAll(members.stream()
+                .map(member -> new Outbox.Event(TOPIC, member.id.toString(), REGISTERED, member.version,
+                        MemberSnapshot.of(member, member.registeredOn, null)))
+                .toList());
+    }
+
+    public void updated(Member member, LocalDate today) {
+        publish(UPDATED, member, today, null);
+    }
+
+    public void hardshipAssessed(Member member, LocalDate assessedOn) {
+        publish(HARDSHIP_ASSESSED, member, assessedOn, null);
+    }
+
+    public void transferred(Member member, LocalDate effectiveOn, String fromCountyCode) {
+        publish(TRANSFERRED, member, effectiveOn, fromCountyCode);
+    }
+
+    public void deregistered(Member member) {
+        publish(DEREGISTERED, member, member.deregisteredOn, null);
+    }
+
+    private void publish(String type, Member member, LocalDate effectiveOn, String previousCountyCode) {
+        outbox.append(TOPIC, member.id.toString(), type, member.version,
+                MemberSnapshot.of(member, effectiveOn, previousCountyCode));
     }
 }

@@ -1,27 +1,40 @@
 package org.memberaid.members.rest;
 
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memberaid.members.domain.HardshipStatus;
+import org.memberaid.members.domain.InvalidInputException;
 import org.memberaid.members.domain.Member;
+import org.memberaid.members.domain.MemberInput;
+import org.memberaid.members.domain.MemberNotFoundException;
+import org.memberaid.members.domain.RegistrationStatus;
 import org.memberaid.members.service.MemberRegistry;
+import org.memberaid.members.service.MemberSearch;
 
 @Path("/api/members")
 @Tag(name = "Members")
@@ -29,38 +42,112 @@ import org.memberaid.members.service.MemberRegistry;
 @Consumes(MediaType.APPLICATION_JSON)
 public class MemberResource {
 
+    private static final String REVEAL_DOC = "nationalId to show the whole national ID instead of the masked one";
+
     @Inject
     MemberRegistry registry;
 
+    @Inject
+    MemberSearch search;
+
     @POST
-    @Operation(summary = "Register a member", description = "Stores the member and publishes memberaid.member.registered.v1.")
-    @APIResponse(responseCode = "201", description = "Registered; Location and ETag headers are set",
+    @Operation(summary = "Register a member",
+            description = "Validates every field (GB 11643 check digit, age >= 18, known county...), stores the member "
+                    + "and publishes memberaid.member.registered.v1. Birth date and gender come from the national ID.")
+    @APIResponse(responseCode = "201", description = "Registered; Location and ETag are set",
             content = @Content(schema = @Schema(implementation = MemberResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body; violations name each field",
+    @APIResponse(ref = "Invalid", responseCode = "400")
+    @APIResponse(responseCode = "409", description = "The national ID is registered already; existingMemberId names the member",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The national ID is already registered; names the member",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response register(@NotNull @Valid RegisterMemberRequest request, @Context UriInfo uriInfo) {
-        Member member = registry.register(request.nationalId(), request.name(), request.countyCode());
+    public Response register(MemberInput input, @Context UriInfo uriInfo) {
+        Member member = registry.register(requireBody(input));
         return Response.created(uriInfo.getAbsolutePathBuilder().path(member.id.toString()).build())
-                .tag(etag(member))
-                .entity(MemberResponse.of(member))
-                .build();
+                .tag(ETags.of(member)).entity(MemberResponse.of(member, null)).build();
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a member")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MemberResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such member",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") UUID id) {
-        return registry.find(id)
-                .map(member -> Response.ok(MemberResponse.of(member)).tag(etag(member)).build())
-                .orElseGet(() -> Problem.notFound("No member with id " + id).toResponse());
+    @APIResponse(responseCode = "200", description = "The member; ETag is its version",
+            content = @Content(schema = @Schema(implementation = MemberResponse.class)))
+    @APIResponse(ref = "NotFound", responseCode = "404")
+    public Response get(@PathParam("id") UUID id,
+            @Parameter(description = REVEAL_DOC) @QueryParam("reveal") String reveal) {
+        Member member = registry.find(id).orElseThrow(() -> new MemberNotFoundException(id));
+        return Response.ok(MemberResponse.of(member, reveal)).tag(ETags.of(member)).build();
     }
 
-    private static EntityTag etag(Member member) {
-        return new EntityTag(String.valueOf(member.version));
+    @GET
+    @Operation(summary = "Search members",
+            description = "Filters combine; q matches the start of the name or of the national ID. "
+                    + "Ordered by registration time, then id (stable across pages). page starts at 0.")
+    @APIResponse(responseCode = "200", description = "A page of members {items, page, size, total}")
+    @APIResponse(ref = "Invalid", responseCode = "400")
+    public PageResponse<MemberResponse> search(@QueryParam("countyCode") String countyCode,
+            @Parameter(description = "NOT_IN_DIFFICULTY, IN_DIFFICULTY or LIFTED_OUT") @QueryParam("hardshipStatus") String hardshipStatus,
+            @Parameter(description = "ACTIVE, DECEASED or TRANSFERRED_OUT") @QueryParam("registrationStatus") String registrationStatus,
+            @Parameter(description = "Name prefix or national-ID prefix") @QueryParam("q") String q,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(MemberSearch.MAX_PAGE_SIZE) int size,
+            @Parameter(description = REVEAL_DOC) @QueryParam("reveal") String reveal) {
+        String query = q == null || q.isBlank() ? null : q.strip();
+        MemberSearch.Result result = search.search(
+                new MemberSearch.Criteria(blankToNull(countyCode), filter(HardshipStatus.class, hardshipStatus, "hardshipStatus"),
+                        filter(RegistrationStatus.class, registrationStatus, "registrationStatus"), query), page, size);
+        return new PageResponse<>(result.items().stream().map(m -> MemberResponse.of(m, reveal)).toList(),
+                page, size, result.total());
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Update a member",
+            description = "Replaces the member's changeable attributes. Requires If-Match with the ETag read. The "
+                    + "national ID never changes; the county changes by transfer; hardship by assessment. "
+                    + "Publishes memberaid.member.updated.v1.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MemberResponse.class)))
+    @APIResponse(ref = "Invalid", responseCode = "400")
+    @APIResponse(ref = "NotFound", responseCode = "404")
+    @APIResponse(ref = "Conflict", responseCode = "409")
+    @APIResponse(ref = "PreconditionFailed", responseCode = "412")
+    @APIResponse(ref = "PreconditionRequired", responseCode = "428")
+    public Response update(@PathParam("id") UUID id,
+            @Parameter(description = "The ETag of the member as read, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            MemberInput input) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return Problem.of(428, "precondition-required", "If-Match required",
+                    "Send If-Match with the ETag of the member you read, so no one else's change is overwritten")
+                    .toResponse();
+        }
+        MemberInput body = requireBody(input);
+        if (body.hardshipStatus() != null || body.causes() != null) {
+            throw new InvalidInputException(body.hardshipStatus() != null ? "hardshipStatus" : "causes",
+                    "is changed by a hardship assessment (POST /api/members/{id}/hardship-assessments)");
+        }
+        OptionalLong expected = ETags.versionIn(ifMatch);
+        long version = expected.orElse(-1);
+        Member member = registry.update(id, version, body);
+        return Response.ok(MemberResponse.of(member, null)).tag(ETags.of(member)).build();
+    }
+
+    static <T> T requireBody(T body) {
+        if (body == null) {
+            throw new InvalidInputException("body", "is required");
+        }
+        return body;
+    }
+
+    private static <E extends Enum<E>> E filter(Class<E> type, String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,19 +1,33 @@
 package org.memberaid.members.rest;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.memberaid.members.domain.Member;
 
-/** A member as clients see it: the national ID is masked (birth date and serial hidden). */
-public record MemberResponse(UUID id, String nationalId, String name, String countyCode,
-        String registrationStatus, long version, Instant createdAt, Instant updatedAt) {
+/** A member as clients see it; the national ID is masked unless disclosure was asked for. */
+@Schema(name = "Member")
+public record MemberResponse(UUID id,
+        @Schema(examples = "620702********0015") String nationalId,
+        String name, String gender, LocalDate birthDate, String ethnicity, String phone, String countyCode,
+        String township, String village, String partyBranch, LocalDate joinedPartyOn, String education,
+        String laborCapacity, BigDecimal annualIncome, boolean notableContribution, String hardshipStatus,
+        List<String> causes, String registrationStatus, LocalDate registeredOn, LocalDate deregisteredOn,
+        String deregistrationReason, long version, Instant createdAt, Instant updatedAt) {
 
-    public static MemberResponse of(Member member) {
-        return new MemberResponse(member.id, mask(member.nationalId), member.name, member.countyCode,
-                member.registrationStatus.name(), member.version, member.createdAt, member.updatedAt);
+    public static MemberResponse of(Member m, String reveal) {
+        return new MemberResponse(m.id, NationalIdDisclosure.shown(m.nationalId, reveal), m.name, name(m.gender),
+                m.birthDate, m.ethnicity, m.phone, m.countyCode, m.township, m.village, m.partyBranch,
+                m.joinedPartyOn, name(m.education), name(m.laborCapacity), m.annualIncome, m.notableContribution,
+                name(m.hardshipStatus), m.hardshipCauses.stream().map(Enum::name).toList(),
+                name(m.registrationStatus), m.registeredOn, m.deregisteredOn, name(m.deregistrationReason),
+                m.version, m.createdAt, m.updatedAt);
     }
 
-    static String mask(String nationalId) {
-        return nationalId.substring(0, 6) + "********" + nationalId.substring(14);
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 }

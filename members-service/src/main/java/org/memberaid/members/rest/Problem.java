@@ -1,23 +1,22 @@
 package org.memberaid.members.rest;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.memberaid.members.domain.Violation;
 
 /** An RFC 9457 problem detail; {@code violations} lists each invalid field of a request. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(URI type, String title, int status, String detail, List<Violation> violations,
-        @com.fasterxml.jackson.annotation.JsonIgnore Map<String, Object> extensions) {
+        @JsonIgnore Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "https://memberaid.org/problems/";
-
-    public record Violation(String field, String message) {
-    }
 
     public static Problem of(int status, String slug, String title, String detail) {
         return new Problem(URI.create(TYPE_BASE + slug), title, status, detail, null, new LinkedHashMap<>());

@@ -3,42 +3,66 @@ package org.memberaid.members.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
-import java.time.Instant;
+import jakarta.persistence.OptimisticLockException;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
+import org.memberaid.members.domain.DeregistrationReason;
 import org.memberaid.members.domain.DuplicateNationalIdException;
+import org.memberaid.members.domain.HardshipAssessment;
+import org.memberaid.members.domain.HardshipCause;
+import org.memberaid.members.domain.HardshipStatus;
+import org.memberaid.members.domain.InvalidInputException;
 import org.memberaid.members.domain.Member;
+import org.memberaid.members.domain.MemberDetails;
+import org.memberaid.members.domain.MemberInput;
+import org.memberaid.members.domain.MemberNotFoundException;
+import org.memberaid.members.domain.MemberProfile;
+import org.memberaid.members.domain.MemberRules;
+import org.memberaid.members.domain.NationalId;
+import org.memberaid.members.domain.VersionMismatchException;
 import org.memberaid.members.events.MemberEvents;
 
-/** Registers members: the member row and its event are committed together or not at all. */
+/**
+ * Every change to a member: each one validates first, then commits the member, its history and
+ * exactly one event together, or nothing.
+ */
 @ApplicationScoped
 public class MemberRegistry {
 
-    private static final String NATIONAL_ID_UNIQUE = "member_national_id_unique";
+    static final String NATIONAL_ID_UNIQUE = "member_national_id_unique";
 
     @Inject
     MemberEvents events;
 
     @Inject
-    Clock clock;
+    BusinessCalendar calendar;
 
-    public Member register(String nationalId, String name, String countyCode) {
+    @Inject
+    Regions regions;
+
+    public Member register(MemberInput input) {
+        LocalDate today = calendar.today();
+        MemberDetails details = MemberRules.registration(input, today, regions::isCounty);
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                Member.findByNationalId(nationalId).ifPresent(existing -> {
-                    throw new DuplicateNationalIdException(existing.id);
-                });
-                Member member = Member.register(nationalId, name, countyCode, Instant.now(clock));
+                Member member = Member.register(details, today, calendar.now());
                 member.persistAndFlush();
+                if (member.hardshipStatus == HardshipStatus.IN_DIFFICULTY) {
+                    HardshipAssessment.of(member, today, "assessed at registration", calendar.now()).persist();
+                }
                 events.registered(member);
                 return member;
             });
         } catch (RuntimeException e) {
-            // Two registrations of one ID raced past the check; the unique constraint decided.
+            // The unique constraint, not a prior query, decides: one round trip less per registration.
             if (isNationalIdConflict(e)) {
-                throw new DuplicateNationalIdException(findIdByNationalId(nationalId).orElse(null));
+                throw new DuplicateNationalIdException(idOfNationalId(details.nationalId().value()).orElse(null));
             }
             throw e;
         }
@@ -48,11 +72,107 @@ public class MemberRegistry {
         return QuarkusTransaction.joiningExisting().call(() -> Member.<Member>findByIdOptional(id));
     }
 
-    private static Optional<UUID> findIdByNationalId(String nationalId) {
+    public Member update(UUID id, long expectedVersion, MemberInput input) {
+        return change(id, expectedVersion, member -> {
+            String nationalId = input.nationalId() == null ? null : input.nationalId().strip();
+            if (nationalId != null && !nationalId.equals(member.nationalId)) {
+                throw new InvalidInputException("nationalId", "cannot be changed");
+            }
+            if (input.countyCode() != null && !input.countyCode().strip().equals(member.countyCode)) {
+                throw new InvalidInputException("countyCode", "is changed by a transfer (POST /api/members/{id}/transfer)");
+            }
+            MemberProfile profile = MemberRules.profile(input, NationalId.parse(member.nationalId), calendar.today());
+            member.update(profile, calendar.now());
+            Member.flush();
+            events.updated(member, calendar.today());
+        });
+    }
+
+    public HardshipAssessment assess(UUID id, Assessment assessment) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Member member = load(id);
+            member.assessHardship(assessment.status(), assessment.causes(), calendar.now());
+            Member.flush();
+            HardshipAssessment recorded = HardshipAssessment.of(member, assessment.assessedOn(), assessment.note(),
+                    calendar.now());
+            recorded.persist();
+            events.hardshipAssessed(member, assessment.assessedOn());
+            return recorded;
+        });
+    }
+
+    public List<HardshipAssessment> assessments(UUID id) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            load(id);
+            return HardshipAssessment.historyOf(id);
+        });
+    }
+
+    public Member transfer(UUID id, String countyCode, LocalDate effectiveOn) {
+        if (!regions.isCounty(countyCode)) {
+            throw new InvalidInputException("countyCode", "is not a known county (see GET /api/regions)");
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Member member = load(id);
+            String from = member.transfer(countyCode, calendar.now());
+            Member.flush();
+            events.transferred(member, effectiveOn, from);
+            return member;
+        });
+    }
+
+    public Member deregister(UUID id, DeregistrationReason reason, LocalDate effectiveOn) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Member member = load(id);
+            member.deregister(reason, effectiveOn, calendar.now());
+            Member.flush();
+            events.deregistered(member);
+            return member;
+        });
+    }
+
+    /** A validated hardship assessment. */
+    public record Assessment(HardshipStatus status, Set<HardshipCause> causes,
+            LocalDate assessedOn, String note) {
+    }
+
+    private Member change(UUID id, long expectedVersion, Consumer<Member> change) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Member member = load(id);
+                if (member.version != expectedVersion) {
+                    throw new VersionMismatchException(member.version);
+                }
+                change.accept(member);
+                return member;
+            });
+        } catch (RuntimeException e) {
+            if (causedBy(e, OptimisticLockException.class) || causedBy(e, StaleStateException.class)) {
+                // Another change committed between our read and our write.
+                throw new VersionMismatchException(find(id).map(m -> m.version).orElse(expectedVersion));
+            }
+            throw e;
+        }
+    }
+
+    private static Member load(UUID id) {
+        return Member.<Member>findByIdOptional(id).orElseThrow(() -> new MemberNotFoundException(id));
+    }
+
+    static Optional<UUID> idOfNationalId(String nationalId) {
         return QuarkusTransaction.requiringNew().call(() -> Member.findByNationalId(nationalId).map(m -> m.id));
     }
 
-    private static boolean isNationalIdConflict(Throwable error) {
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isNationalIdConflict(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConstraintViolationException violation
                     && NATIONAL_ID_UNIQUE.equals(violation.getConstraintName())) {

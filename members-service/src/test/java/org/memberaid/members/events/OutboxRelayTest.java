@@ -12,7 +12,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 import org.memberaid.deploy.kafka.LocalKafkaBroker;
 import org.memberaid.events.outbox.Outbox;
-import org.memberaid.members.NationalIds;
+import org.memberaid.members.Members;
 import org.memberaid.members.TopicProbe;
 
 @QuarkusTest
@@ -115,11 +114,7 @@ class OutboxRelayTest {
     }
 
     private static String register(String countyCode) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("nationalId", NationalIds.next(), "name", "陈桂兰", "countyCode", countyCode))
-                .when().post("/api/members")
-                .then().statusCode(201)
-                .extract().path("id");
+        return Members.register(countyCode);
     }
 
     private static ConsumerRecord<String, String> awaitEventFor(String memberId) {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -13,6 +14,7 @@ import io.restassured.http.ContentType;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
+import org.memberaid.members.Members;
 import org.memberaid.members.NationalIds;
 
 @QuarkusTest
@@ -20,64 +22,103 @@ import org.memberaid.members.NationalIds;
 class MemberRegistrationTest {
 
     @Test
-    void registersAMemberWithLocationAndETagAndMasksTheNationalId() {
+    void registersAMemberWithLocationAndETagDerivingBirthDateAndGender() {
         String nationalId = NationalIds.next();
+        Map<String, Object> body = Members.registration(nationalId);
+        body.put("name", "  王秀英 ");
 
-        String location = given().contentType(ContentType.JSON)
-                .body(Map.of("nationalId", nationalId, "name", "  王秀英 ", "countyCode", "620702"))
-                .when().post("/api/members")
-                .then().statusCode(201)
+        String location = Members.post(body).statusCode(201)
                 .header("ETag", equalTo("\"1\""))
                 .body("name", equalTo("王秀英"))
+                .body("birthDate", equalTo("1970-01-01"))
+                .body("gender", equalTo(Integer.parseInt(nationalId.substring(16, 17)) % 2 == 1 ? "MALE" : "FEMALE"))
+                .body("annualIncome", equalTo(18000.0f))
                 .body("nationalId", equalTo(nationalId.substring(0, 6) + "********" + nationalId.substring(14)))
                 .body("registrationStatus", equalTo("ACTIVE"))
+                .body("hardshipStatus", equalTo("NOT_IN_DIFFICULTY"))
                 .extract().header("Location");
 
-        given().when().get(location)
-                .then().statusCode(200)
+        given().when().get(location).then().statusCode(200)
+                .header("ETag", equalTo("\"1\""))
                 .body("countyCode", equalTo("620702"))
-                .body("version", equalTo(1));
+                .body("nationalId", startsWith("620702****"));
+        given().queryParam("reveal", "nationalId").when().get(location).then().statusCode(200)
+                .body("nationalId", equalTo(nationalId));
     }
 
     @Test
-    void rejectsAMalformedNationalIdNamingTheField() {
-        given().contentType(ContentType.JSON)
-                .body(Map.of("nationalId", "62070219700101001", "name", "李明", "countyCode", "620702"))
-                .when().post("/api/members")
-                .then().statusCode(400)
+    void rejectsAWrongCheckDigitNamingTheFieldAndStoresNothing() {
+        String valid = NationalIds.next();
+        String wrong = valid.substring(0, 17) + (valid.charAt(17) == '0' ? '1' : '0');
+
+        Members.post(Members.registration(wrong)).statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("violations", hasSize(1))
-                .body("violations[0].field", equalTo("nationalId"));
+                .body("violations[0].field", equalTo("nationalId"))
+                .body("violations[0].message", equalTo("has a wrong check digit"));
+
+        given().queryParam("q", wrong).when().get("/api/members").then().statusCode(200).body("total", equalTo(0));
     }
 
     @Test
-    void rejectsAServerOwnedFieldSetByTheClient() {
-        given().contentType(ContentType.JSON)
-                .body(Map.of("nationalId", NationalIds.next(), "name", "李明", "countyCode", "620702",
-                        "registrationStatus", "DECEASED"))
-                .when().post("/api/members")
-                .then().statusCode(400)
-                .contentType("application/problem+json")
-                .body("violations.field", contains("registrationStatus"));
+    void rejectsAnUnknownCountyAStrictEnumAndAFenFraction() {
+        Map<String, Object> body = Members.registration();
+        body.put("countyCode", "620799");
+        body.put("laborCapacity", "full");
+        body.put("annualIncome", 100.001);
+
+        Members.post(body).statusCode(400)
+                .body("violations.field", contains("countyCode", "laborCapacity", "annualIncome"));
+    }
+
+    @Test
+    void rejectsServerOwnedFieldsSetByTheClient() {
+        for (String field : new String[] {"id", "version", "registrationStatus", "createdAt"}) {
+            Map<String, Object> body = Members.registration();
+            body.put(field, "1");
+
+            Members.post(body).statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations.field", contains(field));
+        }
+    }
+
+    @Test
+    void rejectsDifficultyWithoutACause() {
+        Members.post(Members.inDifficulty(Members.registration())).statusCode(400)
+                .body("violations.field", contains("causes"));
+    }
+
+    @Test
+    void recordsTheInitialAssessmentOfAMemberRegisteredInDifficulty() {
+        String id = Members.post(Members.inDifficulty(Members.registration(), "ILLNESS", "DISABILITY")).statusCode(201)
+                .body("hardshipStatus", equalTo("IN_DIFFICULTY"))
+                .body("causes", contains("ILLNESS", "DISABILITY"))
+                .extract().path("id");
+
+        given().when().get("/api/members/" + id + "/hardship-assessments").then().statusCode(200)
+                .body("status", contains("IN_DIFFICULTY"));
     }
 
     @Test
     void answers409WithTheExistingMemberForASecondRegistrationOfOneNationalId() {
         String nationalId = NationalIds.next();
-        String firstId = given().contentType(ContentType.JSON)
-                .body(Map.of("nationalId", nationalId, "name", "赵军", "countyCode", "620721"))
-                .when().post("/api/members")
-                .then().statusCode(201)
-                .extract().path("id");
+        String firstId = Members.post(Members.registration(nationalId)).statusCode(201).extract().path("id");
+        Map<String, Object> again = Members.registration(nationalId);
+        again.put("countyCode", "620722");
 
-        given().contentType(ContentType.JSON)
-                .body(Map.of("nationalId", nationalId, "name", "赵军", "countyCode", "620722"))
-                .when().post("/api/members")
-                .then().statusCode(409)
+        Members.post(again).statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/duplicate-national-id"))
                 .body("existingMemberId", equalTo(firstId));
+    }
+
+    @Test
+    void rejectsAMalformedBody() {
+        given().contentType(ContentType.JSON).body("{\"nationalId\": ").when().post("/api/members")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("body"));
     }
 
     @Test
@@ -86,5 +127,14 @@ class MemberRegistrationTest {
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", startsWith("No member"));
+    }
+
+    @Test
+    void listsTheRegionsWithTheirChineseNames() {
+        given().when().get("/api/regions").then().statusCode(200)
+                .body("code", hasItem("620721"))
+                .body("find { it.code == '620721' }.nameZh", equalTo("肃南裕固族自治县"))
+                .body("find { it.code == '620721' }.parentCode", equalTo("620700"))
+                .body("find { it.code == '620000' }.level", equalTo("PROVINCE"));
     }
 }

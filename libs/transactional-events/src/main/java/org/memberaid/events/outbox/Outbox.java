@@ -6,19 +6,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.memberaid.events.CloudEvent;
 
 /**
- * Records an event in the same database transaction as the change it describes. Nothing reaches
+ * Records events in the same database transaction as the change they describe. Nothing reaches
  * Kafka from here: {@link OutboxRelay} publishes committed rows, so a rolled-back change never
  * produces an event and a committed one is never lost when the broker is down.
  */
 @ApplicationScoped
 public class Outbox {
+
+    /** An event to record: its topic, its key (the aggregate id), type, sequence and data. */
+    public record Event(String topic, String key, String type, long sequence, Object data) {
+    }
 
     @Inject
     EntityManager entityManager;
@@ -31,20 +38,36 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID append(String topic, String key, String type, long sequence, Object data) {
-        UUID eventId = UUID.randomUUID();
-        CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, eventId, source, type, key,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), CloudEvent.JSON, sequence,
-                json.valueToTree(data));
-        entityManager.createNativeQuery("""
-                        INSERT INTO outbox_event (event_id, topic, message_key, event_type, payload)
-                        VALUES (?1, ?2, ?3, ?4, ?5)""")
-                .setParameter(1, eventId)
-                .setParameter(2, topic)
-                .setParameter(3, key)
-                .setParameter(4, type)
-                .setParameter(5, serialize(event))
-                .executeUpdate();
-        return eventId;
+        return appendAll(List.of(new Event(topic, key, type, sequence, data))).get(0);
+    }
+
+    /** Records several events with one batched statement; returns their event ids in order. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> appendAll(List<Event> events) {
+        List<UUID> ids = events.stream().map(event -> UUID.randomUUID()).toList();
+        String time = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        Session session = entityManager.unwrap(Session.class);
+        // Pending entity changes go first, so the rows the events describe precede them.
+        session.flush();
+        session.doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO outbox_event (event_id, topic, message_key, event_type, payload)
+                    VALUES (?, ?, ?, ?, ?)""")) {
+                for (int i = 0; i < events.size(); i++) {
+                    Event event = events.get(i);
+                    insert.setObject(1, ids.get(i));
+                    insert.setString(2, event.topic());
+                    insert.setString(3, event.key());
+                    insert.setString(4, event.type());
+                    insert.setString(5, serialize(new CloudEvent(CloudEvent.SPEC_VERSION, ids.get(i), source,
+                            event.type(), event.key(), time, CloudEvent.JSON, event.sequence(),
+                            json.valueToTree(event.data()))));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+        return ids;
     }
 
     private String serialize(CloudEvent event) {

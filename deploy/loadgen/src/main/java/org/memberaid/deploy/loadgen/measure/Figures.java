@@ -1,0 +1,51 @@
+package org.memberaid.deploy.loadgen.measure;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.HdrHistogram.Histogram;
+
+/** How the reports write numbers: thousands separated, latencies in milliseconds. */
+public final class Figures {
+
+    private Figures() {
+    }
+
+    public static String count(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+
+    public static String rate(long count, Duration elapsed) {
+        double seconds = elapsed.toNanos() / 1e9;
+        return String.format(Locale.ROOT, "%,.1f", seconds > 0 ? count / seconds : 0.0);
+    }
+
+    /** Percentiles of a histogram of microseconds, in milliseconds. */
+    public static String latencies(Histogram micros) {
+        if (micros.getTotalCount() == 0) {
+            return "no requests";
+        }
+        return String.format(Locale.ROOT, "p50 %s  p90 %s  p99 %s  p99.9 %s  max %s  (mean %s)",
+                millis(micros.getValueAtPercentile(50)), millis(micros.getValueAtPercentile(90)),
+                millis(micros.getValueAtPercentile(99)), millis(micros.getValueAtPercentile(99.9)),
+                millis(micros.getMaxValue()), millis(Math.round(micros.getMean())));
+    }
+
+    public static String millis(long micros) {
+        return String.format(Locale.ROOT, "%.3f", micros / 1000.0);
+    }
+
+    public static String outcomes(Map<String, Long> counts) {
+        if (counts.isEmpty()) {
+            return "none";
+        }
+        return counts.entrySet().stream()
+                .map(entry -> entry.getKey() + ": " + count(entry.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
+    public static String megabytes(long kilobytes) {
+        return String.format(Locale.ROOT, "%.1f MB", kilobytes / 1024.0);
+    }
+}

@@ -1,0 +1,6 @@
+package org.memberaid.deploy.loadgen.members;
+
+public enum Gender {
+    MALE,
+    FEMALE
+}

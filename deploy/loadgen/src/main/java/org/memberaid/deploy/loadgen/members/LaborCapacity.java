@@ -1,0 +1,7 @@
+package org.memberaid.deploy.loadgen.members;
+
+public enum LaborCapacity {
+    FULL,
+    PARTIAL,
+    NONE
+}

@@ -1,0 +1,51 @@
+package org.memberaid.deploy.loadgen.members;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+/** A member as the JSON body of POST /api/members. */
+public final class MemberJson {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private MemberJson() {
+    }
+
+    /**
+     * Written field by field rather than from a tree: a tree node may strip the trailing zeros of
+     * the income, and the contract wants yuan with 2 places.
+     */
+    public static String toJson(SyntheticMember member) {
+        StringWriter json = new StringWriter(512);
+        try (JsonGenerator generator = FACTORY.createGenerator(json)) {
+            generator.writeStartObject();
+            generator.writeStringField("nationalId", member.nationalId());
+            generator.writeStringField("name", member.name());
+            generator.writeStringField("gender", member.gender().name());
+            generator.writeStringField("ethnicity", member.ethnicity());
+            generator.writeStringField("phone", member.phone());
+            generator.writeStringField("countyCode", member.countyCode());
+            generator.writeStringField("township", member.township());
+            generator.writeStringField("village", member.village());
+            generator.writeStringField("partyBranch", member.partyBranch());
+            generator.writeStringField("joinedPartyOn", member.joinedPartyOn().toString());
+            generator.writeStringField("education", member.education().name());
+            generator.writeStringField("laborCapacity", member.laborCapacity().name());
+            generator.writeNumberField("annualIncome", member.annualIncome());
+            generator.writeBooleanField("notableContribution", member.notableContribution());
+            generator.writeStringField("hardshipStatus", member.hardshipStatus().name());
+            generator.writeArrayFieldStart("causes");
+            for (HardshipCause cause : member.causes()) {
+                generator.writeString(cause.name());
+            }
+            generator.writeEndArray();
+            generator.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return json.toString();
+    }
+}

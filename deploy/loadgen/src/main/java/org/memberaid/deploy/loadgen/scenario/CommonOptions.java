@@ -1,0 +1,58 @@
+package org.memberaid.deploy.loadgen.scenario;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
+import org.memberaid.deploy.loadgen.cli.Arguments;
+import org.memberaid.deploy.loadgen.cli.OptionSpec;
+import org.memberaid.deploy.loadgen.cli.UsageException;
+
+/** Options several scenarios share, and how they are read. */
+final class CommonOptions {
+
+    /** deploy/loadgen.sh passes the data directory of the run scripts (MEMBERAID_DATA_DIR). */
+    private static final String DATA_DIR_PROPERTY = "loadgen.data-dir";
+
+    static final OptionSpec URL = OptionSpec.of("url", "http://localhost:8081", "base URL of members-service");
+    static final OptionSpec PID_FILE = OptionSpec.of("pid-file", defaultMembersPidFile().toString(),
+            "pid file of the process whose memory (VmRSS) is sampled every 500 ms; skipped when missing");
+    static final OptionSpec SEED = OptionSpec.optional("seed",
+            "seed of the synthetic members, to repeat a run's members (default: random, printed)");
+
+    private CommonOptions() {
+    }
+
+    static URI endpoint(Arguments arguments, String path) {
+        String base = arguments.string(URL.name());
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        try {
+            return URI.create(base + path);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("option --url must be a URL such as http://localhost:8081, not '" + base + "'");
+        }
+    }
+
+    static Path pidFile(Arguments arguments) {
+        return arguments.path(PID_FILE.name());
+    }
+
+    static long seed(Arguments arguments) {
+        return arguments.optionalString(SEED.name())
+                .map(CommonOptions::parseSeed)
+                .orElseGet(() -> ThreadLocalRandom.current().nextLong(1, 1_000_000_000_000L));
+    }
+
+    private static long parseSeed(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new UsageException("option --seed must be a whole number, not '" + text + "'");
+        }
+    }
+
+    private static Path defaultMembersPidFile() {
+        return Path.of(System.getProperty(DATA_DIR_PROPERTY, "deploy/.data"), "pids", "members-service.pid");
+    }
+}

@@ -1,0 +1,68 @@
+package org.memberaid.deploy.loadgen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.memberaid.deploy.loadgen.members.MemberCsv;
+import org.memberaid.deploy.loadgen.scenario.CsvScenario;
+import org.memberaid.deploy.loadgen.scenario.ImportScenario;
+import org.memberaid.deploy.loadgen.scenario.RegisterScenario;
+
+class LoadGeneratorTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final LoadGenerator generator =
+            new LoadGenerator(List.of(new RegisterScenario(), new ImportScenario(), new CsvScenario()));
+
+    @Test
+    void listsTheScenariosWhenAskedAndFailsWithoutOne() {
+        assertThat(run("--help")).isZero();
+        assertThat(text(out)).contains("register", "import", "csv");
+        assertThat(run()).isEqualTo(LoadGenerator.USAGE_ERROR);
+    }
+
+    @Test
+    void rejectsAnUnknownScenarioOrOption() {
+        assertThat(run("unregister")).isEqualTo(LoadGenerator.USAGE_ERROR);
+        assertThat(text(err)).contains("Unknown scenario 'unregister'");
+        assertThat(run("register", "--client", "4")).isEqualTo(LoadGenerator.USAGE_ERROR);
+        assertThat(text(err)).contains("unknown option --client", "--clients");
+    }
+
+    @Test
+    void describesTheOptionsOfAScenario() {
+        assertThat(run("import", "--help")).isZero();
+        assertThat(text(out)).contains("--members", "(default 88986)", "--csv-out", "--bootstrap");
+    }
+
+    @Test
+    void writesTheSameCsvTwiceForTheSameSeed(@TempDir Path directory) throws Exception {
+        Path first = directory.resolve("first.csv");
+        Path second = directory.resolve("second.csv");
+
+        assertThat(run("csv", "--members", "20", "--seed", "2015", "--out", first.toString())).isZero();
+        assertThat(run("csv", "--members", "20", "--seed", "2015", "--out", second.toString())).isZero();
+
+        List<String> lines = Files.readAllLines(first, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(21);
+        assertThat(lines.get(0)).isEqualTo(String.join(",", MemberCsv.HEADER));
+        assertThat(Files.readString(second)).isEqualTo(Files.readString(first));
+        assertThat(text(out)).contains("seed 2015");
+    }
+
+    private int run(String... args) {
+        return generator.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private static String text(ByteArrayOutputStream stream) {
+        return stream.toString(StandardCharsets.UTF_8);
+    }
+}

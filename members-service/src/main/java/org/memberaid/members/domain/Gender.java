@@ -1,0 +1,6 @@
+package org.memberaid.members.domain;
+
+public enum Gender {
+    MALE,
+    FEMALE
+}

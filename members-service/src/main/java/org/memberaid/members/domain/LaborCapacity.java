@@ -1,0 +1,7 @@
+package org.memberaid.members.domain;
+
+public enum LaborCapacity {
+    FULL,
+    PARTIAL,
+    NONE
+}

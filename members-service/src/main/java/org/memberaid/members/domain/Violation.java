@@ -1,0 +1,5 @@
+package org.memberaid.members.domain;
+
+/** One invalid field of a request and what is wrong with it. */
+public record Violation(String field, String message) {
+}

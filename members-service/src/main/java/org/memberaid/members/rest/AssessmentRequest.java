@@ -1,0 +1,45 @@
+package org.memberaid.members.rest;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.memberaid.members.domain.HardshipCause;
+import org.memberaid.members.domain.HardshipStatus;
+import org.memberaid.members.domain.InvalidInputException;
+import org.memberaid.members.domain.MemberRules;
+import org.memberaid.members.domain.Violation;
+import org.memberaid.members.service.MemberRegistry;
+
+@Schema(name = "HardshipAssessmentRequest")
+public record AssessmentRequest(
+        @Schema(required = true) HardshipStatus status,
+        @Schema(description = "At least one for IN_DIFFICULTY, none otherwise", examples = "[\"ILLNESS\"]") List<String> causes,
+        @Schema(required = true, examples = "2015-06-30") LocalDate assessedOn,
+        @Schema(maxLength = 500, examples = "骨癌，丧失劳动能力") String note) {
+
+    MemberRegistry.Assessment validated(LocalDate today) {
+        List<Violation> violations = new ArrayList<>();
+        if (status == null) {
+            violations.add(new Violation("status", "is required"));
+        }
+        Set<HardshipCause> parsed = MemberRules.causes(causes, "causes", violations);
+        if (status != null && violations.isEmpty()) {
+            violations.addAll(MemberRules.assessmentViolations(status, parsed));
+        }
+        if (assessedOn == null) {
+            violations.add(new Violation("assessedOn", "is required"));
+        } else if (assessedOn.isAfter(today)) {
+            violations.add(new Violation("assessedOn", "is in the future"));
+        }
+        String trimmed = note == null || note.isBlank() ? null : note.strip();
+        if (trimmed != null && trimmed.codePointCount(0, trimmed.length()) > 500) {
+            violations.add(new Violation("note", "must be at most 500 characters"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return new MemberRegistry.Assessment(status, parsed, assessedOn, trimmed);
+    }
+}

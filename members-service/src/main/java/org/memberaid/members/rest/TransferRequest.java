@@ -1,0 +1,26 @@
+package org.memberaid.members.rest;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.memberaid.members.domain.InvalidInputException;
+import org.memberaid.members.domain.Violation;
+
+@Schema(name = "TransferRequest")
+public record TransferRequest(
+        @Schema(required = true, description = "The county the member moves to", examples = "620722") String countyCode,
+        @Schema(required = true, examples = "2015-09-01") LocalDate effectiveOn) {
+
+    TransferRequest validated(LocalDate today) {
+        List<Violation> violations = new ArrayList<>();
+        if (countyCode == null || countyCode.isBlank()) {
+            violations.add(new Violation("countyCode", "is required"));
+        }
+        EffectiveDates.check(effectiveOn, today, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return this;
+    }
+}

@@ -1,0 +1,87 @@
+package org.memberaid.members.service;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.memberaid.members.domain.InvalidInputException;
+import org.memberaid.members.domain.MemberInput;
+
+/**
+ * Reads the registry's CSV format (RFC 4180, UTF-8, a header row naming the columns, in any
+ * order): the fields of a JSON registration, with {@code causes} separated by semicolons.
+ */
+public final class MemberCsv {
+
+    public static final List<String> COLUMNS = List.of("nationalId", "name", "gender", "ethnicity", "phone",
+            "countyCode", "township", "village", "partyBranch", "joinedPartyOn", "education", "laborCapacity",
+            "annualIncome", "notableContribution", "hardshipStatus", "causes");
+    public static final List<String> REQUIRED_COLUMNS = List.of("nationalId", "name", "countyCode", "joinedPartyOn",
+            "laborCapacity", "annualIncome");
+
+    /** A parsed row, with the line it starts on. */
+    public record Row(long line, MemberInput input) {
+    }
+
+    private static final CsvMapper MAPPER = CsvMapper.builder()
+            .enable(CsvParser.Feature.TRIM_SPACES)
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .build();
+
+    private MemberCsv() {
+    }
+
+    public static List<Row> read(Reader csv) {
+        try (MappingIterator<Map<String, String>> rows = MAPPER.readerFor(Map.class)
+                .with(CsvSchema.emptySchema().withHeader())
+                .readValues(csv)) {
+            List<Row> parsed = new ArrayList<>();
+            boolean headerChecked = false;
+            while (rows.hasNextValue()) {
+                long line = rows.getCurrentLocation().getLineNr();
+                Map<String, String> row = rows.nextValue();
+                if (!headerChecked) {
+                    checkHeader(rows.getParserSchema());
+                    headerChecked = true;
+                }
+                parsed.add(toRow(line, row));
+            }
+            return parsed;
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof InvalidInputException invalid) {
+                throw invalid;
+            }
+            throw new InvalidInputException("body", "is not readable CSV: " + e.getMessage());
+        }
+    }
+
+    private static void checkHeader(Object schema) {
+        Set<String> header = new LinkedHashSet<>();
+        ((CsvSchema) schema).forEach(column -> header.add(column.getName()));
+        List<String> unknown = header.stream().filter(name -> !COLUMNS.contains(name)).toList();
+        List<String> missing = REQUIRED_COLUMNS.stream().filter(name -> !header.contains(name)).toList();
+        if (!unknown.isEmpty() || !missing.isEmpty()) {
+            throw new InvalidInputException("header", (unknown.isEmpty() ? "" : "unknown columns " + unknown + "; ")
+                    + (missing.isEmpty() ? "" : "missing columns " + missing + "; ") + "expected columns " + COLUMNS);
+        }
+    }
+
+    private static Row toRow(long line, Map<String, String> row) {
+        String causes = row.get("causes");
+        return new Row(line, new MemberInput(row.get("nationalId"), row.get("name"), row.get("gender"),
+                row.get("ethnicity"), row.get("phone"), row.get("countyCode"), row.get("township"),
+                row.get("village"), row.get("partyBranch"), row.get("joinedPartyOn"), row.get("education"),
+                row.get("laborCapacity"), row.get("annualIncome"), row.get("notableContribution"),
+                row.get("hardshipStatus"), causes == null || causes.isBlank() ? List.of()
+                        : Arrays.stream(causes.split(";")).map(String::strip).toList()));
+    }
+
+}

@@ -1,0 +1,40 @@
+package org.memberaid.members.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.memberaid.members.domain.Region;
+
+/**
+ * The known regions. They change only by migration, so they are read once and validation of a
+ * county code costs no query (registration is the hot path).
+ */
+@ApplicationScoped
+public class Regions {
+
+    private volatile List<Region> all;
+    private volatile Set<String> counties;
+
+    public List<Region> all() {
+        load();
+        return all;
+    }
+
+    public boolean isCounty(String code) {
+        load();
+        return counties.contains(code);
+    }
+
+    private void load() {
+        if (all == null) {
+            List<Region> regions = QuarkusTransaction.joiningExisting()
+                    .call(() -> Region.<Region>listAll(Sort.by("code")));
+            counties = regions.stream().filter(r -> r.level == Region.Level.COUNTY).map(r -> r.code)
+                    .collect(Collectors.toUnmodifiableSet());
+            all = List.copyOf(regions);
+        }
+    }
+}
