@@ -100,7 +100,7 @@ public final class ClosedLoopLoad {
                 } catch (IOException e) {
                     answered = false;
                     outcome = "no answer (" + e.getClass().getSimpleName() + ")";
-                    failure = outcome + ": " + e.getMessage();
+                    failure = "no answer: " + Figures.exception(e);
                 }
                 long answeredNanos = System.nanoTime();
                 RequestStats phase = answeredNanos < warmupEndNanos ? warmup : measured;

@@ -36,6 +36,12 @@ public final class Figures {
         return String.format(Locale.ROOT, "%.3f", micros / 1000.0);
     }
 
+    /** The exception's class and message; the JDK HTTP client's ConnectException has its message in the cause. */
+    public static String exception(Throwable e) {
+        Throwable described = e.getMessage() == null && e.getCause() != null ? e.getCause() : e;
+        return e.getClass().getSimpleName() + (described.getMessage() == null ? "" : ": " + described.getMessage());
+    }
+
     public static String outcomes(Map<String, Long> counts) {
         if (counts.isEmpty()) {
             return "none";
@@ -43,6 +49,14 @@ public final class Figures {
         return counts.entrySet().stream()
                 .map(entry -> entry.getKey() + ": " + count(entry.getValue()))
                 .collect(Collectors.joining(", "));
+    }
+
+    /** A size in bytes, in the largest unit that keeps it above 1. */
+    public static String bytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        return bytes < 1024 * 1024 ? String.format(Locale.ROOT, "%.1f kB", bytes / 1024.0) : megabytes(bytes / 1024);
     }
 
     public static String megabytes(long kilobytes) {

@@ -12,7 +12,7 @@ import org.HdrHistogram.Recorder;
 
 /**
  * What the requests of one phase (warm-up or measurement) got: latencies in microseconds, a count
- * per outcome, and the first few unexpected answers. Recorded concurrently by the clients.
+ * per outcome, and the first few distinct unexpected answers. Recorded concurrently by the clients.
  */
 public final class RequestStats {
 
@@ -35,7 +35,7 @@ public final class RequestStats {
         if (failure != null) {
             failures.increment();
             synchronized (keptFailures) {
-                if (keptFailures.size() < KEPT_FAILURES) {
+                if (keptFailures.size() < KEPT_FAILURES && !keptFailures.contains(failure)) {
                     keptFailures.add(failure);
                 }
             }

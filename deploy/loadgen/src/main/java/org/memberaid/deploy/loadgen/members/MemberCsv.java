@@ -1,8 +1,5 @@
 package org.memberaid.deploy.loadgen.members;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -29,15 +26,6 @@ public final class MemberCsv {
             appendRecord(csv, fields(member));
         }
         return csv.toString();
-    }
-
-    public static void write(List<SyntheticMember> members, Writer writer) {
-        try {
-            writer.write(toCsv(members));
-            writer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static List<String> fields(SyntheticMember member) {

@@ -88,7 +88,7 @@ public final class SyntheticMembers {
                 ? HardshipStatus.IN_DIFFICULTY : HardshipStatus.NOT_IN_DIFFICULTY;
         return new SyntheticMember(
                 uniqueNationalId(birthDate, gender),
-                name(),
+                name(gender),
                 gender,
                 Vocabulary.ETHNICITIES.pick(random),
                 phone(),
@@ -120,18 +120,20 @@ public final class SyntheticMembers {
         }
     }
 
-    private String name() {
+    private String name(Gender gender) {
+        List<String> characters = gender == Gender.MALE
+                ? Vocabulary.MALE_GIVEN_NAME_CHARACTERS : Vocabulary.FEMALE_GIVEN_NAME_CHARACTERS;
         double shape = random.nextDouble();
         if (shape < 0.03) {
-            return pick(Vocabulary.COMPOUND_SURNAMES) + givenName(2);
+            return pick(Vocabulary.COMPOUND_SURNAMES) + givenName(characters, 2);
         }
-        return pick(Vocabulary.SURNAMES) + givenName(shape < 0.28 ? 1 : 2);
+        return pick(Vocabulary.SURNAMES) + givenName(characters, shape < 0.28 ? 1 : 2);
     }
 
-    private String givenName(int length) {
+    private String givenName(List<String> characters, int length) {
         StringBuilder given = new StringBuilder();
         for (int i = 0; i < length; i++) {
-            given.append(pick(Vocabulary.GIVEN_NAME_CHARACTERS));
+            given.append(pick(characters));
         }
         return given.toString();
     }

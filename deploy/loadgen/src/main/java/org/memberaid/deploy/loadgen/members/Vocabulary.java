@@ -14,11 +14,15 @@ final class Vocabulary {
     /** Two-character surnames, the only way a name reaches four characters. */
     static final List<String> COMPOUND_SURNAMES = List.of("欧阳", "司马", "诸葛", "上官", "东方", "皇甫");
 
-    static final List<String> GIVEN_NAME_CHARACTERS = List.of(
-            "秀", "英", "华", "文", "明", "国", "建", "军", "平", "志", "春", "兰", "芳", "玉", "红",
-            "海", "林", "生", "金", "德", "福", "荣", "桂", "珍", "成", "强", "伟", "丽", "霞", "勇",
-            "忠", "宝", "兴", "祥", "梅", "凤", "玲", "学", "永", "贵", "有", "才", "发", "清", "正",
-            "琴", "云", "莲", "新", "东", "维", "刚", "斌", "静", "敏", "燕", "娟", "涛", "鹏", "辉");
+    /** Given-name characters are chosen by gender, as parents mostly do. */
+    static final List<String> MALE_GIVEN_NAME_CHARACTERS = List.of(
+            "文", "明", "国", "建", "军", "平", "志", "海", "林", "生", "金", "德", "福", "荣", "成",
+            "强", "伟", "勇", "忠", "宝", "兴", "祥", "学", "永", "贵", "有", "才", "发", "清", "正",
+            "新", "东", "维", "刚", "斌", "涛", "鹏", "辉");
+
+    static final List<String> FEMALE_GIVEN_NAME_CHARACTERS = List.of(
+            "秀", "英", "华", "春", "兰", "芳", "玉", "红", "桂", "珍", "丽", "霞", "梅", "凤", "玲",
+            "琴", "云", "莲", "静", "敏", "燕", "娟", "萍", "艳", "花", "翠", "雪", "慧", "婷", "琳");
 
     static final List<String> VILLAGES = List.of(
             "清凉寺村", "五里墩村", "红沙窝村", "新建村", "东湾村", "西湖村", "马家庄村", "李家寨村",

@@ -107,7 +107,7 @@ public final class ImportScenario implements Scenario {
     private static byte[] generateCsv(int memberCount, long seed, Optional<Path> csvOut, PrintStream out) throws IOException {
         long started = System.nanoTime();
         byte[] csv = MemberCsv.toCsv(new SyntheticMembers(seed).next(memberCount)).getBytes(StandardCharsets.UTF_8);
-        out.printf("CSV: %s generated in %s%n", Figures.megabytes(csv.length / 1024),
+        out.printf("CSV: %s generated in %s%n", Figures.bytes(csv.length),
                 Durations.seconds(Duration.ofNanos(System.nanoTime() - started)));
         if (csvOut.isPresent()) {
             Files.write(csvOut.get(), csv);
@@ -136,7 +136,7 @@ public final class ImportScenario implements Scenario {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             String hint = e instanceof ConnectException ? " Is members-service running (deploy/run.sh)?" : "";
-            out.printf("answer: none from %s (%s: %s).%s%n", endpoint, e.getClass().getSimpleName(), e.getMessage(), hint);
+            out.printf("answer: none from %s (%s).%s%n", endpoint, Figures.exception(e), hint);
             return List.of("no answer from members-service");
         }
         Duration toAnswer = Duration.ofNanos(System.nanoTime() - postedNanos);
@@ -157,6 +157,9 @@ public final class ImportScenario implements Scenario {
                 Figures.count(answer.imported()), Figures.count(answer.rejected().size()),
                 Figures.rate(answer.imported(), toAnswer));
         answer.rejected().stream().limit(SHOWN_REJECTIONS).forEach(rejection -> out.println("  rejected " + rejection));
+        if (answer.rejected().size() > SHOWN_REJECTIONS) {
+            out.println("  ... and " + Figures.count(answer.rejected().size() - SHOWN_REJECTIONS) + " more rejected rows");
+        }
 
         List<String> problems = new ArrayList<>();
         if (answer.received() != memberCount) {

@@ -5,9 +5,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 import org.memberaid.deploy.loadgen.Scenario;
@@ -102,9 +103,9 @@ public final class RegisterScenario implements Scenario {
             out.println("OK: every request was answered " + CREATED);
             return SUCCESS;
         }
-        List<String> shown = new ArrayList<>(result.warmup().keptFailures());
+        Set<String> shown = new LinkedHashSet<>(result.warmup().keptFailures());
         shown.addAll(result.measured().keptFailures());
-        out.printf(Locale.ROOT, "FAILED: %s request(s) were not answered %d (warm-up included); the first ones:%n",
+        out.printf(Locale.ROOT, "FAILED: %s request(s) were not answered %d (warm-up included); the first distinct answers:%n",
                 Figures.count(result.failures()), CREATED);
         shown.stream().limit(SHOWN_FAILURES).forEach(failure -> out.println("  " + failure));
         return FAILURE;
