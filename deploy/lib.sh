@@ -3,6 +3,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DATA_DIR="${MEMBERAID_DATA_DIR:-$ROOT/deploy/.data}"
 KAFKA_PORT="${MEMBERAID_KAFKA_PORT:-9092}"
 SERVICES=(members-service relief-service reporting-service)
+# Sized for a 2-core, shared machine: a small heap with the serial collector keeps each service's
+# resident memory under 300 MB; MALLOC_ARENA_MAX (set by run.sh) stops glibc from multiplying
+# native arenas per thread.
+SERVICE_JAVA_OPTS="-Xms64m -Xmx192m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError"
 
 service_port() {
   case "$1" in

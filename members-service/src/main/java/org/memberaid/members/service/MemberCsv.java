@@ -6,12 +6,12 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Reader;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.memberaid.members.domain.InvalidInputException;
 import org.memberaid.members.domain.MemberInput;
 
@@ -39,11 +39,14 @@ public final class MemberCsv {
     private MemberCsv() {
     }
 
-    public static List<Row> read(Reader csv) {
+    /**
+     * Reads the rows one at a time, so a census of any size is held in memory a chunk at a time.
+     * The header is checked before the first row is handed over.
+     */
+    public static void read(Reader csv, Consumer<Row> each) {
         try (MappingIterator<Map<String, String>> rows = MAPPER.readerFor(Map.class)
                 .with(CsvSchema.emptySchema().withHeader())
                 .readValues(csv)) {
-            List<Row> parsed = new ArrayList<>();
             boolean headerChecked = false;
             while (rows.hasNextValue()) {
                 long line = rows.getCurrentLocation().getLineNr();
@@ -52,12 +55,13 @@ public final class MemberCsv {
                     checkHeader(rows.getParserSchema());
                     headerChecked = true;
                 }
-                parsed.add(toRow(line, row));
+                each.accept(toRow(line, row));
             }
-            return parsed;
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof InvalidInputException invalid) {
-                throw invalid;
+        } catch (IOException e) {
+            throw new InvalidInputException("body", "is not readable CSV: " + e.getMessage());
+        } catch (RuntimeException e) {
+            if (e instanceof InvalidInputException) {
+                throw e;
             }
             throw new InvalidInputException("body", "is not readable CSV: " + e.getMessage());
         }

@@ -60,33 +60,40 @@ public class MemberImport {
     }
 
     public ImportReport importCsv(Reader csv, boolean dryRun) {
-        List<MemberCsv.Row> rows = MemberCsv.read(csv);
         LocalDate today = calendar.today();
         List<ImportReport.RejectedRow> rejected = new ArrayList<>();
-        List<ValidRow> valid = new ArrayList<>(rows.size());
         Map<String, Long> firstLineOf = new HashMap<>();
-        for (MemberCsv.Row row : rows) {
+        List<ValidRow> chunk = new ArrayList<>(CHUNK);
+        int[] counts = new int[2]; // received, imported
+        MemberCsv.read(csv, row -> {
+            counts[0]++;
             try {
                 MemberDetails details = MemberRules.registration(row.input(), today, regions::isCounty);
                 Long earlier = firstLineOf.putIfAbsent(details.nationalId().value(), row.line());
                 if (earlier != null) {
                     rejected.add(rejection(row.line(), row.input().nationalId(),
                             "appears also on line " + earlier + " of this file"));
-                } else {
-                    valid.add(new ValidRow(row.line(), details));
+                    return;
                 }
+                chunk.add(new ValidRow(row.line(), details));
             } catch (InvalidInputException e) {
                 rejected.add(new ImportReport.RejectedRow(row.line(), NationalId.masked(strip(row.input().nationalId())),
                         e.violations()));
             }
-        }
-        int imported = 0;
-        for (int start = 0; start < valid.size(); start += CHUNK) {
-            List<ValidRow> chunk = valid.subList(start, Math.min(valid.size(), start + CHUNK));
-            imported += dryRun ? reportRegistered(chunk, rejected) : importChunk(chunk, today, rejected);
+            if (chunk.size() == CHUNK) {
+                counts[1] += register(chunk, today, dryRun, rejected);
+                chunk.clear();
+            }
+        });
+        if (!chunk.isEmpty()) {
+            counts[1] += register(chunk, today, dryRun, rejected);
         }
         rejected.sort(Comparator.comparingLong(ImportReport.RejectedRow::line));
-        return new ImportReport(dryRun, rows.size(), imported, rejected);
+        return new ImportReport(dryRun, counts[0], counts[1], rejected);
+    }
+
+    private int register(List<ValidRow> chunk, LocalDate today, boolean dryRun, List<ImportReport.RejectedRow> rejected) {
+        return dryRun ? reportRegistered(chunk, rejected) : importChunk(chunk, today, rejected);
     }
 
     /** Dry run: what would be imported, given who is registered already. */

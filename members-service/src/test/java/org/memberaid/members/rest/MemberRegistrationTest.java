@@ -1,6 +1,7 @@
 package org.memberaid.members.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,7 +12,13 @@ import static org.hamcrest.Matchers.startsWith;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 import org.memberaid.members.Members;
@@ -112,6 +119,35 @@ class MemberRegistrationTest {
                 .contentType("application/problem+json")
                 .body("type", endsWith("/duplicate-national-id"))
                 .body("existingMemberId", equalTo(firstId));
+    }
+
+    @Test
+    void registersANationalIdOnceWhenManyRegistrarsRaceForIt() throws Exception {
+        Map<String, Object> body = Members.registration();
+        ExecutorService registrars = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<io.restassured.response.Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(registrars.submit(() -> given().contentType(ContentType.JSON).body(body)
+                        .when().post("/api/members").andReturn()));
+            }
+            List<io.restassured.response.Response> responses = new ArrayList<>();
+            for (Future<io.restassured.response.Response> answer : answers) {
+                responses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+
+            List<io.restassured.response.Response> created = responses.stream().filter(r -> r.statusCode() == 201).toList();
+            assertThat(created).hasSize(1);
+            String id = created.get(0).path("id");
+            assertThat(responses).filteredOn(r -> r.statusCode() != 201)
+                    .hasSize(7)
+                    .allSatisfy(r -> {
+                        assertThat(r.statusCode()).isEqualTo(409);
+                        assertThat(r.<String>path("existingMemberId")).isEqualTo(id);
+                    });
+        } finally {
+            registrars.shutdownNow();
+        }
     }
 
     @Test

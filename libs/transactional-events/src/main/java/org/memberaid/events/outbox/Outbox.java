@@ -27,6 +27,11 @@ public class Outbox {
     public record Event(String topic, String key, String type, long sequence, Object data) {
     }
 
+    /** The CloudEvents envelope as written: data is serialised once, straight from the caller's object. */
+    private record Envelope(String specversion, UUID id, String source, String type, String subject, String time,
+            String datacontenttype, long sequence, Object data) {
+    }
+
     @Inject
     EntityManager entityManager;
 
@@ -59,9 +64,8 @@ public class Outbox {
                     insert.setString(2, event.topic());
                     insert.setString(3, event.key());
                     insert.setString(4, event.type());
-                    insert.setString(5, serialize(new CloudEvent(CloudEvent.SPEC_VERSION, ids.get(i), source,
-                            event.type(), event.key(), time, CloudEvent.JSON, event.sequence(),
-                            json.valueToTree(event.data()))));
+                    insert.setString(5, serialize(new Envelope(CloudEvent.SPEC_VERSION, ids.get(i), source,
+                            event.type(), event.key(), time, CloudEvent.JSON, event.sequence(), event.data())));
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -70,7 +74,7 @@ public class Outbox {
         return ids;
     }
 
-    private String serialize(CloudEvent event) {
+    private String serialize(Envelope event) {
         try {
             return json.writeValueAsString(event);
         } catch (JsonProcessingException e) {
