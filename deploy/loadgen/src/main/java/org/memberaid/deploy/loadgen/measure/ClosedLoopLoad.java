@@ -1,10 +1,9 @@
 package org.memberaid.deploy.loadgen.measure;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,15 +12,26 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
 /**
  * N clients, each sending a request, waiting for its answer and sending the next, first for a
  * warm-up, then for the measured duration. A request belongs to the phase in which its answer
  * came. Prints a progress line every 10 seconds.
+ *
+ * <p>Each client has its own keep-alive connection ({@link Http1Connection}), cheap enough that
+ * the load generator leaves the CPU to the service it measures. A request's latency runs from just
+ * before its bytes are written (connecting first when needed) until the whole answer was read; the
+ * making of its body comes before.
  */
 public final class ClosedLoopLoad {
+
+    /** Writes the body of the next request; called concurrently by the clients, each with its own stream. */
+    @FunctionalInterface
+    public interface RequestBodies {
+
+        void writeNext(OutputStream body) throws IOException;
+    }
 
     public record Settings(int clients, Duration warmup, Duration duration) {
     }
@@ -38,15 +48,23 @@ public final class ClosedLoopLoad {
     /** Keeps a client from spinning when the service refuses connections. */
     private static final Duration PAUSE_AFTER_NO_ANSWER = Duration.ofMillis(100);
     private static final int KEPT_BODY_CHARACTERS = 500;
+    /** "HTTP 100" to "HTTP 599", made once rather than per answer. */
+    private static final String[] STATUS_OUTCOMES = new String[600];
 
-    private final HttpClient http;
-    private final Supplier<HttpRequest> requests;
+    static {
+        for (int status = 100; status < STATUS_OUTCOMES.length; status++) {
+            STATUS_OUTCOMES[status] = "HTTP " + status;
+        }
+    }
+
+    private final Http1Connection.Target target;
+    private final RequestBodies bodies;
     private final int expectedStatus;
 
-    /** @param requests makes the next request; called concurrently by the clients */
-    public ClosedLoopLoad(HttpClient http, Supplier<HttpRequest> requests, int expectedStatus) {
-        this.http = http;
-        this.requests = requests;
+    /** @param bodies writes the body of each request POSTed to {@code target} */
+    public ClosedLoopLoad(Http1Connection.Target target, RequestBodies bodies, int expectedStatus) {
+        this.target = target;
+        this.bodies = bodies;
         this.expectedStatus = expectedStatus;
     }
 
@@ -84,18 +102,23 @@ public final class ClosedLoopLoad {
     }
 
     private void loop(long warmupEndNanos, long endNanos, RequestStats warmup, RequestStats measured) {
-        try {
+        try (Http1Connection connection = new Http1Connection(target)) {
             while (System.nanoTime() < endNanos) {
-                HttpRequest request = requests.get();
+                try {
+                    bodies.writeNext(connection.newBody());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                connection.prepare();
                 long sentNanos = System.nanoTime();
                 String outcome;
                 String failure = null;
                 boolean answered = true;
                 try {
-                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                    outcome = "HTTP " + response.statusCode();
-                    if (response.statusCode() != expectedStatus) {
-                        failure = outcome + ": " + abbreviate(response.body());
+                    int status = connection.exchange();
+                    outcome = status >= 100 && status < STATUS_OUTCOMES.length ? STATUS_OUTCOMES[status] : "HTTP " + status;
+                    if (status != expectedStatus) {
+                        failure = outcome + ": " + abbreviate(connection.bodyText());
                     }
                 } catch (IOException e) {
                     answered = false;

@@ -2,21 +2,22 @@ package org.memberaid.deploy.loadgen.scenario;
 
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 import org.memberaid.deploy.loadgen.Scenario;
 import org.memberaid.deploy.loadgen.cli.Arguments;
 import org.memberaid.deploy.loadgen.cli.Durations;
 import org.memberaid.deploy.loadgen.cli.OptionSpec;
+import org.memberaid.deploy.loadgen.cli.UsageException;
 import org.memberaid.deploy.loadgen.measure.ClosedLoopLoad;
 import org.memberaid.deploy.loadgen.measure.Figures;
+import org.memberaid.deploy.loadgen.measure.Http1Connection;
 import org.memberaid.deploy.loadgen.measure.RequestStats;
 import org.memberaid.deploy.loadgen.measure.RssSampler;
 import org.memberaid.deploy.loadgen.members.MemberJson;
@@ -27,6 +28,7 @@ public final class RegisterScenario implements Scenario {
 
     private static final String PATH = "/api/members";
     private static final int CREATED = 201;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final int SHOWN_FAILURES = 5;
 
@@ -56,16 +58,15 @@ public final class RegisterScenario implements Scenario {
                 arguments.positiveInt(CLIENTS.name()), arguments.duration(WARMUP.name()), arguments.duration(DURATION.name()));
         long seed = CommonOptions.seed(arguments);
         SyntheticMembers members = new SyntheticMembers(seed);
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
-        Supplier<HttpRequest> registrations = () -> HttpRequest.newBuilder(endpoint)
-                .timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(MemberJson.toJson(members.next())))
-                .build();
+        if (!"http".equalsIgnoreCase(endpoint.getScheme()) || endpoint.getHost() == null) {
+            throw new UsageException("option --url must be a plain http:// URL such as http://localhost:8081, not '"
+                    + endpoint + "'");
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("Accept", "application/json");
+        Http1Connection.Target target = Http1Connection.Target.post(endpoint, headers, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+        ClosedLoopLoad.RequestBodies registrations = body -> MemberJson.writeJson(members.next(), body);
 
         out.printf(Locale.ROOT, "register: %d clients POST %s, warm-up %s, then %s measured; seed %d (repeat with --seed %d)%n",
                 settings.clients(), endpoint, Durations.describe(settings.warmup()), Durations.describe(settings.duration()),
@@ -73,7 +74,7 @@ public final class RegisterScenario implements Scenario {
         RssSampler rss = RssSampler.start(CommonOptions.pidFile(arguments));
         ClosedLoopLoad.Result result;
         try {
-            result = new ClosedLoopLoad(http, registrations, CREATED).run(settings, out);
+            result = new ClosedLoopLoad(target, registrations, CREATED).run(settings, out);
         } finally {
             rss.close();
         }

@@ -1,0 +1,37 @@
+package org.memberaid.relief;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
+
+/** A service whose PostgreSQL cannot be reached still starts, stays alive, and says it is not ready. */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerTestResource.class)
+@TestProfile(UnreachableDatabaseTest.NoDatabase.class)
+class UnreachableDatabaseTest {
+
+    public static class NoDatabase implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            // Port 1 on loopback: nothing listens there, so every connection is refused at once.
+            return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:1/relief_test",
+                    "memberaid.database.retry-interval", "1s");
+        }
+    }
+
+    @Test
+    void startsLiveButNotReadyAndNamesTheProblem() {
+        given().when().get("/q/health/live").then().statusCode(200);
+        given().when().get("/q/health/ready").then().statusCode(503)
+                .body("checks.find { it.name == 'database-schema' }.status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'database-schema' }.data.problem",
+                        org.hamcrest.Matchers.containsString("refused"));
+    }
+}
