@@ -100,9 +100,15 @@ public class MemberImport {
     private int reportRegistered(List<ValidRow> chunk, List<ImportReport.RejectedRow> rejected) {
         Map<String, UUID> existing = QuarkusTransaction.requiringNew().call(() -> session().doReturningWork(
                 connection -> registeredIds(connection, chunk.stream().map(r -> r.details().nationalId().value()).toList())));
-        chunk.stream().filter(row -> existing.containsKey(row.details().nationalId().value()))
-                .forEach(row -> rejected.add(alreadyRegistered(row, existing)));
-        return chunk.size() - (int) chunk.stream().filter(row -> existing.containsKey(row.details().nationalId().value())).count();
+        int wouldImport = 0;
+        for (ValidRow row : chunk) {
+            if (existing.containsKey(row.details().nationalId().value())) {
+                rejected.add(alreadyRegistered(row, existing));
+            } else {
+                wouldImport++;
+            }
+        }
+        return wouldImport;
     }
 
     private int importChunk(List<ValidRow> chunk, LocalDate today, List<ImportReport.RejectedRow> rejected) {
