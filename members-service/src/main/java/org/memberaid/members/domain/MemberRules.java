@@ -1,5 +1,7 @@
 package org.memberaid.members.domain;
 
+import org.memberaid.problems.Violation;
+import org.memberaid.problems.InvalidInputException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

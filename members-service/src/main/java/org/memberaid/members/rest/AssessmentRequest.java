@@ -7,9 +7,9 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.memberaid.members.domain.HardshipCause;
 import org.memberaid.members.domain.HardshipStatus;
-import org.memberaid.members.domain.InvalidInputException;
+import org.memberaid.problems.InvalidInputException;
 import org.memberaid.members.domain.MemberRules;
-import org.memberaid.members.domain.Violation;
+import org.memberaid.problems.Violation;
 import org.memberaid.members.service.MemberRegistry;
 
 @Schema(name = "HardshipAssessmentRequest")

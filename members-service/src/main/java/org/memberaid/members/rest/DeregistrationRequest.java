@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.memberaid.members.domain.DeregistrationReason;
-import org.memberaid.members.domain.InvalidInputException;
-import org.memberaid.members.domain.Violation;
+import org.memberaid.problems.InvalidInputException;
+import org.memberaid.problems.Violation;
 
 @Schema(name = "DeregistrationRequest")
 public record DeregistrationRequest(

@@ -2,7 +2,7 @@ package org.memberaid.members.rest;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.memberaid.members.domain.Violation;
+import org.memberaid.problems.Violation;
 
 /** A registry change takes effect on a past or present business date, never a future one. */
 final class EffectiveDates {

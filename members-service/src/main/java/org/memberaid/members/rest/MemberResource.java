@@ -1,5 +1,6 @@
 package org.memberaid.members.rest;
 
+import org.memberaid.problems.Problem;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memberaid.members.domain.HardshipStatus;
-import org.memberaid.members.domain.InvalidInputException;
+import org.memberaid.problems.InvalidInputException;
 import org.memberaid.members.domain.Member;
 import org.memberaid.members.domain.MemberInput;
 import org.memberaid.members.domain.MemberNotFoundException;

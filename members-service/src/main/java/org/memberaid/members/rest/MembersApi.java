@@ -1,5 +1,6 @@
 package org.memberaid.members.rest;
 
+import org.memberaid.problems.Problem;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.Components;

@@ -1,39 +1,19 @@
 package org.memberaid.members.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Collectors;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.memberaid.members.domain.DuplicateNationalIdException;
 import org.memberaid.members.domain.IllegalTransitionException;
-import org.memberaid.members.domain.InvalidInputException;
 import org.memberaid.members.domain.MemberNotFoundException;
 import org.memberaid.members.domain.VersionMismatchException;
-import org.memberaid.members.domain.Violation;
+import org.memberaid.problems.Problem;
 
-/** Turns every failure into an RFC 9457 problem+json answer; the one place that does so. */
+/**
+ * The registry's own failures as problem+json; invalid input, unreadable JSON and the unexpected
+ * are answered by {@link org.memberaid.problems.CommonProblemMappers}.
+ */
 public class ProblemMapper {
-
-    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
-
-    @ServerExceptionMapper
-    public Response invalidInput(InvalidInputException e) {
-        return Problem.invalid(e.violations()).toResponse();
-    }
 
     @ServerExceptionMapper
     public Response duplicate(DuplicateNationalIdException e) {
@@ -59,83 +39,5 @@ public class ProblemMapper {
                         .with("currentVersion", e.currentVersion()).toResponse())
                 .header(HttpHeaders.ETAG, "\"" + e.currentVersion() + "\"")
                 .build();
-    }
-
-    @ServerExceptionMapper
-    public Response invalid(ConstraintViolationException e) {
-        List<Violation> violations = e.getConstraintViolations().stream()
-                .map(v -> new Violation(fieldOf(v), v.getMessage()))
-                .sorted(Comparator.comparing(Violation::field))
-                .collect(Collectors.toList());
-        return Problem.invalid(violations).toResponse();
-    }
-
-    @ServerExceptionMapper
-    public Response unknownProperty(UnrecognizedPropertyException e) {
-        return Problem.invalid(List.of(new Violation(pathOf(e), "is not a property of this request"))).toResponse();
-    }
-
-    @ServerExceptionMapper
-    public Response badValue(InvalidFormatException e) {
-        Class<?> target = e.getTargetType();
-        String message;
-        if (target != null && target.isEnum()) {
-            message = "must be one of " + Arrays.toString(target.getEnumConstants());
-        } else if (target == LocalDate.class) {
-            message = "must be a date yyyy-MM-dd";
-        } else {
-            message = "has a value of the wrong type";
-        }
-        return Problem.invalid(List.of(new Violation(pathOf(e), message))).toResponse();
-    }
-
-    @ServerExceptionMapper
-    public Response unreadable(JsonMappingException e) {
-        return Problem.invalid(List.of(new Violation(pathOf(e), "cannot be read: " + e.getOriginalMessage())))
-                .toResponse();
-    }
-
-    @ServerExceptionMapper
-    public Response malformed(JsonProcessingException e) {
-        return Problem.invalid(List.of(new Violation("body", "is not valid JSON: " + e.getOriginalMessage())))
-                .toResponse();
-    }
-
-    @ServerExceptionMapper
-    public Response http(WebApplicationException e) {
-        // Quarkus REST wraps some body-parsing failures; answer them like the unwrapped ones.
-        if (e.getCause() instanceof JsonMappingException mapping) {
-            return unreadable(mapping);
-        }
-        if (e.getCause() instanceof JsonProcessingException parsing) {
-            return malformed(parsing);
-        }
-        Response.StatusType status = e.getResponse().getStatusInfo();
-        return Problem.of(status.getStatusCode(), "http-" + status.getStatusCode(), status.getReasonPhrase(),
-                e.getMessage()).toResponse();
-    }
-
-    @ServerExceptionMapper
-    public Response unexpected(RuntimeException e) {
-        LOG.error("Request failed", e);
-        return Problem.of(500, "internal", "Internal error", "The request could not be completed; nothing was changed")
-                .toResponse();
-    }
-
-    private static String pathOf(JsonMappingException e) {
-        String path = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."));
-        return path.isEmpty() ? "body" : path.replace(".[", "[");
-    }
-
-    private static String fieldOf(ConstraintViolation<?> violation) {
-        String field = null;
-        for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.PARAMETER) {
-                field = node.getName();
-            }
-        }
-        return field == null ? "body" : field;
     }
 }

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.memberaid.members.domain.InvalidInputException;
-import org.memberaid.members.domain.Violation;
+import org.memberaid.problems.InvalidInputException;
+import org.memberaid.problems.Violation;
 
 @Schema(name = "TransferRequest")
 public record TransferRequest(

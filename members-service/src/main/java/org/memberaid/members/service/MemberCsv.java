@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.memberaid.members.domain.InvalidInputException;
+import org.memberaid.problems.InvalidInputException;
 import org.memberaid.members.domain.MemberInput;
 
 /**

@@ -25,12 +25,12 @@ import org.hibernate.Session;
 import org.memberaid.members.domain.HardshipAssessment;
 import org.memberaid.members.domain.HardshipCausesConverter;
 import org.memberaid.members.domain.HardshipStatus;
-import org.memberaid.members.domain.InvalidInputException;
+import org.memberaid.problems.InvalidInputException;
 import org.memberaid.members.domain.Member;
 import org.memberaid.members.domain.MemberDetails;
 import org.memberaid.members.domain.MemberRules;
 import org.memberaid.members.domain.NationalId;
-import org.memberaid.members.domain.Violation;
+import org.memberaid.problems.Violation;
 import org.memberaid.members.events.MemberEvents;
 
 /**

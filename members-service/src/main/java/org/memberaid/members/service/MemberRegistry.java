@@ -17,7 +17,7 @@ import org.memberaid.members.domain.DuplicateNationalIdException;
 import org.memberaid.members.domain.HardshipAssessment;
 import org.memberaid.members.domain.HardshipCause;
 import org.memberaid.members.domain.HardshipStatus;
-import org.memberaid.members.domain.InvalidInputException;
+import org.memberaid.problems.InvalidInputException;
 import org.memberaid.members.domain.Member;
 import org.memberaid.members.domain.MemberDetails;
 import org.memberaid.members.domain.MemberInput;

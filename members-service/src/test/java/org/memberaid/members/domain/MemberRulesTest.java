@@ -1,5 +1,7 @@
 package org.memberaid.members.domain;
 
+import org.memberaid.problems.Violation;
+import org.memberaid.problems.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package org.memberaid.members.rest;
+package org.memberaid.problems;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -8,7 +8,6 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.memberaid.members.domain.Violation;
 
 /** An RFC 9457 problem detail; {@code violations} lists each invalid field of a request. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

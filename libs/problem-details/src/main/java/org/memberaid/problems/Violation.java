@@ -1,4 +1,4 @@
-package org.memberaid.members.domain;
+package org.memberaid.problems;
 
 /** One invalid field of a request and what is wrong with it. */
 public record Violation(String field, String message) {

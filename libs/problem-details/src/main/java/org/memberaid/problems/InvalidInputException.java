@@ -1,8 +1,8 @@
-package org.memberaid.members.domain;
+package org.memberaid.problems;
 
 import java.util.List;
 
-/** A request that breaks the registry's rules; nothing was changed (answered 400). */
+/** A request that breaks the registry's rules; nothing was changed (answered 400 with every violation). */
 public class InvalidInputException extends RuntimeException {
 
     private final List<Violation> violations;
