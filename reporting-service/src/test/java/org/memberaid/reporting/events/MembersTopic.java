@@ -1,26 +1,14 @@
 package org.memberaid.reporting.events;
 
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.memberaid.deploy.kafka.TopicWriter;
 
 /** Writes member events to members.events as members-service would, for the consumer to read. */
 final class MembersTopic implements AutoCloseable {
 
-    private final KafkaProducer<String, String> producer;
-
-    MembersTopic() {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
-    }
+    private final TopicWriter writer =
+            new TopicWriter(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
 
     /** A CloudEvents envelope of a member event, as documented in members-service's README. */
     static String memberEvent(UUID eventId, String type, UUID memberId, long sequence, String countyCode,
@@ -41,19 +29,12 @@ final class MembersTopic implements AutoCloseable {
     }
 
     void send(String key, String value) {
-        try {
-            producer.send(new ProducerRecord<>("members.events", key, value)).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
+        writer.send("members.events", key, value);
     }
 
     @Override
     public void close() {
-        producer.close();
+        writer.close();
     }
 
 }

@@ -1,0 +1,80 @@
+package org.memberaid.relief.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A county's budget of one kind for one year, and how much of it is approved for payment. */
+@Entity
+public class Fund extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "county_code", nullable = false, updatable = false)
+    public String countyCode;
+
+    @Column(nullable = false, updatable = false)
+    public int year;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    public FundKind kind;
+
+    @Column(nullable = false)
+    public BigDecimal budget;
+
+    @Column(nullable = false)
+    public BigDecimal approved;
+
+    @Version
+    public Long version;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public static Fund allocate(String countyCode, int year, FundKind kind, BigDecimal budget, Instant now) {
+        Fund fund = new Fund();
+        fund.id = UUID.randomUUID();
+        fund.countyCode = countyCode;
+        fund.year = year;
+        fund.kind = kind;
+        fund.budget = budget;
+        fund.approved = BigDecimal.ZERO.setScale(2);
+        fund.createdAt = now;
+        fund.updatedAt = now;
+        return fund;
+    }
+
+    public BigDecimal remaining() {
+        return budget.subtract(approved);
+    }
+
+    /** A new budget may not fall below what is already approved for payment. */
+    public void changeBudget(BigDecimal newBudget, Instant now) {
+        if (newBudget.compareTo(approved) < 0) {
+            throw new RuleViolationException("budget-below-approved",
+                    "The budget cannot be set below the " + approved.toPlainString() + " yuan already approved");
+        }
+        budget = newBudget;
+        updatedAt = now;
+    }
+
+    @PrePersist
+    void firstVersion() {
+        if (version == null) {
+            version = 1L;
+        }
+    }
+}

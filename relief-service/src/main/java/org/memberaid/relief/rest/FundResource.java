@@ -1,0 +1,120 @@
+package org.memberaid.relief.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memberaid.problems.InvalidInputException;
+import org.memberaid.problems.Problem;
+import org.memberaid.problems.Violation;
+import org.memberaid.relief.domain.Fund;
+import org.memberaid.relief.service.Counties;
+import org.memberaid.relief.service.Funds;
+
+@Path("/api/funds")
+@Tag(name = "Funds")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class FundResource {
+
+    /** The body of a budget change. */
+    @Schema(name = "BudgetChange")
+    public record BudgetChange(@Schema(required = true, examples = "800000.00") BigDecimal budget) {
+    }
+
+    @Inject
+    Funds funds;
+
+    @Inject
+    Counties counties;
+
+    @POST
+    @Operation(summary = "Allocate a county's fund for a year",
+            description = "One fund per county, year and kind. A SPECIAL_RELIEF budget must reach the county's floor "
+                    + "(500,000 yuan by default). Publishes memberaid.fund.allocated.v1.")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = FundResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The county has this fund already (existingFundId)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Below the county's special relief floor (rule)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response allocate(FundRequest request, @Context UriInfo uriInfo) {
+        FundRequest valid = requireBody(request).validated();
+        if (!counties.isCounty(valid.countyCode())) {
+            throw new InvalidInputException("countyCode", "is not a known county");
+        }
+        Fund fund = funds.allocate(valid.countyCode(), valid.year(), valid.kind(), valid.budget());
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(fund.id.toString()).build())
+                .entity(FundResponse.of(fund)).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Operation(summary = "Change a fund's budget",
+            description = "Never below what is already approved (422 budget-below-approved), nor below the floor for "
+                    + "SPECIAL_RELIEF. Publishes memberaid.fund.budget-changed.v1.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = FundResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such fund",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Below what is approved, or below the floor",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public FundResponse changeBudget(@PathParam("id") UUID id, BudgetChange change) {
+        List<Violation> violations = new ArrayList<>();
+        Amounts.checkPositive(requireBody(change).budget(), "budget", violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return FundResponse.of(funds.changeBudget(id, change.budget()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a fund: budget, approved and remaining")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = FundResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such fund",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public FundResponse get(@PathParam("id") UUID id) {
+        return FundResponse.of(funds.get(id));
+    }
+
+    @GET
+    @Operation(summary = "List funds by county and year")
+    public PageResponse<FundResponse> list(@QueryParam("countyCode") String countyCode, @QueryParam("year") Integer year,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        Funds.Page found = funds.list(countyCode == null || countyCode.isBlank() ? null : countyCode.strip(), year,
+                page, size);
+        return new PageResponse<>(found.items().stream().map(FundResponse::of).toList(), page, size, found.total());
+    }
+
+    static <T> T requireBody(T body) {
+        if (body == null) {
+            throw new InvalidInputException("body", "is required");
+        }
+        return body;
+    }
+}

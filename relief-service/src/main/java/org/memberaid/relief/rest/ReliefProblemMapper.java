@@ -1,0 +1,39 @@
+package org.memberaid.relief.rest;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.memberaid.problems.Problem;
+import org.memberaid.relief.domain.ConflictException;
+import org.memberaid.relief.domain.NotFoundException;
+import org.memberaid.relief.domain.RuleViolationException;
+import org.memberaid.relief.domain.VersionMismatchException;
+
+/** relief-service's own failures as problem+json; the common ones come from problem-details. */
+public class ReliefProblemMapper {
+
+    @ServerExceptionMapper
+    public Response rule(RuleViolationException e) {
+        return Problem.of(422, "rule/" + e.rule(), "Refused by the programme's rules", e.getMessage())
+                .with("rule", e.rule()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e) {
+        Problem problem = Problem.of(409, e.slug(), "Conflict", e.getMessage());
+        e.details().forEach(problem::with);
+        return problem.toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return Problem.notFound(e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response versionMismatch(VersionMismatchException e) {
+        return Response.fromResponse(Problem.of(412, "version-mismatch", "Changed since read", e.getMessage())
+                        .with("currentVersion", e.currentVersion()).toResponse())
+                .header(HttpHeaders.ETAG, "\"" + e.currentVersion() + "\"").build();
+    }
+}

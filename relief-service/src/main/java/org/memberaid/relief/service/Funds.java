@@ -1,0 +1,118 @@
+package org.memberaid.relief.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
+import org.memberaid.relief.domain.ConflictException;
+import org.memberaid.relief.domain.CountyPolicy;
+import org.memberaid.relief.domain.Fund;
+import org.memberaid.relief.domain.FundKind;
+import org.memberaid.relief.domain.NotFoundException;
+import org.memberaid.relief.domain.RuleViolationException;
+import org.memberaid.relief.events.ReliefEvents;
+
+/** Allocates the counties' funds and changes their budgets; every change publishes its event. */
+@ApplicationScoped
+public class Funds {
+
+    private static final String ONE_PER_COUNTY_YEAR_KIND = "fund_county_year_kind_unique";
+
+    @Inject
+    Policies policies;
+
+    @Inject
+    ReliefEvents events;
+
+    @Inject
+    Clock clock;
+
+    public Fund allocate(String countyCode, int year, FundKind kind, BigDecimal budget) {
+        CountyPolicy policy = policies.of(countyCode);
+        if (kind == FundKind.SPECIAL_RELIEF && budget.compareTo(policy.specialReliefFloor()) < 0) {
+            throw new RuleViolationException("special-relief-floor", "A special relief fund of county " + countyCode
+                    + " needs a budget of at least " + policy.specialReliefFloor().toPlainString() + " yuan a year");
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Fund fund = Fund.allocate(countyCode, year, kind, budget.setScale(2), clock.instant());
+                fund.persistAndFlush();
+                events.fundAllocated(fund);
+                return fund;
+            });
+        } catch (RuntimeException e) {
+            if (isDuplicate(e)) {
+                UUID existing = QuarkusTransaction.requiringNew().call(() -> Fund.<Fund>find(
+                        "countyCode = ?1 and year = ?2 and kind = ?3", countyCode, year, kind).firstResult().id);
+                throw new ConflictException("duplicate-fund", "County " + countyCode + " already has a " + kind
+                        + " fund for " + year, Map.of("existingFundId", existing));
+            }
+            throw e;
+        }
+    }
+
+    public Fund changeBudget(UUID id, BigDecimal budget) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            // The row lock orders this change with concurrent approvals of the same fund.
+            Fund fund = Fund.<Fund>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                    .orElseThrow(() -> new NotFoundException("No fund with id " + id));
+            if (fund.kind == FundKind.SPECIAL_RELIEF) {
+                BigDecimal floor = policies.of(fund.countyCode).specialReliefFloor();
+                if (budget.compareTo(floor) < 0) {
+                    throw new RuleViolationException("special-relief-floor",
+                            "A special relief fund needs a budget of at least " + floor.toPlainString() + " yuan a year");
+                }
+            }
+            BigDecimal previous = fund.budget;
+            fund.changeBudget(budget.setScale(2), clock.instant());
+            Fund.flush();
+            events.fundBudgetChanged(fund, previous);
+            return fund;
+        });
+    }
+
+    public Fund get(UUID id) {
+        return QuarkusTransaction.joiningExisting().call(() -> Fund.<Fund>findByIdOptional(id))
+                .orElseThrow(() -> new NotFoundException("No fund with id " + id));
+    }
+
+    public record Page(List<Fund> items, long total) {
+    }
+
+    public Page list(String countyCode, Integer year, int page, int size) {
+        List<String> conditions = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (countyCode != null) {
+            conditions.add("countyCode = :county");
+            parameters.and("county", countyCode);
+        }
+        if (year != null) {
+            conditions.add("year = :year");
+            parameters.and("year", year);
+        }
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            var query = Fund.<Fund>find(String.join(" and ", conditions), Sort.by("countyCode").and("year").and("kind"),
+                    parameters);
+            return new Page(query.page(io.quarkus.panache.common.Page.of(page, size)).list(), query.count());
+        });
+    }
+
+    private static boolean isDuplicate(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException violation
+                    && ONE_PER_COUNTY_YEAR_KIND.equals(violation.getConstraintName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

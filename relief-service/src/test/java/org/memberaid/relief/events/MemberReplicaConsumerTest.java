@@ -1,0 +1,96 @@
+package org.memberaid.relief.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
+import org.memberaid.deploy.kafka.TopicWriter;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerTestResource.class)
+class MemberReplicaConsumerTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private final TopicWriter topic =
+            new TopicWriter(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+
+    @AfterEach
+    void close() {
+        topic.close();
+    }
+
+    /** A member event as members-service documents it. */
+    static String memberEvent(UUID eventId, String type, UUID member, long sequence, String county, String hardship,
+            String registration) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/members-service","type":"%s","subject":"%s",
+                 "time":"2026-11-27T08:00:00Z","datacontenttype":"application/json","sequence":%d,
+                 "data":{"id":"%s","countyCode":"%s","birthDate":"1948-05-04","gender":"FEMALE",
+                  "joinedPartyOn":"1970-07-01","laborCapacity":"NONE","annualIncome":0.00,"notableContribution":true,
+                  "hardshipStatus":"%s","causes":[],"registrationStatus":"%s","version":%d,"effectiveOn":"2026-11-01"}}"""
+                .formatted(eventId, type, member, sequence, member, county, hardship, registration, sequence);
+    }
+
+    @Test
+    void keepsTheNewestStateWhateverTheOrderAndCountOfDeliveries() throws Exception {
+        UUID member = UUID.randomUUID();
+        String registered = memberEvent(UUID.randomUUID(), "memberaid.member.registered.v1", member, 1, "620702",
+                "NOT_IN_DIFFICULTY", "ACTIVE");
+
+        send(member, registered);
+        awaitVersion(member, 1);
+        send(member, memberEvent(UUID.randomUUID(), "memberaid.member.transferred.v1", member, 3, "620722",
+                "IN_DIFFICULTY", "ACTIVE"));
+        send(member, memberEvent(UUID.randomUUID(), "memberaid.member.hardship-assessed.v1", member, 2, "620702",
+                "IN_DIFFICULTY", "ACTIVE"));
+        send(member, registered);
+        UUID marker = UUID.randomUUID();
+        send(marker, memberEvent(UUID.randomUUID(), "memberaid.member.registered.v1", marker, 1, "620725",
+                "NOT_IN_DIFFICULTY", "ACTIVE"));
+        awaitVersion(marker, 1);
+
+        assertThat(replica(member)).contains("620722 IN_DIFFICULTY ACTIVE 3 NONE 0.00 true 1948-05-04");
+    }
+
+    private void send(UUID key, String value) {
+        topic.send("members.events", key.toString(), value);
+    }
+
+    private void awaitVersion(UUID member, long version) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> replica(member).isPresent()
+                && replica(member).get().contains(" " + version + " "));
+    }
+
+    private Optional<String> replica(UUID member) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("""
+                        SELECT county_code, hardship_status, registration_status, version, labor_capacity, annual_income,
+                               notable_contribution, birth_date FROM member_replica WHERE id = ?""")) {
+            query.setObject(1, member);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(String.join(" ", row.getString(1), row.getString(2), row.getString(3),
+                        String.valueOf(row.getLong(4)), row.getString(5), row.getBigDecimal(6).toPlainString(),
+                        String.valueOf(row.getBoolean(7)), row.getDate(8).toString()));
+            }
+        }
+    }
+}
