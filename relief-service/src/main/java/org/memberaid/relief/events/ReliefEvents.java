@@ -3,8 +3,10 @@ package org.memberaid.relief.events;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.memberaid.events.outbox.Outbox;
+import org.memberaid.relief.domain.Disbursement;
 import org.memberaid.relief.domain.Fund;
 
 /**
@@ -17,6 +19,10 @@ public class ReliefEvents {
     public static final String TOPIC = "relief.events";
     public static final String FUND_ALLOCATED = "memberaid.fund.allocated.v1";
     public static final String FUND_BUDGET_CHANGED = "memberaid.fund.budget-changed.v1";
+    public static final String DISBURSEMENT_REQUESTED = "memberaid.disbursement.requested.v1";
+    public static final String DISBURSEMENT_APPROVED = "memberaid.disbursement.approved.v1";
+    public static final String DISBURSEMENT_REJECTED = "memberaid.disbursement.rejected.v1";
+    public static final String DISBURSEMENT_REVERSED = "memberaid.disbursement.reversed.v1";
 
     /** The {@code data} of fund events: what reporting needs to sum budgets per county and year. */
     public record FundSnapshot(UUID id, String countyCode, int year, String kind, BigDecimal budget,
@@ -28,11 +34,26 @@ public class ReliefEvents {
         }
     }
 
+    /** The {@code data} of disbursement events: what reporting needs to sum money per county, kind and month. */
+    public record DisbursementSnapshot(UUID id, UUID memberId, UUID fundId, String countyCode, int year, String kind,
+            BigDecimal amount, LocalDate disbursedOn, String mechanism, String status, long version) {
+
+        static DisbursementSnapshot of(Disbursement d) {
+            return new DisbursementSnapshot(d.id, d.memberId, d.fundId, d.countyCode, d.year, d.kind.name(), d.amount,
+                    d.disbursedOn, d.mechanism == null ? null : d.mechanism.name(), d.status.name(), d.version);
+        }
+    }
+
     @Inject
     Outbox outbox;
 
     public void fundAllocated(Fund fund) {
         outbox.append(TOPIC, fund.id.toString(), FUND_ALLOCATED, fund.version, FundSnapshot.of(fund, null));
+    }
+
+    /** Disbursement events are keyed by member id (per-member order); sequence is the disbursement's version. */
+    public void disbursement(String type, Disbursement d) {
+        outbox.append(TOPIC, d.memberId.toString(), type, d.version, DisbursementSnapshot.of(d));
     }
 
     public void fundBudgetChanged(Fund fund, BigDecimal previousBudget) {

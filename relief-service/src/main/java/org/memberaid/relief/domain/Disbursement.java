@@ -1,0 +1,143 @@
+package org.memberaid.relief.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Money for a member from a fund: REQUESTED, then APPROVED or REJECTED; an APPROVED one may be REVERSED. */
+@Entity
+public class Disbursement extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "member_id", nullable = false, updatable = false)
+    public UUID memberId;
+
+    @Column(name = "fund_id", nullable = false, updatable = false)
+    public UUID fundId;
+
+    @Column(name = "county_code", nullable = false, updatable = false)
+    public String countyCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    public DisbursementKind kind;
+
+    @Column(nullable = false, updatable = false)
+    public BigDecimal amount;
+
+    @Column(name = "disbursed_on", nullable = false, updatable = false)
+    public LocalDate disbursedOn;
+
+    @Column(nullable = false, updatable = false)
+    public int year;
+
+    @Enumerated(EnumType.STRING)
+    @Column(updatable = false)
+    public StartupMechanism mechanism;
+
+    @Column(name = "project_name", updatable = false)
+    public String projectName;
+
+    @Column(updatable = false)
+    public String reason;
+
+    @Column(name = "requested_by", nullable = false, updatable = false)
+    public String requestedBy;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public DisbursementStatus status;
+
+    @Column(name = "decided_by")
+    public String decidedBy;
+
+    @Column(name = "decision_reason")
+    public String decisionReason;
+
+    @Column(name = "reversed_by")
+    public String reversedBy;
+
+    @Column(name = "reversal_reason")
+    public String reversalReason;
+
+    @Version
+    public Long version;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public static Disbursement request(DisbursementRequest request, String countyCode, Instant now) {
+        Disbursement d = new Disbursement();
+        d.id = UUID.randomUUID();
+        d.memberId = request.memberId();
+        d.fundId = request.fundId();
+        d.countyCode = countyCode;
+        d.kind = request.kind();
+        d.amount = request.amount().setScale(2);
+        d.disbursedOn = request.disbursedOn();
+        d.year = request.disbursedOn().getYear();
+        d.mechanism = request.mechanism();
+        d.projectName = request.projectName();
+        d.reason = request.reason();
+        d.requestedBy = request.requestedBy();
+        d.status = DisbursementStatus.REQUESTED;
+        d.createdAt = now;
+        d.updatedAt = now;
+        return d;
+    }
+
+    /** Maker-checker: whoever requested the money may not approve it. */
+    public void approve(String approver, Instant now) {
+        requireStatus(DisbursementStatus.REQUESTED, "approved");
+        if (approver.equals(requestedBy)) {
+            throw new RuleViolationException("maker-checker", "The approver must not be the requester (" + requestedBy + ")");
+        }
+        status = DisbursementStatus.APPROVED;
+        decidedBy = approver;
+        updatedAt = now;
+    }
+
+    public void reject(String rejecter, String why, Instant now) {
+        requireStatus(DisbursementStatus.REQUESTED, "rejected");
+        status = DisbursementStatus.REJECTED;
+        decidedBy = rejecter;
+        decisionReason = why;
+        updatedAt = now;
+    }
+
+    public void reverse(String reverser, String why, Instant now) {
+        requireStatus(DisbursementStatus.APPROVED, "reversed");
+        status = DisbursementStatus.REVERSED;
+        reversedBy = reverser;
+        reversalReason = why;
+        updatedAt = now;
+    }
+
+    @PrePersist
+    void firstVersion() {
+        if (version == null) {
+            version = 1L;
+        }
+    }
+
+    private void requireStatus(DisbursementStatus required, String action) {
+        if (status != required) {
+            throw new ConflictException("illegal-transition", "A " + status + " disbursement cannot be " + action
+                    + "; only a " + required + " one can", java.util.Map.of("status", status.name()));
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package org.memberaid.relief.domain;
+
+public enum DisbursementStatus {
+    REQUESTED,
+    APPROVED,
+    REJECTED,
+    REVERSED
+}

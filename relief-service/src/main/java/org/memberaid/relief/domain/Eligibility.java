@@ -1,0 +1,101 @@
+package org.memberaid.relief.domain;
+
+import java.math.BigDecimal;
+import java.time.Period;
+
+/**
+ * The programme's rules for paying a member from a fund, as plain Java. Each refusal names its
+ * rule (answered 422).
+ */
+public final class Eligibility {
+
+    private Eligibility() {
+    }
+
+    /**
+     * @param livingSubsidyThisYear whether the member already has a requested or approved living
+     *     subsidy in the year of {@code disbursedOn}
+     */
+    public static void check(DisbursementRequest request, MemberReplica member, Fund fund, CountyPolicy policy,
+            boolean livingSubsidyThisYear) {
+        if (!"ACTIVE".equals(member.registrationStatus)) {
+            refuse("member-not-active", "The member is " + member.registrationStatus);
+        }
+        if (!member.countyCode.equals(fund.countyCode)) {
+            refuse("member-county", "The member is registered in " + member.countyCode + ", the fund belongs to "
+                    + fund.countyCode);
+        }
+        if (fund.kind != request.kind().fundKind()) {
+            refuse("fund-kind", request.kind() + " is paid from a " + request.kind().fundKind() + " fund, not "
+                    + fund.kind);
+        }
+        if (fund.year != request.disbursedOn().getYear()) {
+            refuse("fund-year", "The fund is for " + fund.year + ", the disbursement is dated " + request.disbursedOn());
+        }
+        switch (request.kind()) {
+            case HARDSHIP_RELIEF -> {
+                requireDifficulty(member);
+                requireWithin(request.amount(), policy.hardshipReliefMin(), policy.hardshipReliefMax(), "hardship relief");
+            }
+            case LIVING_SUBSIDY -> checkLivingSubsidy(request, member, policy, livingSubsidyThisYear);
+            case STARTUP_SUPPORT -> {
+                if (request.mechanism() == null) {
+                    refuse("startup-mechanism", "Startup support names its mechanism");
+                }
+                if (member.laborCapacity == null || "NONE".equals(member.laborCapacity)) {
+                    refuse("startup-labor-capacity", "Startup support is for members who can work");
+                }
+                if (request.amount().compareTo(policy.startupSupportMax()) > 0) {
+                    refuse("amount-band", "Startup support is at most " + policy.startupSupportMax().toPlainString()
+                            + " yuan in this county");
+                }
+            }
+            case HOLIDAY_VISIT -> {
+                boolean veteran = member.joinedPartyOn != null
+                        && !member.joinedPartyOn.plusYears(policy.veteranYears()).isAfter(request.disbursedOn());
+                if (!member.notableContribution && !veteran) {
+                    refuse("holiday-visit", "Holiday visits are for members with notable contributions or "
+                            + policy.veteranYears() + " years in the party");
+                }
+            }
+        }
+    }
+
+    private static void checkLivingSubsidy(DisbursementRequest request, MemberReplica member, CountyPolicy policy,
+            boolean livingSubsidyThisYear) {
+        requireDifficulty(member);
+        requireWithin(request.amount(), policy.livingSubsidyMin(), policy.livingSubsidyMax(), "the living subsidy");
+        int age = Period.between(member.birthDate, request.disbursedOn()).getYears();
+        if (age < policy.livingSubsidyAge()) {
+            refuse("living-subsidy-age", "The living subsidy is for members aged " + policy.livingSubsidyAge()
+                    + " or more; the member is " + age + " on " + request.disbursedOn());
+        }
+        if (!"NONE".equals(member.laborCapacity)) {
+            refuse("living-subsidy-labor-capacity", "The living subsidy is for members without labour capacity");
+        }
+        if (member.annualIncome == null || member.annualIncome.signum() != 0) {
+            refuse("living-subsidy-income", "The living subsidy is for members without income");
+        }
+        if (livingSubsidyThisYear) {
+            refuse("living-subsidy-once-a-year", "The member already has a living subsidy for "
+                    + request.disbursedOn().getYear());
+        }
+    }
+
+    private static void requireDifficulty(MemberReplica member) {
+        if (!"IN_DIFFICULTY".equals(member.hardshipStatus)) {
+            refuse("hardship-required", "The member is not assessed as in difficulty (" + member.hardshipStatus + ")");
+        }
+    }
+
+    private static void requireWithin(BigDecimal amount, BigDecimal min, BigDecimal max, String what) {
+        if (amount.compareTo(min) < 0 || amount.compareTo(max) > 0) {
+            refuse("amount-band", "The amount of " + what + " is " + min.toPlainString() + " to "
+                    + max.toPlainString() + " yuan in this county");
+        }
+    }
+
+    private static void refuse(String rule, String message) {
+        throw new RuleViolationException(rule, message);
+    }
+}

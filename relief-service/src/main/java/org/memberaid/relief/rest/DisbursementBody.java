@@ -1,0 +1,53 @@
+package org.memberaid.relief.rest;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.memberaid.problems.InvalidInputException;
+import org.memberaid.problems.Violation;
+import org.memberaid.relief.domain.DisbursementKind;
+import org.memberaid.relief.domain.DisbursementRequest;
+import org.memberaid.relief.domain.StartupMechanism;
+
+@Schema(name = "DisbursementRequest")
+public record DisbursementBody(
+        @Schema(required = true) UUID memberId,
+        @Schema(required = true) UUID fundId,
+        @Schema(required = true) DisbursementKind kind,
+        @Schema(required = true, examples = "3000.00") BigDecimal amount,
+        @Schema(required = true, examples = "2015-10-20") LocalDate disbursedOn,
+        @Schema(description = "Required for STARTUP_SUPPORT, refused otherwise") StartupMechanism mechanism,
+        @Schema(maxLength = 200, examples = "裕固族刺绣") String projectName,
+        @Schema(maxLength = 500, examples = "骨癌治疗") String reason,
+        @Schema(required = true, maxLength = 100, examples = "ganzhou-clerk-07") String requestedBy) {
+
+    DisbursementRequest validated() {
+        List<Violation> violations = new ArrayList<>();
+        required(memberId, "memberId", violations);
+        required(fundId, "fundId", violations);
+        required(kind, "kind", violations);
+        Amounts.checkPositive(amount, "amount", violations);
+        required(disbursedOn, "disbursedOn", violations);
+        if (mechanism != null && kind != null && kind != DisbursementKind.STARTUP_SUPPORT) {
+            violations.add(new Violation("mechanism", "is only given for STARTUP_SUPPORT"));
+        }
+        String requester = Texts.bounded(requestedBy, "requestedBy", 100, true, violations);
+        String project = Texts.bounded(projectName, "projectName", 200, false, violations);
+        String why = Texts.bounded(reason, "reason", 500, false, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        // One scale for amounts, so 3000 and 3000.00 are the same request under an Idempotency-Key.
+        return new DisbursementRequest(memberId, fundId, kind, amount.setScale(2), disbursedOn, mechanism, project, why,
+                requester);
+    }
+
+    private static void required(Object value, String field, List<Violation> violations) {
+        if (value == null) {
+            violations.add(new Violation(field, "is required"));
+        }
+    }
+}

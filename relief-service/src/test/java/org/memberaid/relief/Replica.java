@@ -1,0 +1,57 @@
+package org.memberaid.relief;
+
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.time.Duration;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.memberaid.deploy.kafka.TopicWriter;
+import org.memberaid.relief.domain.MemberReplica;
+
+/** Puts members into relief's replica the way production does: by their events on members.events. */
+public final class Replica {
+
+    private Replica() {
+    }
+
+    /** A member as members-service would announce it. */
+    public record Member(UUID id, String countyCode, String birthDate, String joinedPartyOn, String laborCapacity,
+            String annualIncome, boolean notableContribution, String hardshipStatus, String registrationStatus) {
+
+        public static Member inDifficulty(String countyCode) {
+            return new Member(UUID.randomUUID(), countyCode, "1965-03-01", "1985-07-01", "PARTIAL", "2400.00", false,
+                    "IN_DIFFICULTY", "ACTIVE");
+        }
+
+        public Member with(String laborCapacity, String annualIncome, String birthDate) {
+            return new Member(id, countyCode, birthDate, joinedPartyOn, laborCapacity, annualIncome, notableContribution,
+                    hardshipStatus, registrationStatus);
+        }
+
+        public Member notInDifficulty() {
+            return new Member(id, countyCode, birthDate, joinedPartyOn, laborCapacity, annualIncome, notableContribution,
+                    "NOT_IN_DIFFICULTY", registrationStatus);
+        }
+    }
+
+    /** Publishes the member's registration and waits until relief has applied it. */
+    public static UUID known(Member member) {
+        String event = """
+                {"specversion":"1.0","id":"%s","source":"/members-service","type":"memberaid.member.registered.v1",
+                 "subject":"%s","time":"2026-11-27T08:00:00Z","datacontenttype":"application/json","sequence":1,
+                 "data":{"id":"%s","countyCode":"%s","birthDate":"%s","gender":"FEMALE","joinedPartyOn":"%s",
+                  "laborCapacity":"%s","annualIncome":%s,"notableContribution":%s,"hardshipStatus":"%s","causes":[],
+                  "registrationStatus":"%s","version":1,"effectiveOn":"2026-11-01"}}"""
+                .formatted(UUID.randomUUID(), member.id(), member.id(), member.countyCode(), member.birthDate(),
+                        member.joinedPartyOn(), member.laborCapacity(), member.annualIncome(),
+                        member.notableContribution(), member.hardshipStatus(), member.registrationStatus());
+        try (TopicWriter writer = new TopicWriter(
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class))) {
+            writer.send("members.events", member.id().toString(), event);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> MemberReplica.findByIdOptional(member.id()).isPresent()));
+        return member.id();
+    }
+}

@@ -1,0 +1,137 @@
+package org.memberaid.relief.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
+import org.memberaid.relief.Replica;
+
+/** Each test allocates funds for its own year, so tests do not share a budget. */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerTestResource.class)
+class DisbursementTest {
+
+    static String fund(String county, int year, String kind, String budget) {
+        return FundTest.allocate(county, year, kind, budget).statusCode(201).extract().path("id");
+    }
+
+    static Map<String, Object> body(UUID member, String fund, String kind, String amount, String date) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("memberId", member.toString());
+        body.put("fundId", fund);
+        body.put("kind", kind);
+        body.put("amount", amount);
+        body.put("disbursedOn", date);
+        body.put("reason", "因病致贫");
+        body.put("requestedBy", "clerk-a");
+        return body;
+    }
+
+    static ValidatableResponse request(String key, Map<String, Object> body) {
+        var spec = given().contentType(ContentType.JSON).body(body);
+        if (key != null) {
+            spec.header("Idempotency-Key", key);
+        }
+        return spec.when().post("/api/disbursements").then();
+    }
+
+    static ValidatableResponse decide(String id, String action, Map<String, String> body) {
+        return given().contentType(ContentType.JSON).body(body).when().post("/api/disbursements/" + id + "/" + action).then();
+    }
+
+    @Test
+    void answersARetriedRequestWithTheFirstAnswerAndCreatesNothing() {
+        UUID member = Replica.known(Replica.Member.inDifficulty("620702"));
+        String fund = fund("620702", 2030, "SPECIAL_RELIEF", "500000");
+        Map<String, Object> body = body(member, fund, "HARDSHIP_RELIEF", "3000", "2030-03-01");
+        String key = UUID.randomUUID().toString();
+
+        request(null, body).statusCode(400).body("violations.field", contains("Idempotency-Key"));
+        String id = request(key, body).statusCode(201).header("Idempotent-Replayed", "false")
+                .body("status", equalTo("REQUESTED")).body("amount", equalTo(3000.0f)).extract().path("id");
+        body.put("amount", "3000.00");
+        request(key, body).statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(id));
+        body.put("amount", "2000.00");
+        request(key, body).statusCode(422).body("rule", equalTo("idempotency-key-reused"));
+
+        given().queryParams("memberId", member.toString()).when().get("/api/disbursements").then()
+                .body("total", equalTo(1));
+    }
+
+    @Test
+    void refusesIneligibleRequestsNamingTheRule() {
+        UUID poor = Replica.known(Replica.Member.inDifficulty("620721"));
+        UUID notPoor = Replica.known(Replica.Member.inDifficulty("620721").notInDifficulty());
+        String relief = fund("620721", 2031, "SPECIAL_RELIEF", "500000");
+        String startup = fund("620721", 2031, "STARTUP", "100000");
+        String otherCounty = fund("620722", 2031, "SPECIAL_RELIEF", "500000");
+
+        refused(body(UUID.randomUUID(), relief, "HARDSHIP_RELIEF", "2000", "2031-01-10"), "member-unknown");
+        refused(body(notPoor, relief, "HARDSHIP_RELIEF", "2000", "2031-01-10"), "hardship-required");
+        refused(body(poor, relief, "HARDSHIP_RELIEF", "3000.01", "2031-01-10"), "amount-band");
+        refused(body(poor, relief, "HARDSHIP_RELIEF", "999.99", "2031-01-10"), "amount-band");
+        refused(body(poor, otherCounty, "HARDSHIP_RELIEF", "2000", "2031-01-10"), "member-county");
+        refused(body(poor, startup, "HARDSHIP_RELIEF", "2000", "2031-01-10"), "fund-kind");
+        refused(body(poor, relief, "HARDSHIP_RELIEF", "2000", "2032-01-10"), "fund-year");
+        refused(body(poor, startup, "STARTUP_SUPPORT", "8000", "2031-01-10"), "startup-mechanism");
+        refused(body(poor, relief, "HOLIDAY_VISIT", "500", "2031-01-10"), "holiday-visit");
+        refused(body(poor, relief, "LIVING_SUBSIDY", "400", "2031-01-10"), "living-subsidy-age");
+        Map<String, Object> withMechanism = body(poor, startup, "STARTUP_SUPPORT", "8000", "2031-01-10");
+        withMechanism.put("mechanism", "PROJECT_DIRECT_SUBSIDY");
+        withMechanism.put("projectName", "裕固族刺绣");
+        request(UUID.randomUUID().toString(), withMechanism).statusCode(201).body("mechanism", equalTo("PROJECT_DIRECT_SUBSIDY"));
+    }
+
+    @Test
+    void paysTheLivingSubsidyOnlyToTheOldWithoutLabourOrIncomeAndOnceAYear() {
+        Replica.Member elderly = Replica.Member.inDifficulty("620723").with("NONE", "0.00", "1950-01-01");
+        UUID member = Replica.known(elderly);
+        UUID working = Replica.known(Replica.Member.inDifficulty("620723").with("PARTIAL", "0.00", "1950-01-01"));
+        UUID earning = Replica.known(Replica.Member.inDifficulty("620723").with("NONE", "1200.00", "1950-01-01"));
+        String relief = fund("620723", 2032, "SPECIAL_RELIEF", "500000");
+
+        refused(body(working, relief, "LIVING_SUBSIDY", "400", "2032-05-01"), "living-subsidy-labor-capacity");
+        refused(body(earning, relief, "LIVING_SUBSIDY", "400", "2032-05-01"), "living-subsidy-income");
+        refused(body(member, relief, "LIVING_SUBSIDY", "501", "2032-05-01"), "amount-band");
+        request(UUID.randomUUID().toString(), body(member, relief, "LIVING_SUBSIDY", "500", "2032-05-01")).statusCode(201);
+        refused(body(member, relief, "LIVING_SUBSIDY", "300", "2032-11-01"), "living-subsidy-once-a-year");
+    }
+
+    @Test
+    void movesMoneyOnlyThroughLegalTransitionsWithMakerChecker() {
+        UUID member = Replica.known(Replica.Member.inDifficulty("620724"));
+        String fund = fund("620724", 2033, "SPECIAL_RELIEF", "500000");
+        String id = request(UUID.randomUUID().toString(), body(member, fund, "HARDSHIP_RELIEF", "3000", "2033-02-01"))
+                .statusCode(201).extract().path("id");
+
+        decide(id, "approval", Map.of("approvedBy", "clerk-a")).statusCode(422).body("rule", equalTo("maker-checker"));
+        decide(id, "reversal", Map.of("reversedBy", "head-b", "reason", "x")).statusCode(409);
+        decide(id, "approval", Map.of("approvedBy", "head-b")).statusCode(200).body("status", equalTo("APPROVED"));
+        given().when().get("/api/funds/" + fund).then().body("approved", equalTo(3000.0f)).body("remaining", equalTo(497000.0f));
+        decide(id, "approval", Map.of("approvedBy", "head-b")).statusCode(409);
+        decide(id, "rejection", Map.of("rejectedBy", "head-b", "reason", "late")).statusCode(409);
+        decide(id, "reversal", Map.of("reversedBy", "head-b", "reason", "paid twice by the bank")).statusCode(200)
+                .body("status", equalTo("REVERSED"));
+        given().when().get("/api/funds/" + fund).then().body("approved", equalTo(0.0f)).body("remaining", equalTo(500000.0f));
+
+        String other = request(UUID.randomUUID().toString(), body(member, fund, "HARDSHIP_RELIEF", "1000", "2033-03-01"))
+                .statusCode(201).extract().path("id");
+        decide(other, "rejection", Map.of("rejectedBy", "head-b", "reason", "duplicate need")).statusCode(200)
+                .body("status", equalTo("REJECTED"));
+        decide(other, "approval", Map.of("approvedBy", "head-b")).statusCode(409);
+    }
+
+    private static void refused(Map<String, Object> body, String rule) {
+        request(UUID.randomUUID().toString(), body).statusCode(422).contentType("application/problem+json")
+                .body("rule", equalTo(rule));
+    }
+}
