@@ -18,11 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -64,6 +60,9 @@ public class DisbursementResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    RequestFingerprints fingerprints;
+
     @POST
     @Operation(summary = "Request a disbursement",
             description = "Requires an Idempotency-Key: the same key and body return the first answer again and create "
@@ -84,7 +83,7 @@ public class DisbursementResource {
             throw new InvalidInputException(IDEMPOTENCY_KEY, "is required (at most 200 characters)");
         }
         DisbursementRequest request = FundResource.requireBody(body).validated();
-        Disbursements.Outcome outcome = disbursements.request(idempotencyKey.strip(), hash(request), request,
+        IdempotencyKeys.Outcome outcome = disbursements.request(idempotencyKey.strip(), fingerprints.of(request), request,
                 created -> new IdempotencyKeys.Answer(201, write(DisbursementResponse.of(created)),
                         uriInfo.getAbsolutePathBuilder().path(created.id.toString()).build().toString()));
         return Response.status(outcome.answer().status()).type(MediaType.APPLICATION_JSON)
@@ -165,16 +164,6 @@ public class DisbursementResource {
             throw new InvalidInputException(violations);
         }
         return text;
-    }
-
-    /** The request's fingerprint: the same request always hashes the same, whatever its JSON spacing. */
-    private String hash(DisbursementRequest request) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(write(request).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private String write(Object value) {

@@ -8,7 +8,6 @@ import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.hibernate.exception.ConstraintViolationException;
@@ -35,10 +34,6 @@ public class Disbursements {
 
     private static final String ONE_LIVING_SUBSIDY_A_YEAR = "disbursement_one_living_subsidy_a_year";
 
-    /** The answer to a request: the first one, replayed when the key was seen before. */
-    public record Outcome(IdempotencyKeys.Answer answer, boolean replayed) {
-    }
-
     @Inject
     EntityManager entityManager;
 
@@ -54,15 +49,10 @@ public class Disbursements {
     @Inject
     Clock clock;
 
-    public Outcome request(String idempotencyKey, String requestHash, DisbursementRequest request,
+    public IdempotencyKeys.Outcome request(String idempotencyKey, String requestHash, DisbursementRequest request,
             Function<Disbursement, IdempotencyKeys.Answer> render) {
-        String scopedKey = "disbursement:" + idempotencyKey;
-        Optional<IdempotencyKeys.Answer> earlier = keys.claim(scopedKey, requestHash);
-        if (earlier.isPresent()) {
-            return new Outcome(earlier.get(), true);
-        }
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
+            return keys.run("disbursement:" + idempotencyKey, requestHash, () -> {
                 MemberReplica member = MemberReplica.require(request.memberId());
                 Fund fund = Fund.<Fund>findByIdOptional(request.fundId()).orElseThrow(() -> new RuleViolationException(
                         "fund-unknown", "No fund with id " + request.fundId()));
@@ -72,12 +62,9 @@ public class Disbursements {
                 Disbursement disbursement = Disbursement.request(request, fund.countyCode, clock.instant());
                 disbursement.persistAndFlush();
                 events.disbursement(ReliefEvents.DISBURSEMENT_REQUESTED, disbursement);
-                IdempotencyKeys.Answer answer = render.apply(disbursement);
-                keys.complete(scopedKey, answer);
-                return new Outcome(answer, false);
+                return render.apply(disbursement);
             });
         } catch (RuntimeException e) {
-            keys.release(scopedKey);
             if (isViolationOf(e, ONE_LIVING_SUBSIDY_A_YEAR)) {
                 throw new RuleViolationException("living-subsidy-once-a-year",
                         "The member already has a living subsidy for " + request.disbursedOn().getYear());

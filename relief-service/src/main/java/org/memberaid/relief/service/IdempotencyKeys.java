@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.memberaid.relief.domain.ConflictException;
@@ -31,6 +32,10 @@ public class IdempotencyKeys {
 
     /** The answer kept for a key. */
     public record Answer(int status, String body, String location) {
+    }
+
+    /** The answer to a request: the first one, replayed when the key was seen before. */
+    public record Outcome(Answer answer, boolean replayed) {
     }
 
     @Inject
@@ -52,6 +57,27 @@ public class IdempotencyKeys {
 
     void stopCleaning(@Observes ShutdownEvent event) {
         cleaner.shutdownNow();
+    }
+
+    /**
+     * Runs {@code work} in a new transaction under the key, keeping its answer in the same
+     * transaction; or replays the answer a request with this key already got.
+     */
+    public Outcome run(String scopedKey, String requestHash, Supplier<Answer> work) {
+        Optional<Answer> earlier = claim(scopedKey, requestHash);
+        if (earlier.isPresent()) {
+            return new Outcome(earlier.get(), true);
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Answer answer = work.get();
+                complete(scopedKey, answer);
+                return new Outcome(answer, false);
+            });
+        } catch (RuntimeException e) {
+            release(scopedKey);
+            throw e;
+        }
     }
 
     /** Claims the key for this request, or returns the answer already given to it. */
@@ -84,8 +110,7 @@ public class IdempotencyKeys {
         });
     }
 
-    /** Keeps the answer; call inside the transaction that did the work, so both commit together. */
-    public void complete(String scopedKey, Answer answer) {
+    private void complete(String scopedKey, Answer answer) {
         entityManager.createNativeQuery("""
                 UPDATE idempotency_key SET state = 'DONE', response_status = ?2, response_body = ?3, location = ?4
                 WHERE scoped_key = ?1""")
@@ -94,7 +119,7 @@ public class IdempotencyKeys {
     }
 
     /** Lets the key be used again after the request failed. */
-    public void release(String scopedKey) {
+    private void release(String scopedKey) {
         QuarkusTransaction.requiringNew().run(() -> entityManager
                 .createNativeQuery("DELETE FROM idempotency_key WHERE scoped_key = ?1 AND state = 'PROCESSING'")
                 .setParameter(1, scopedKey).executeUpdate());

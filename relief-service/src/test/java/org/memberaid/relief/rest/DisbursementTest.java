@@ -2,23 +2,42 @@ package org.memberaid.relief.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.agroal.api.AgroalDataSource;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 import org.memberaid.relief.Replica;
+import org.memberaid.relief.domain.DisbursementKind;
+import org.memberaid.relief.domain.DisbursementRequest;
+import org.memberaid.relief.service.IdempotencyKeys;
 
 /** Each test allocates funds for its own year, so tests do not share a budget. */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
 class DisbursementTest {
+
+    @Inject
+    IdempotencyKeys keys;
+
+    @Inject
+    RequestFingerprints fingerprints;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     static String fund(String county, int year, String kind, String budget) {
         return FundTest.allocate(county, year, kind, budget).statusCode(201).extract().path("id");
@@ -65,6 +84,28 @@ class DisbursementTest {
 
         given().queryParams("memberId", member.toString()).when().get("/api/disbursements").then()
                 .body("total", equalTo(1));
+    }
+
+    @Test
+    void refusesASecondRequestWhileTheFirstIsProcessingAndTakesOverAnAbandonedOne() throws Exception {
+        UUID member = Replica.known(Replica.Member.inDifficulty("620702"));
+        String fund = fund("620702", 2035, "SPECIAL_RELIEF", "500000");
+        Map<String, Object> body = body(member, fund, "HARDSHIP_RELIEF", "2000", "2035-03-01");
+        DisbursementRequest same = new DisbursementBody(member, UUID.fromString(fund), DisbursementKind.HARDSHIP_RELIEF,
+                new BigDecimal("2000"), LocalDate.parse("2035-03-01"), null, null, "因病致贫", "clerk-a").validated();
+        String key = UUID.randomUUID().toString();
+        keys.claim("disbursement:" + key, fingerprints.of(same));
+
+        request(key, body).statusCode(409).body("type", endsWith("/request-in-progress"));
+        given().queryParams("memberId", member.toString()).when().get("/api/disbursements").then().body("total", equalTo(0));
+
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE idempotency_key SET created_at = now() - interval '10 minutes' "
+                    + "WHERE scoped_key = 'disbursement:" + key + "'");
+        }
+        request(key, body).statusCode(201).header("Idempotent-Replayed", "false");
+        request(key, body).statusCode(201).header("Idempotent-Replayed", "true");
+        given().queryParams("memberId", member.toString()).when().get("/api/disbursements").then().body("total", equalTo(1));
     }
 
     @Test
