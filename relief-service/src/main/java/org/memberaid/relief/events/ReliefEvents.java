@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.memberaid.events.outbox.Outbox;
+import org.memberaid.relief.domain.AssistanceRecord;
 import org.memberaid.relief.domain.Disbursement;
 import org.memberaid.relief.domain.Fund;
 
@@ -23,6 +24,7 @@ public class ReliefEvents {
     public static final String DISBURSEMENT_APPROVED = "memberaid.disbursement.approved.v1";
     public static final String DISBURSEMENT_REJECTED = "memberaid.disbursement.rejected.v1";
     public static final String DISBURSEMENT_REVERSED = "memberaid.disbursement.reversed.v1";
+    public static final String ASSISTANCE_RECORDED = "memberaid.assistance.recorded.v1";
 
     /** The {@code data} of fund events: what reporting needs to sum budgets per county and year. */
     public record FundSnapshot(UUID id, String countyCode, int year, String kind, BigDecimal budget,
@@ -44,6 +46,17 @@ public class ReliefEvents {
         }
     }
 
+    /** The {@code data} of assistance events: what reporting counts (person-times, employers, helpers). */
+    public record AssistanceSnapshot(UUID id, UUID memberId, String countyCode, String kind, LocalDate providedOn,
+            int skillCount, String employer, String projectName, String helperId, String helperType) {
+
+        static AssistanceSnapshot of(AssistanceRecord r) {
+            return new AssistanceSnapshot(r.id, r.memberId, r.countyCode, r.kind.name(), r.providedOn,
+                    r.skills == null ? 0 : r.skills.split(";").length, r.employer, r.projectName, r.helperId,
+                    r.helperType == null ? null : r.helperType.name());
+        }
+    }
+
     @Inject
     Outbox outbox;
 
@@ -54,6 +67,11 @@ public class ReliefEvents {
     /** Disbursement events are keyed by member id (per-member order); sequence is the disbursement's version. */
     public void disbursement(String type, Disbursement d) {
         outbox.append(TOPIC, d.memberId.toString(), type, d.version, DisbursementSnapshot.of(d));
+    }
+
+    /** Assistance records never change: key = member id, sequence 1. */
+    public void assistanceRecorded(AssistanceRecord record) {
+        outbox.append(TOPIC, record.memberId.toString(), ASSISTANCE_RECORDED, 1, AssistanceSnapshot.of(record));
     }
 
     public void fundBudgetChanged(Fund fund, BigDecimal previousBudget) {

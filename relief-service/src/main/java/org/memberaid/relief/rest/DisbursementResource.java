@@ -1,7 +1,5 @@
 package org.memberaid.relief.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,15 +30,12 @@ import org.memberaid.relief.domain.DisbursementKind;
 import org.memberaid.relief.domain.DisbursementRequest;
 import org.memberaid.relief.domain.DisbursementStatus;
 import org.memberaid.relief.service.Disbursements;
-import org.memberaid.relief.service.IdempotencyKeys;
 
 @Path("/api/disbursements")
 @Tag(name = "Disbursements")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class DisbursementResource {
-
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     @Schema(name = "Approval")
     public record Approval(@Schema(required = true, examples = "ganzhou-head-01") String approvedBy) {
@@ -58,7 +53,7 @@ public class DisbursementResource {
     Disbursements disbursements;
 
     @Inject
-    ObjectMapper json;
+    IdempotentAnswers answers;
 
     @Inject
     RequestFingerprints fingerprints;
@@ -77,20 +72,12 @@ public class DisbursementResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response request(
             @Parameter(description = "A client-chosen unique key per intended disbursement, kept 48 hours")
-            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @HeaderParam(IdempotentAnswers.IDEMPOTENCY_KEY) String idempotencyKey,
             DisbursementBody body, @Context UriInfo uriInfo) {
-        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-            throw new InvalidInputException(IDEMPOTENCY_KEY, "is required (at most 200 characters)");
-        }
+        String key = answers.requireKey(idempotencyKey);
         DisbursementRequest request = FundResource.requireBody(body).validated();
-        IdempotencyKeys.Outcome outcome = disbursements.request(idempotencyKey.strip(), fingerprints.of(request), request,
-                created -> new IdempotencyKeys.Answer(201, write(DisbursementResponse.of(created)),
-                        uriInfo.getAbsolutePathBuilder().path(created.id.toString()).build().toString()));
-        return Response.status(outcome.answer().status()).type(MediaType.APPLICATION_JSON)
-                .entity(outcome.answer().body())
-                .header("Location", outcome.answer().location())
-                .header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
-                .build();
+        return answers.toResponse(disbursements.request(key, fingerprints.of(request), request, created -> answers.created(
+                DisbursementResponse.of(created), uriInfo.getAbsolutePathBuilder().path(created.id.toString()).build())));
     }
 
     @POST
@@ -164,13 +151,5 @@ public class DisbursementResource {
             throw new InvalidInputException(violations);
         }
         return text;
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,0 +1,90 @@
+package org.memberaid.relief.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memberaid.problems.Problem;
+import org.memberaid.relief.domain.AssistanceKind;
+import org.memberaid.relief.domain.AssistanceRecord;
+import org.memberaid.relief.service.AssistanceRecords;
+
+@Path("/api/assistance")
+@Tag(name = "Assistance")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AssistanceResource {
+
+    @Schema(name = "AssistanceRecord")
+    public record AssistanceResponse(UUID id, UUID memberId, String countyCode, String kind, LocalDate providedOn,
+            List<String> skills, String employer, String projectName, String helperId, String helperName,
+            String helperType, String note, String recordedBy, Instant createdAt) {
+
+        static AssistanceResponse of(AssistanceRecord r) {
+            return new AssistanceResponse(r.id, r.memberId, r.countyCode, r.kind.name(), r.providedOn,
+                    r.skills == null ? List.of() : List.of(r.skills.split(";")), r.employer, r.projectName,
+                    r.helperId, r.helperName, r.helperType == null ? null : r.helperType.name(), r.note, r.recordedBy,
+                    r.createdAt);
+        }
+    }
+
+    @Inject
+    AssistanceRecords records;
+
+    @Inject
+    RequestFingerprints fingerprints;
+
+    @Inject
+    IdempotentAnswers answers;
+
+    @POST
+    @Operation(summary = "Record assistance given to a member (no money)",
+            description = "Requires an Idempotency-Key, with the same rules as disbursements. Publishes "
+                    + "memberaid.assistance.recorded.v1.")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = AssistanceResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body, a detail the kind needs is missing, or no key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The first request with this key is still being processed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown or inactive member, or the key was used for another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response record(@HeaderParam(IdempotentAnswers.IDEMPOTENCY_KEY) String idempotencyKey, AssistanceBody body,
+            @Context UriInfo uriInfo) {
+        String key = answers.requireKey(idempotencyKey);
+        AssistanceRecord record = FundResource.requireBody(body).validated();
+        return answers.toResponse(records.record(key, fingerprints.of(body), record, created -> answers.created(
+                AssistanceResponse.of(created), uriInfo.getAbsolutePathBuilder().path(created.id.toString()).build())));
+    }
+
+    @GET
+    @Operation(summary = "List assistance records")
+    public PageResponse<AssistanceResponse> list(@QueryParam("memberId") UUID memberId,
+            @QueryParam("countyCode") String countyCode, @QueryParam("kind") AssistanceKind kind,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        AssistanceRecords.Page found = records.list(memberId,
+                countyCode == null || countyCode.isBlank() ? null : countyCode.strip(), kind, page, size);
+        return new PageResponse<>(found.items().stream().map(AssistanceResponse::of).toList(), page, size,
+                found.total());
+    }
+}

@@ -1,0 +1,72 @@
+package org.memberaid.relief.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.memberaid.relief.domain.AssistanceKind;
+import org.memberaid.relief.domain.AssistanceRecord;
+import org.memberaid.relief.domain.MemberReplica;
+import org.memberaid.relief.domain.RuleViolationException;
+import org.memberaid.relief.events.ReliefEvents;
+
+/** Records assistance that moves no money, once per Idempotency-Key, each with its event. */
+@ApplicationScoped
+public class AssistanceRecords {
+
+    @Inject
+    IdempotencyKeys keys;
+
+    @Inject
+    ReliefEvents events;
+
+    @Inject
+    Clock clock;
+
+    public record Page(List<AssistanceRecord> items, long total) {
+    }
+
+    public IdempotencyKeys.Outcome record(String idempotencyKey, String requestHash, AssistanceRecord record,
+            Function<AssistanceRecord, IdempotencyKeys.Answer> render) {
+        return keys.run("assistance:" + idempotencyKey, requestHash, () -> {
+            MemberReplica member = MemberReplica.require(record.memberId);
+            if (!"ACTIVE".equals(member.registrationStatus)) {
+                throw new RuleViolationException("member-not-active", "The member is " + member.registrationStatus);
+            }
+            record.id = UUID.randomUUID();
+            record.countyCode = member.countyCode;
+            record.createdAt = clock.instant();
+            record.persistAndFlush();
+            events.assistanceRecorded(record);
+            return render.apply(record);
+        });
+    }
+
+    public Page list(UUID memberId, String countyCode, AssistanceKind kind, int page, int size) {
+        List<String> conditions = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (memberId != null) {
+            conditions.add("memberId = :member");
+            parameters.and("member", memberId);
+        }
+        if (countyCode != null) {
+            conditions.add("countyCode = :county");
+            parameters.and("county", countyCode);
+        }
+        if (kind != null) {
+            conditions.add("kind = :kind");
+            parameters.and("kind", kind);
+        }
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            var query = AssistanceRecord.<AssistanceRecord>find(String.join(" and ", conditions),
+                    Sort.by("providedOn").and("createdAt").and("id"), parameters);
+            return new Page(query.page(io.quarkus.panache.common.Page.of(page, size)).list(), query.count());
+        });
+    }
+}
