@@ -45,7 +45,7 @@ cat <<URLS
 
 memberaid is running.
   members-service    http://localhost:8081/api/members    (Swagger UI http://localhost:8081/q/swagger-ui)
-  relief-service     http://localhost:8082/q/swagger-ui
+  relief-service     http://localhost:8082/api/funds    (Swagger UI http://localhost:8082/q/swagger-ui)
   reporting-service  http://localhost:8083/api/reports/counties    (Swagger UI http://localhost:8083/q/swagger-ui)
   Kafka              localhost:$KAFKA_PORT (topics members.events, relief.events)
   Health             http://localhost:808{1,2,3}/q/health/ready, metrics at /q/metrics
