@@ -14,6 +14,7 @@ import org.memberaid.deploy.loadgen.cli.UsageException;
 import org.memberaid.deploy.loadgen.scenario.CsvScenario;
 import org.memberaid.deploy.loadgen.scenario.ImportScenario;
 import org.memberaid.deploy.loadgen.scenario.RegisterScenario;
+import org.memberaid.deploy.loadgen.scenario.ReliefScenario;
 
 /**
  * Applies one scenario of load to the running system and prints what it measured.
@@ -36,7 +37,8 @@ public final class LoadGenerator {
         // The reports hold Chinese names and the csv scenario writes UTF-8 whatever the locale.
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        LoadGenerator generator = new LoadGenerator(List.of(new RegisterScenario(), new ImportScenario(), new CsvScenario()));
+        LoadGenerator generator = new LoadGenerator(List.of(new RegisterScenario(), new ImportScenario(), new CsvScenario(),
+                new ReliefScenario()));
         System.exit(generator.run(args, out, err));
     }
 

@@ -14,18 +14,19 @@ import org.memberaid.deploy.loadgen.members.MemberCsv;
 import org.memberaid.deploy.loadgen.scenario.CsvScenario;
 import org.memberaid.deploy.loadgen.scenario.ImportScenario;
 import org.memberaid.deploy.loadgen.scenario.RegisterScenario;
+import org.memberaid.deploy.loadgen.scenario.ReliefScenario;
 
 class LoadGeneratorTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final LoadGenerator generator =
-            new LoadGenerator(List.of(new RegisterScenario(), new ImportScenario(), new CsvScenario()));
+            new LoadGenerator(List.of(new RegisterScenario(), new ImportScenario(), new CsvScenario(), new ReliefScenario()));
 
     @Test
     void listsTheScenariosWhenAskedAndFailsWithoutOne() {
         assertThat(run("--help")).isZero();
-        assertThat(text(out)).contains("register", "import", "csv");
+        assertThat(text(out)).contains("register", "import", "csv", "relief");
         assertThat(run()).isEqualTo(LoadGenerator.USAGE_ERROR);
     }
 
@@ -41,6 +42,13 @@ class LoadGeneratorTest {
     void describesTheOptionsOfAScenario() {
         assertThat(run("import", "--help")).isZero();
         assertThat(text(out)).contains("--members", "(default 88986)", "--csv-out", "--bootstrap");
+    }
+
+    @Test
+    void describesTheOptionsOfTheReliefScenario() {
+        assertThat(run("relief", "--help")).isZero();
+        assertThat(text(out)).contains("--members-url", "(default http://localhost:8081)", "(default http://localhost:8082)",
+                "(default 200)", "relief-service.pid");
     }
 
     @Test

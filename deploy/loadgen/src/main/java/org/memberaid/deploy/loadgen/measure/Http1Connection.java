@@ -39,6 +39,8 @@ public final class Http1Connection implements AutoCloseable {
         private final int readTimeoutMillis;
         /** "POST path HTTP/1.1\r\nHost: ...\r\n(headers)Content-Length: " */
         private final byte[] headUpToContentLength;
+        /** " HTTP/1.1\r\nHost: ...\r\n(headers)": what follows the path when another one is asked for. */
+        private final byte[] headAfterPath;
 
         private Target(URI endpoint, Map<String, String> headers, Duration connectTimeout, Duration readTimeout) {
             if (!"http".equalsIgnoreCase(endpoint.getScheme()) || endpoint.getHost() == null) {
@@ -49,13 +51,14 @@ public final class Http1Connection implements AutoCloseable {
             this.connectTimeoutMillis = Math.toIntExact(connectTimeout.toMillis());
             this.readTimeoutMillis = Math.toIntExact(readTimeout.toMillis());
             String path = endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() ? "/" : endpoint.getRawPath();
-            StringBuilder head = new StringBuilder(256)
-                    .append("POST ").append(path).append(endpoint.getRawQuery() == null ? "" : "?" + endpoint.getRawQuery())
+            StringBuilder afterPath = new StringBuilder(256)
                     .append(" HTTP/1.1\r\n")
                     .append("Host: ").append(host).append(endpoint.getPort() == -1 ? "" : ":" + port).append("\r\n");
-            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-            head.append("Content-Length: ");
-            this.headUpToContentLength = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+            headers.forEach((name, value) -> afterPath.append(name).append(": ").append(value).append("\r\n"));
+            this.headAfterPath = afterPath.toString().getBytes(StandardCharsets.ISO_8859_1);
+            String head = "POST " + path + (endpoint.getRawQuery() == null ? "" : "?" + endpoint.getRawQuery())
+                    + afterPath + "Content-Length: ";
+            this.headUpToContentLength = head.getBytes(StandardCharsets.ISO_8859_1);
         }
 
         /**
@@ -81,6 +84,8 @@ public final class Http1Connection implements AutoCloseable {
     }
 
     private static final byte[] CRLF_CRLF = {'\r', '\n', '\r', '\n'};
+    private static final byte[] REQUEST_LINE_START = "POST ".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] CONTENT_LENGTH_FIELD = "Content-Length: ".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] CONTENT_LENGTH = lowerAscii("content-length");
     private static final byte[] TRANSFER_ENCODING = lowerAscii("transfer-encoding");
     private static final byte[] CONNECTION = lowerAscii("connection");
@@ -140,6 +145,86 @@ public final class Http1Connection implements AutoCloseable {
         position += CRLF_CRLF.length;
         System.arraycopy(body.array(), 0, request, position, bodyLength);
         requestLength = position + bodyLength;
+    }
+
+    /**
+     * Lays out the next request like {@link #prepare()}, but to another path of the target's host
+     * and port, and with more headers after the target's: for a client that sends several kinds of
+     * request over its one connection (say a POST to a collection, then to the resource it created),
+     * or a header that changes with every request (an {@code Idempotency-Key}).
+     *
+     * @param pathAndQuery the request target in origin form ({@code /api/things/42/approval?x=1}),
+     *     already percent-encoded: printable ASCII without spaces
+     * @param extraHeaders names and values, alternately ({@code "Idempotency-Key", key}); not Host,
+     *     Content-Length or Transfer-Encoding
+     * @throws IllegalArgumentException for a path or header that cannot be sent as is
+     */
+    public void prepare(String pathAndQuery, String... extraHeaders) {
+        if (pathAndQuery.isEmpty() || pathAndQuery.charAt(0) != '/') {
+            throw new IllegalArgumentException("the path must start with /: '" + pathAndQuery + "'");
+        }
+        if (extraHeaders.length % 2 != 0) {
+            throw new IllegalArgumentException("extra headers come as name, value pairs");
+        }
+        int needed = REQUEST_LINE_START.length + pathAndQuery.length() + target.headAfterPath.length
+                + CONTENT_LENGTH_FIELD.length + 20 + CRLF_CRLF.length + body.size();
+        for (int i = 0; i < extraHeaders.length; i += 2) {
+            needed += extraHeaders[i].length() + 2 + extraHeaders[i + 1].length() + 2;
+        }
+        if (request.length < needed) {
+            request = new byte[Math.max(needed, request.length * 2)];
+        }
+        System.arraycopy(REQUEST_LINE_START, 0, request, 0, REQUEST_LINE_START.length);
+        int position = REQUEST_LINE_START.length;
+        for (int i = 0; i < pathAndQuery.length(); i++) {
+            char c = pathAndQuery.charAt(i);
+            if (c <= ' ' || c >= 0x7f) {
+                throw new IllegalArgumentException("the path must be printable ASCII without spaces: '" + pathAndQuery + "'");
+            }
+            request[position++] = (byte) c;
+        }
+        System.arraycopy(target.headAfterPath, 0, request, position, target.headAfterPath.length);
+        position += target.headAfterPath.length;
+        for (int i = 0; i < extraHeaders.length; i += 2) {
+            position = writeHeader(extraHeaders[i], extraHeaders[i + 1], position);
+        }
+        System.arraycopy(CONTENT_LENGTH_FIELD, 0, request, position, CONTENT_LENGTH_FIELD.length);
+        position = writeDecimal(body.size(), request, position + CONTENT_LENGTH_FIELD.length);
+        System.arraycopy(CRLF_CRLF, 0, request, position, CRLF_CRLF.length);
+        position += CRLF_CRLF.length;
+        System.arraycopy(body.array(), 0, request, position, body.size());
+        requestLength = position + body.size();
+    }
+
+    private int writeHeader(String name, String value, int at) {
+        if (name.isEmpty() || nameIsReserved(name)) {
+            throw new IllegalArgumentException("cannot send the header '" + name + "' as an extra header");
+        }
+        int position = at;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c <= ' ' || c >= 0x7f || c == ':') {
+                throw new IllegalArgumentException("not a header name: '" + name + "'");
+            }
+            request[position++] = (byte) c;
+        }
+        request[position++] = ':';
+        request[position++] = ' ';
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < ' ' && c != '\t') || c == 0x7f || c > 0xff) {
+                throw new IllegalArgumentException("the value of header " + name + " has a character that cannot be sent");
+            }
+            request[position++] = (byte) c;
+        }
+        request[position++] = '\r';
+        request[position++] = '\n';
+        return position;
+    }
+
+    private static boolean nameIsReserved(String name) {
+        return name.equalsIgnoreCase("host") || name.equalsIgnoreCase("content-length")
+                || name.equalsIgnoreCase("transfer-encoding");
     }
 
     /**

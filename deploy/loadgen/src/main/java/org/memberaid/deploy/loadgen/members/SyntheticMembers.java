@@ -6,6 +6,7 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -103,6 +104,32 @@ public final class SyntheticMembers {
                 random.nextDouble() < 0.02,
                 hardship,
                 hardship == HardshipStatus.IN_DIFFICULTY ? causes(age) : List.of());
+    }
+
+    /**
+     * The next member as {@link #next()} draws it, but registered in the given county (with one of
+     * its townships) and assessed as in difficulty for the given causes: for scenarios that need
+     * members whom relief may be paid to, in every county. Consumes the same draws as {@link #next()}
+     * plus one.
+     *
+     * @param countyCode one of {@link #countyCodes()}
+     */
+    public synchronized SyntheticMember nextInDifficulty(String countyCode, List<HardshipCause> causes) {
+        County county = Arrays.stream(County.values()).filter(c -> c.code.equals(countyCode)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a county of Zhangye: " + countyCode));
+        if (causes.isEmpty()) {
+            throw new IllegalArgumentException("a member in difficulty has at least one cause");
+        }
+        SyntheticMember drawn = next();
+        return new SyntheticMember(drawn.nationalId(), drawn.name(), drawn.gender(), drawn.ethnicity(), drawn.phone(),
+                county.code, pick(county.townships), drawn.village(), drawn.partyBranch(), drawn.joinedPartyOn(),
+                drawn.education(), drawn.laborCapacity(), drawn.annualIncome(), drawn.notableContribution(),
+                HardshipStatus.IN_DIFFICULTY, causes);
+    }
+
+    /** The codes of Zhangye's six counties, the city district first. */
+    public static List<String> countyCodes() {
+        return Arrays.stream(County.values()).map(county -> county.code).toList();
     }
 
     private String uniqueNationalId(LocalDate birthDate, Gender gender) {

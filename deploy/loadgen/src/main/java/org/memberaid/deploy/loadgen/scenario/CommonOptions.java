@@ -14,23 +14,34 @@ final class CommonOptions {
     private static final String DATA_DIR_PROPERTY = "loadgen.data-dir";
 
     static final OptionSpec URL = OptionSpec.of("url", "http://localhost:8081", "base URL of members-service");
-    static final OptionSpec PID_FILE = OptionSpec.of("pid-file", defaultMembersPidFile().toString(),
-            "pid file of the process whose memory (VmRSS) is sampled every 500 ms; skipped when missing");
+    static final OptionSpec PID_FILE = pidFileOf("members-service");
     static final OptionSpec SEED = OptionSpec.optional("seed",
             "seed of the synthetic members, to repeat a run's members (default: random, printed)");
 
     private CommonOptions() {
     }
 
+    /** The --pid-file option, by default the pid file deploy/run.sh writes for {@code service}. */
+    static OptionSpec pidFileOf(String service) {
+        return OptionSpec.of("pid-file", defaultPidFile(service).toString(),
+                "pid file of the process whose memory (VmRSS) is sampled every 500 ms; skipped when missing");
+    }
+
     static URI endpoint(Arguments arguments, String path) {
-        String base = arguments.string(URL.name());
+        return endpoint(arguments, URL, path);
+    }
+
+    /** The URL option {@code urlOption} (a base URL; trailing slashes dropped) followed by {@code path}. */
+    static URI endpoint(Arguments arguments, OptionSpec urlOption, String path) {
+        String base = arguments.string(urlOption.name());
         while (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
         }
         try {
             return URI.create(base + path);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("option --url must be a URL such as http://localhost:8081, not '" + base + "'");
+            throw new UsageException("option --" + urlOption.name() + " must be a URL such as " + urlOption.defaultValue()
+                    + ", not '" + base + "'");
         }
     }
 
@@ -52,7 +63,7 @@ final class CommonOptions {
         }
     }
 
-    private static Path defaultMembersPidFile() {
-        return Path.of(System.getProperty(DATA_DIR_PROPERTY, "deploy/.data"), "pids", "members-service.pid");
+    private static Path defaultPidFile(String service) {
+        return Path.of(System.getProperty(DATA_DIR_PROPERTY, "deploy/.data"), "pids", service + ".pid");
     }
 }

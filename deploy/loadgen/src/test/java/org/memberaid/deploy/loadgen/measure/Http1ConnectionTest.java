@@ -163,6 +163,65 @@ class Http1ConnectionTest {
         assertThat(post("{}")).isEqualTo(201);
     }
 
+    @Test
+    void sendsToOtherPathsWithExtraHeadersOverTheSameConnection() throws Exception {
+        start((conn, index, body) -> Reply.of(false,
+                "HTTP/1.1 200 OK\r\nContent-Length: " + body.length() + "\r\n\r\n" + body));
+
+        connection.newBody().write("{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+        connection.prepare("/api/disbursements", "Idempotency-Key", "k-1", "X-Trace", "t 1");
+        assertThat(connection.exchange()).isEqualTo(200);
+        assertThat(connection.bodyText()).isEqualTo("{\"a\":1}");
+        connection.newBody().write("{}".getBytes(StandardCharsets.UTF_8));
+        connection.prepare("/api/disbursements/42/approval?x=%20");
+        assertThat(connection.exchange()).isEqualTo(200);
+        assertThat(post("{\"b\":2}")).isEqualTo(200); // back to the target's own path
+
+        assertThat(connection.connectionsOpened()).isEqualTo(1);
+        String host = "Host: 127.0.0.1:" + server.getLocalPort() + "\r\n";
+        String fixed = "Content-Type: application/json\r\nAccept: application/json\r\n";
+        assertThat(requests).containsExactly(
+                "POST /api/disbursements HTTP/1.1\r\n" + host + fixed
+                        + "Idempotency-Key: k-1\r\nX-Trace: t 1\r\nContent-Length: 7\r\n\r\n{\"a\":1}",
+                "POST /api/disbursements/42/approval?x=%20 HTTP/1.1\r\n" + host + fixed + "Content-Length: 2\r\n\r\n{}",
+                "POST /api/members?x=1 HTTP/1.1\r\n" + host + fixed + "Content-Length: 7\r\n\r\n{\"b\":2}");
+    }
+
+    @Test
+    void growsTheRequestBufferForALongPathAndHeaders() throws Exception {
+        start((conn, index, body) -> Reply.of(false, "HTTP/1.1 204 No Content\r\n\r\n"));
+        String path = "/" + "p".repeat(5_000);
+        String value = "v".repeat(3_000);
+
+        connection.newBody().write(new byte[10_000]);
+        connection.prepare(path, "X-Long", value);
+        assertThat(connection.exchange()).isEqualTo(204);
+
+        assertThat(requests.get(0)).startsWith("POST " + path + " HTTP/1.1\r\n").contains("X-Long: " + value + "\r\n")
+                .contains("Content-Length: 10000\r\n\r\n");
+    }
+
+    @Test
+    void refusesPathsAndHeadersThatCannotBeSentAsIs() throws Exception {
+        start((conn, index, body) -> Reply.of(false, "HTTP/1.1 204 No Content\r\n\r\n"));
+        connection.newBody();
+
+        assertThatThrownBy(() -> connection.prepare("api/x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> connection.prepare("/a b")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> connection.prepare("/a\r\nX: y")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> connection.prepare("/\u00e4")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> connection.prepare("/a", "X-Odd")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> connection.prepare("/a", "Content-Length", "3")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> connection.prepare("/a", "host", "x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> connection.prepare("/a", "Bad Name", "x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> connection.prepare("/a", "X", "a\r\nInjected: 1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> connection.prepare("/a", "X", "\u4e2d")).isInstanceOf(IllegalArgumentException.class);
+
+        connection.prepare("/a", "X", "ok\tfine");
+        assertThat(connection.exchange()).isEqualTo(204);
+        assertThat(requests.get(0)).contains("X: ok\tfine\r\n");
+    }
+
     private int post(String body) throws IOException {
         connection.newBody().write(body.getBytes(StandardCharsets.UTF_8));
         connection.prepare();

@@ -116,4 +116,37 @@ class SyntheticMembersTest {
         assertThat(new SyntheticMembers(42, TODAY).next(100)).isEqualTo(members.subList(0, 100));
         assertThat(new SyntheticMembers(43, TODAY).next(100)).doesNotContainAnyElementsOf(members.subList(0, 100));
     }
+
+    @Test
+    void membersInDifficultyCanBeAskedForInEachCounty() {
+        assertThat(SyntheticMembers.countyCodes()).hasSize(6).containsExactlyInAnyOrderElementsOf(COUNTY_CODES)
+                .startsWith("620702");
+        SyntheticMembers synthetic = new SyntheticMembers(7, TODAY);
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 600; i++) {
+            String county = SyntheticMembers.countyCodes().get(i % 6);
+            SyntheticMember member = synthetic.nextInDifficulty(county, List.of(HardshipCause.ILLNESS));
+            assertThat(member.countyCode()).isEqualTo(county);
+            assertThat(member.township()).isIn(townshipsOf(county));
+            assertThat(member.hardshipStatus()).isEqualTo(HardshipStatus.IN_DIFFICULTY);
+            assertThat(member.causes()).containsExactly(HardshipCause.ILLNESS);
+            assertThat(NationalIds.hasValidCheckDigit(member.nationalId())).isTrue();
+            assertThat(ids.add(member.nationalId())).isTrue();
+        }
+        assertThat(new SyntheticMembers(7, TODAY).nextInDifficulty("620721", List.of(HardshipCause.OTHER)).nationalId())
+                .isEqualTo(new SyntheticMembers(7, TODAY).next().nationalId());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> synthetic.nextInDifficulty("110101", List.of(HardshipCause.ILLNESS)))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> synthetic.nextInDifficulty("620702", List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static List<String> townshipsOf(String countyCode) {
+        for (County county : County.values()) {
+            if (county.code.equals(countyCode)) {
+                return county.townships;
+            }
+        }
+        throw new AssertionError(countyCode);
+    }
 }

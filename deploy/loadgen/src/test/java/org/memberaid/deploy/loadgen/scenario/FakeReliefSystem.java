@@ -1,0 +1,158 @@
+package org.memberaid.deploy.loadgen.scenario;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * members-service and relief-service in one small HTTP server, with just what the relief scenario
+ * uses: registrations, funds (unique per county, year and kind), disbursement requests with
+ * Idempotency-Key and the programme's answers for unknown members and amounts out of band, and
+ * approvals that charge the fund.
+ */
+final class FakeReliefSystem implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    record Disbursement(String fundId, BigDecimal amount, AtomicReference<String> status) {
+    }
+
+    private final HttpServer server;
+    final Map<String, String> fundsByCountyYear = new ConcurrentHashMap<>();
+    final Map<String, BigDecimal> approvedByFund = new ConcurrentHashMap<>();
+    final Map<String, Disbursement> disbursements = new ConcurrentHashMap<>();
+    final Set<String> idempotencyKeys = ConcurrentHashMap.newKeySet();
+    final Set<String> members = ConcurrentHashMap.newKeySet();
+    final AtomicInteger approvalsAnswered = new AtomicInteger();
+    /** Probes for unknown members answered member-unknown before the replica "catches up". */
+    final AtomicInteger memberUnknownAnswers = new AtomicInteger(10);
+    /** Every n-th approval is refused with 409 (0: none). */
+    volatile int refuseEveryNthApproval;
+    /** Added to the fund on every approval on top of the amount: a service that charges wrongly. */
+    volatile BigDecimal extraCharge = BigDecimal.ZERO;
+    /** Years whose funds exist already, as after earlier runs. */
+    volatile Set<Integer> takenYears = Set.of();
+
+    FakeReliefSystem() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.start();
+    }
+
+    URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    BigDecimal approvedTotal() {
+        return approvedByFund.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            byte[] raw = exchange.getRequestBody().readAllBytes();
+            JsonNode body = raw.length == 0 ? null : JSON.readTree(raw);
+            if (method.equals("POST") && path.equals("/api/members")) {
+                String id = UUID.randomUUID().toString();
+                members.add(id);
+                answer(exchange, 201, "{\"id\":\"" + id + "\",\"countyCode\":\"" + body.get("countyCode").asText() + "\"}");
+            } else if (method.equals("POST") && path.equals("/api/funds")) {
+                allocate(exchange, body);
+            } else if (method.equals("GET") && path.startsWith("/api/funds/")) {
+                String id = path.substring("/api/funds/".length());
+                BigDecimal approved = approvedByFund.get(id);
+                answer(exchange, approved == null ? 404 : 200, "{\"id\":\"" + id + "\",\"approved\":" + approved + "}");
+            } else if (method.equals("POST") && path.equals("/api/disbursements")) {
+                request(exchange, body);
+            } else if (method.equals("POST") && path.startsWith("/api/disbursements/") && path.endsWith("/approval")) {
+                approve(exchange, path.substring("/api/disbursements/".length(), path.length() - "/approval".length()), body);
+            } else if (method.equals("GET") && path.startsWith("/api/disbursements/")) {
+                Disbursement d = disbursements.get(path.substring("/api/disbursements/".length()));
+                answer(exchange, 200, "{\"status\":\"" + d.status.get() + "\",\"amount\":" + d.amount + "}");
+            } else {
+                answer(exchange, 404, "{\"status\":404}");
+            }
+        }
+    }
+
+    private void allocate(HttpExchange exchange, JsonNode body) throws IOException {
+        int year = body.get("year").asInt();
+        String key = body.get("countyCode").asText() + "/" + year;
+        if (takenYears.contains(year)) {
+            fundsByCountyYear.putIfAbsent(key, UUID.randomUUID().toString());
+        }
+        String id = UUID.randomUUID().toString();
+        String existing = fundsByCountyYear.putIfAbsent(key, id);
+        if (existing != null) {
+            answer(exchange, 409, "{\"status\":409,\"existingFundId\":\"" + existing + "\"}");
+            return;
+        }
+        approvedByFund.put(id, new BigDecimal("0.00"));
+        answer(exchange, 201, "{\"id\":\"" + id + "\",\"approved\":0.00,\"budget\":" + body.get("budget").asText() + "}");
+    }
+
+    private void request(HttpExchange exchange, JsonNode body) throws IOException {
+        String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+        if (key == null || !idempotencyKeys.add(key)) {
+            answer(exchange, 400, "{\"status\":400,\"detail\":\"missing or repeated key " + key + "\"}");
+            return;
+        }
+        if (!members.contains(body.get("memberId").asText()) || memberUnknownAnswers.getAndDecrement() > 0) {
+            answer(exchange, 422, "{\"status\":422,\"rule\":\"member-unknown\"}");
+            return;
+        }
+        BigDecimal amount = new BigDecimal(body.get("amount").asText());
+        if (amount.compareTo(new BigDecimal("1000")) < 0 || amount.compareTo(new BigDecimal("3000")) > 0
+                || amount.scale() != 2 || !body.get("disbursedOn").asText().endsWith("-06-15")) {
+            answer(exchange, 422, "{\"status\":422,\"rule\":\"amount-band\"}");
+            return;
+        }
+        String id = UUID.randomUUID().toString();
+        disbursements.put(id, new Disbursement(body.get("fundId").asText(), amount, new AtomicReference<>("REQUESTED")));
+        answer(exchange, 201, "{\"id\":\"" + id + "\",\"status\":\"REQUESTED\",\"amount\":" + amount + "}");
+    }
+
+    private void approve(HttpExchange exchange, String id, JsonNode body) throws IOException {
+        Disbursement d = disbursements.get(id);
+        int n = approvalsAnswered.incrementAndGet();
+        if (d == null || !"loadgen-head".equals(body.get("approvedBy").asText())
+                || (refuseEveryNthApproval > 0 && n % refuseEveryNthApproval == 0)
+                || !d.status.compareAndSet("REQUESTED", "APPROVED")) {
+            answer(exchange, 409, "{\"status\":409,\"title\":\"Conflict\"}");
+            return;
+        }
+        approvedByFund.merge(d.fundId, d.amount.add(extraCharge), BigDecimal::add);
+        answer(exchange, 200, "{\"id\":\"" + id + "\",\"status\":\"APPROVED\"}");
+    }
+
+    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.memberaid.deploy.loadgen.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.memberaid.deploy.loadgen.Scenario;
+import org.memberaid.deploy.loadgen.cli.Arguments;
+
+class ReliefScenarioTest {
+
+    private static final Pattern MONEY = Pattern.compile(
+            "approvals answered 200 for ([0-9.]+) yuan; the six funds' approved grew by ([0-9.]+) yuan: (MATCH|MISMATCH)");
+
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private FakeReliefSystem system;
+
+    @BeforeEach
+    void start() throws Exception {
+        system = new FakeReliefSystem();
+    }
+
+    @AfterEach
+    void stop() {
+        system.close();
+    }
+
+    @Test
+    void requestsAndApprovesAndFindsTheFundsChargedToTheFen() throws Exception {
+        system.takenYears = Set.of(2040, 2041);
+
+        int status = run();
+
+        String out = text();
+        assertThat(status).as(out).isEqualTo(Scenario.SUCCESS);
+        assertThat(out).contains("setup: 12 members in difficulty (ILLNESS) registered",
+                "620702 2, 620721 2, 620722 2, 620723 2, 620724 2, 620725 2", "setup: year 2042:",
+                "knew all 12 members", "warm-up (not counted below)", "pair (ms)", "request (ms)", "approval (ms)",
+                "approvals        HTTP 200:", "pairs            approved:", "OK: every pair");
+        assertThat(system.members).hasSize(12);
+        assertThat(system.fundsByCountyYear.keySet()).filteredOn(key -> key.endsWith("/2042")).hasSize(6);
+        Matcher money = MONEY.matcher(out);
+        assertThat(money.find()).as(out).isTrue();
+        assertThat(money.group(3)).isEqualTo("MATCH");
+        assertThat(new BigDecimal(money.group(1))).isEqualByComparingTo(system.approvedTotal())
+                .isEqualByComparingTo(new BigDecimal(money.group(2))).isPositive();
+        // Every request was approved, and only the probes were refused (they create nothing).
+        assertThat(system.disbursements.values()).isNotEmpty()
+                .allSatisfy(d -> assertThat(d.status().get()).isEqualTo("APPROVED"))
+                .allSatisfy(d -> assertThat(d.amount()).isBetween(new BigDecimal("1000.00"), new BigDecimal("3000.00")));
+    }
+
+    @Test
+    void skipsAYearThatIsPartlyTaken() throws Exception {
+        system.fundsByCountyYear.put("620723/2040", "taken");
+
+        assertThat(run()).isEqualTo(Scenario.SUCCESS);
+
+        assertThat(text()).contains("year 2040 is partly taken (county 620723 has a fund already); trying 2041",
+                "setup: year 2041:");
+    }
+
+    @Test
+    void countsOnlyTheApprovalsAnswered200AndShowsTheRefusals() throws Exception {
+        system.refuseEveryNthApproval = 7;
+
+        int status = run();
+
+        String out = text();
+        assertThat(status).isEqualTo(Scenario.FAILURE);
+        Matcher money = MONEY.matcher(out);
+        assertThat(money.find()).as(out).isTrue();
+        assertThat(money.group(3)).isEqualTo("MATCH");
+        assertThat(out).contains("approval failed", "FAILED: ", "pair(s) failed",
+                "the first distinct unexpected approval answers:", "HTTP 409: {\"status\":409,\"title\":\"Conflict\"}");
+    }
+
+    @Test
+    void reportsAMismatchWhenTheFundsWereChargedOtherwise() throws Exception {
+        system.extraCharge = new BigDecimal("0.01");
+
+        int status = run();
+
+        String out = text();
+        assertThat(status).isEqualTo(Scenario.FAILURE);
+        assertThat(out).contains("MISMATCH (difference 0.", "FAILED: the funds' approved totals do not match");
+    }
+
+    @Test
+    void failsTheSetupWhenNothingAnswers() throws Exception {
+        String url = system.url().toString();
+        system.close();
+
+        int status = run("--url", url, "--members-url", url);
+
+        assertThat(status).isEqualTo(Scenario.FAILURE);
+        assertThat(text()).contains("FAILED during setup:", "Is members-service running");
+    }
+
+    @Test
+    void readsTheIdOfACreatedDisbursementOnlyWhenItFitsAPath() {
+        assertThat(ReliefPairs.idOf("{\"id\":\"0b5e-42\",\"status\":\"REQUESTED\"}")).isEqualTo("0b5e-42");
+        assertThat(ReliefPairs.idOf("{\"id\":\"../x\"}")).isNull();
+        assertThat(ReliefPairs.idOf("{\"id\":42}")).isNull();
+        assertThat(ReliefPairs.idOf("not json")).isNull();
+        assertThat(ReliefScenario.ruleOf("{\"status\":422,\"rule\":\"member-unknown\"}")).isEqualTo("member-unknown");
+        assertThat(ReliefScenario.ruleOf("<html>")).isNull();
+    }
+
+    private int run(String... overrides) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--url", system.url().toString(), "--members-url", system.url().toString(),
+                "--clients", "4", "--warmup", "300ms", "--duration", "700ms", "--members", "12",
+                "--pid-file", "/nonexistent/relief-service.pid", "--seed", "20151236"));
+        args.addAll(List.of(overrides));
+        ReliefScenario scenario = new ReliefScenario();
+        return scenario.run(Arguments.parse(args, scenario.options()), new PrintStream(output, true, StandardCharsets.UTF_8));
+    }
+
+    private String text() {
+        return output.toString(StandardCharsets.UTF_8);
+    }
+}
