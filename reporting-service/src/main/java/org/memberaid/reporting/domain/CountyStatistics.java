@@ -17,4 +17,14 @@ public class CountyStatistics extends PanacheEntityBase {
 
     @Column(name = "members_total", nullable = false)
     public long membersTotal;
+
+    @Column(name = "members_in_difficulty", nullable = false)
+    public long membersInDifficulty;
+
+    @Column(name = "members_lifted_out", nullable = false)
+    public long membersLiftedOut;
+
+    public CountyFigures figures() {
+        return new CountyFigures(membersTotal, membersInDifficulty, membersLiftedOut);
+    }
 }

@@ -10,14 +10,15 @@ import java.util.UUID;
 
 /**
  * Applies member snapshots, in order, to the states reporting holds and works out how each
- * county's count moves. A snapshot not newer than the state held changes nothing, so duplicates
- * and reordered events cannot move a count.
+ * county's figures move: the old state's contribution leaves its county, the new one's arrives.
+ * A snapshot not newer than the state held changes nothing, so duplicates and reordered events
+ * cannot move a figure.
  */
 public final class MembershipChanges {
 
     private final Map<UUID, MemberState> states;
     private final Set<UUID> changed = new LinkedHashSet<>();
-    private final Map<String, Long> membersDelta = new LinkedHashMap<>();
+    private final Map<String, CountyFigures> deltas = new LinkedHashMap<>();
 
     public MembershipChanges(Map<UUID, MemberState> current) {
         this.states = new HashMap<>(current);
@@ -28,12 +29,10 @@ public final class MembershipChanges {
         if (held != null && held.version() >= incoming.version()) {
             return false;
         }
-        if (held != null && held.counted()) {
-            membersDelta.merge(held.countyCode(), -1L, Long::sum);
+        if (held != null) {
+            deltas.merge(held.countyCode(), CountyFigures.ZERO.minus(held.contribution()), CountyFigures::plus);
         }
-        if (incoming.counted()) {
-            membersDelta.merge(incoming.countyCode(), 1L, Long::sum);
-        }
+        deltas.merge(incoming.countyCode(), incoming.contribution(), CountyFigures::plus);
         states.put(incoming.memberId(), incoming);
         changed.add(incoming.memberId());
         return true;
@@ -43,10 +42,10 @@ public final class MembershipChanges {
         return changed.stream().map(states::get).toList();
     }
 
-    /** County code → change in active members; zero entries are dropped. */
-    public Map<String, Long> membersDelta() {
-        Map<String, Long> nonZero = new LinkedHashMap<>(membersDelta);
-        nonZero.values().removeIf(delta -> delta == 0);
-        return nonZero;
+    /** County code → change of its figures; counties whose figures do not move are left out. */
+    public Map<String, CountyFigures> deltas() {
+        Map<String, CountyFigures> moving = new LinkedHashMap<>(deltas);
+        moving.values().removeIf(CountyFigures::isZero);
+        return moving;
     }
 }

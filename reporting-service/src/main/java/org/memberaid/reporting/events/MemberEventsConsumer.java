@@ -48,7 +48,7 @@ public class MemberEventsConsumer {
             }
             MemberState snapshot = snapshotOf(event);
             if (snapshot == null) {
-                LOG.warnf("Ignoring %s %s at %s-%d@%d: data lacks countyCode or registrationStatus",
+                LOG.warnf("Ignoring %s %s at %s-%d@%d: data lacks countyCode, registrationStatus or hardshipStatus",
                         event.type(), event.id(), consumed.topic(), consumed.partition(), consumed.offset());
                 continue;
             }
@@ -61,16 +61,17 @@ public class MemberEventsConsumer {
         snapshots.forEach(snapshot -> memberIds.add(snapshot.memberId()));
         MembershipChanges changes = new MembershipChanges(store.lockStates(memberIds));
         snapshots.forEach(changes::apply);
-        store.save(changes.changedStates(), changes.membersDelta());
+        store.save(changes.changedStates(), changes.deltas());
     }
 
     private static MemberState snapshotOf(CloudEvent event) {
         JsonNode data = event.data();
         String county = data.path("countyCode").asText(null);
         String status = data.path("registrationStatus").asText(null);
-        if (county == null || status == null) {
+        String hardship = data.path("hardshipStatus").asText(null);
+        if (county == null || status == null || hardship == null) {
             return null;
         }
-        return new MemberState(UUID.fromString(event.subject()), county, status, event.sequence());
+        return new MemberState(UUID.fromString(event.subject()), county, status, hardship, event.sequence());
     }
 }

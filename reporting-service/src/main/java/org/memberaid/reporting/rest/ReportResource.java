@@ -1,26 +1,48 @@
 package org.memberaid.reporting.rest;
 
-import io.quarkus.panache.common.Sort;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.memberaid.reporting.domain.CountyStatistics;
+import org.memberaid.reporting.service.Reports;
 
 @Path("/api/reports")
 @Tag(name = "Reports")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportResource {
 
+    @Inject
+    Reports reports;
+
     @GET
     @Path("/counties")
-    @Operation(summary = "Per-county figures", description = "One row per county that has had members, by county code.")
+    @Operation(summary = "Per-county figures", description = "One row per county, by county code: active members, "
+            + "members in difficulty, poverty rate (4 decimals), members lifted out. Counties not in the reference "
+            + "data are shown with their code.")
     public List<CountyReport> counties() {
-        return CountyStatistics.<CountyStatistics>findAll(Sort.by("countyCode")).stream()
-                .map(county -> new CountyReport(county.countyCode, county.membersTotal))
-                .toList();
+        return reports.counties().stream().map(CountyReport::of).toList();
+    }
+
+    @GET
+    @Path("/counties/{code}")
+    @Operation(summary = "One county's figures")
+    public CountyReport county(@PathParam("code") String code) {
+        return reports.county(code).map(CountyReport::of)
+                .orElseThrow(() -> new NotFoundException("No county " + code + " in the reference data or the events"));
+    }
+
+    @GET
+    @Path("/regions/{code}")
+    @Operation(summary = "A region's figures rolled up from its counties (city 620700, province 620000)",
+            description = "Counts are summed; the poverty rate is recomputed from the sums, never averaged.")
+    public RegionReport region(@PathParam("code") String code) {
+        return reports.region(code).map(RegionReport::of)
+                .orElseThrow(() -> new NotFoundException("No region " + code));
     }
 }

@@ -54,13 +54,13 @@ class MemberEventsConsumerTest {
     @Test
     void countsAnEventDeliveredTwiceOnce() {
         UUID member = UUID.randomUUID();
-        String event = MembersTopic.registered(member, "620722");
+        String event = MembersTopic.registered(member, "629906");
 
         topic.send(member, event);
         topic.send(member, event);
         sendMarkerAndAwaitIt("629901");
 
-        assertThat(membersTotal("620722")).isEqualTo(1);
+        assertThat(membersTotal("629906")).isEqualTo(1);
     }
 
     @Test
@@ -92,6 +92,51 @@ class MemberEventsConsumerTest {
     }
 
     @Test
+    void movesAMemberLiftedOutOfDifficulty() {
+        UUID member = UUID.randomUUID();
+        topic.send(member, MembersTopic.memberEvent(UUID.randomUUID(), "memberaid.member.registered.v1", member, 1,
+                "629904", "ACTIVE", "IN_DIFFICULTY"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(
+                () -> assertThat(county("629904")).containsEntry("membersInDifficulty", 1).containsEntry("povertyRate", 1.0f));
+
+        topic.send(member, MembersTopic.memberEvent(UUID.randomUUID(), "memberaid.member.hardship-assessed.v1", member, 2,
+                "629904", "ACTIVE", "LIFTED_OUT"));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(county("629904"))
+                .containsEntry("membersTotal", 1).containsEntry("membersInDifficulty", 0)
+                .containsEntry("membersLiftedOut", 1).containsEntry("povertyRate", 0.0f));
+    }
+
+    @Test
+    void rollsUpToTheCityRecomputingThePovertyRateFromTheSums() {
+        for (int i = 0; i < 3; i++) {
+            UUID member = UUID.randomUUID();
+            topic.send(member, MembersTopic.memberEvent(UUID.randomUUID(), "memberaid.member.registered.v1", member, 1,
+                    "620722", "ACTIVE", i < 2 ? "IN_DIFFICULTY" : "NOT_IN_DIFFICULTY"));
+        }
+        // All three applied before the figures are compared, so nothing arrives between the two reads.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(county("620722"))
+                .containsEntry("membersTotal", 3).containsEntry("membersInDifficulty", 2));
+
+        List<Map<String, Object>> zhangye = given().when().get("/api/reports/counties").then().statusCode(200)
+                .extract().jsonPath().<Map<String, Object>>getList("$").stream()
+                .filter(row -> ((String) row.get("countyCode")).startsWith("6207")).toList();
+        long total = zhangye.stream().mapToLong(row -> ((Number) row.get("membersTotal")).longValue()).sum();
+        long inDifficulty = zhangye.stream().mapToLong(row -> ((Number) row.get("membersInDifficulty")).longValue()).sum();
+        Map<String, Object> city = given().when().get("/api/reports/regions/620700").then().statusCode(200)
+                .extract().jsonPath().getMap("$");
+
+        assertThat(zhangye).hasSize(6);
+        assertThat(city).containsEntry("nameZh", "张掖市").containsEntry("counties", 6);
+        assertThat(((Number) city.get("membersTotal")).longValue()).isEqualTo(total);
+        assertThat(((Number) city.get("membersInDifficulty")).longValue()).isEqualTo(inDifficulty);
+        assertThat(new java.math.BigDecimal(city.get("povertyRate").toString()))
+                .isEqualByComparingTo(java.math.BigDecimal.valueOf(inDifficulty)
+                        .divide(java.math.BigDecimal.valueOf(total), 4, java.math.RoundingMode.HALF_UP));
+        given().when().get("/api/reports/regions/999999").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void deadLettersARecordItCannotParseAndGoesOn() throws SQLException {
         String key = UUID.randomUUID().toString();
         topic.send(key, "{\"this is\": not json");
@@ -116,6 +161,10 @@ class MemberEventsConsumerTest {
         return rows.stream().filter(row -> county.equals(row.get("countyCode")))
                 .mapToLong(row -> ((Number) row.get("membersTotal")).longValue())
                 .findFirst().orElse(0L);
+    }
+
+    private static Map<String, Object> county(String code) {
+        return given().when().get("/api/reports/counties/" + code).then().statusCode(200).extract().jsonPath().getMap("$");
     }
 
     private List<String> deadLetterReasons(String key) throws SQLException {

@@ -13,11 +13,18 @@ final class MembersTopic implements AutoCloseable {
     /** A CloudEvents envelope of a member event, as documented in members-service's README. */
     static String memberEvent(UUID eventId, String type, UUID memberId, long sequence, String countyCode,
             String registrationStatus) {
+        return memberEvent(eventId, type, memberId, sequence, countyCode, registrationStatus, "NOT_IN_DIFFICULTY");
+    }
+
+    static String memberEvent(UUID eventId, String type, UUID memberId, long sequence, String countyCode,
+            String registrationStatus, String hardshipStatus) {
         return """
                 {"specversion":"1.0","id":"%s","source":"/members-service","type":"%s","subject":"%s",
                  "time":"2026-11-27T08:00:00Z","datacontenttype":"application/json","sequence":%d,
-                 "data":{"id":"%s","countyCode":"%s","registrationStatus":"%s","version":%d}}"""
-                .formatted(eventId, type, memberId, sequence, memberId, countyCode, registrationStatus, sequence);
+                 "data":{"id":"%s","countyCode":"%s","birthDate":"1960-01-01","hardshipStatus":"%s",
+                  "registrationStatus":"%s","version":%d}}"""
+                .formatted(eventId, type, memberId, sequence, memberId, countyCode, hardshipStatus, registrationStatus,
+                        sequence);
     }
 
     static String registered(UUID memberId, String countyCode) {
