@@ -30,6 +30,14 @@ public class ReportResource {
     }
 
     @GET
+    @Path("/counties")
+    @Produces(CsvReports.MEDIA_TYPE + ";charset=UTF-8")
+    @Operation(summary = "Per-county figures as CSV (Accept: text/csv or ?format=csv)")
+    public String countiesCsv() {
+        return CsvReports.counties(counties());
+    }
+
+    @GET
     @Path("/counties/{code}")
     @Operation(summary = "One county's figures")
     public CountyReport county(@PathParam("code") String code) {
@@ -44,5 +52,13 @@ public class ReportResource {
     public RegionReport region(@PathParam("code") String code) {
         return reports.region(code).map(RegionReport::of)
                 .orElseThrow(() -> new NotFoundException("No region " + code));
+    }
+
+    @GET
+    @Path("/regions/{code}")
+    @Produces(CsvReports.MEDIA_TYPE + ";charset=UTF-8")
+    @Operation(summary = "A region's roll-up as CSV (Accept: text/csv or ?format=csv)")
+    public String regionCsv(@PathParam("code") String code) {
+        return CsvReports.region(region(code));
     }
 }
