@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.hibernate.StaleStateException;
-import org.hibernate.exception.ConstraintViolationException;
+import org.memberaid.database.ConstraintViolations;
 import org.memberaid.members.domain.DeregistrationReason;
 import org.memberaid.members.domain.DuplicateNationalIdException;
 import org.memberaid.members.domain.HardshipAssessment;
@@ -61,7 +61,7 @@ public class MemberRegistry {
             });
         } catch (RuntimeException e) {
             // The unique constraint, not a prior query, decides: one round trip less per registration.
-            if (isNationalIdConflict(e)) {
+            if (ConstraintViolations.violates(e, NATIONAL_ID_UNIQUE)) {
                 throw new DuplicateNationalIdException(idOfNationalId(details.nationalId().value()).orElse(null));
             }
             throw e;
@@ -166,16 +166,6 @@ public class MemberRegistry {
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static boolean isNationalIdConflict(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConstraintViolationException violation
-                    && NATIONAL_ID_UNIQUE.equals(violation.getConstraintName())) {
                 return true;
             }
         }

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memberaid.problems.InvalidInputException;
 import org.memberaid.problems.Problem;
+import org.memberaid.problems.Violation;
 import org.memberaid.relief.domain.DisbursementKind;
 import org.memberaid.relief.domain.DisbursementRequest;
 import org.memberaid.relief.domain.DisbursementStatus;
@@ -145,7 +148,7 @@ public class DisbursementResource {
     }
 
     private static String required(String value, String field) {
-        java.util.List<org.memberaid.problems.Violation> violations = new java.util.ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
         String text = Texts.bounded(value, field, field.equals("reason") ? 500 : 100, true, violations);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);

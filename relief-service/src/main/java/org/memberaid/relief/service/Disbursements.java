@@ -1,16 +1,21 @@
 package org.memberaid.relief.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import org.hibernate.exception.ConstraintViolationException;
+import org.memberaid.database.ConstraintViolations;
 import org.memberaid.relief.domain.ConflictException;
 import org.memberaid.relief.domain.CountyPolicy;
 import org.memberaid.relief.domain.Disbursement;
@@ -65,7 +70,7 @@ public class Disbursements {
                 return render.apply(disbursement);
             });
         } catch (RuntimeException e) {
-            if (isViolationOf(e, ONE_LIVING_SUBSIDY_A_YEAR)) {
+            if (ConstraintViolations.violates(e, ONE_LIVING_SUBSIDY_A_YEAR)) {
                 throw new RuleViolationException("living-subsidy-once-a-year",
                         "The member already has a living subsidy for " + request.disbursedOn().getYear());
             }
@@ -121,15 +126,15 @@ public class Disbursements {
 
     /** Filters for listing; any may be null. */
     public record Criteria(UUID memberId, String countyCode, DisbursementKind kind, DisbursementStatus status,
-            java.time.LocalDate from, java.time.LocalDate to) {
+            LocalDate from, LocalDate to) {
     }
 
-    public record Page(java.util.List<Disbursement> items, long total) {
+    public record Page(List<Disbursement> items, long total) {
     }
 
     public Page list(Criteria criteria, int page, int size) {
-        java.util.List<String> conditions = new java.util.ArrayList<>();
-        io.quarkus.panache.common.Parameters parameters = new io.quarkus.panache.common.Parameters();
+        List<String> conditions = new ArrayList<>();
+        Parameters parameters = new Parameters();
         if (criteria.memberId() != null) {
             conditions.add("memberId = :member");
             parameters.and("member", criteria.memberId());
@@ -156,7 +161,7 @@ public class Disbursements {
         }
         return QuarkusTransaction.joiningExisting().call(() -> {
             var query = Disbursement.<Disbursement>find(String.join(" and ", conditions),
-                    io.quarkus.panache.common.Sort.by("disbursedOn").and("createdAt").and("id"), parameters);
+                    Sort.by("disbursedOn").and("createdAt").and("id"), parameters);
             return new Page(query.page(io.quarkus.panache.common.Page.of(page, size)).list(), query.count());
         });
     }
@@ -174,15 +179,6 @@ public class Disbursements {
     private static boolean hasLiveLivingSubsidy(UUID memberId, int year) {
         return Disbursement.count("memberId = ?1 and kind = ?2 and year = ?3 and status in ?4", memberId,
                 DisbursementKind.LIVING_SUBSIDY, year,
-                java.util.List.of(DisbursementStatus.REQUESTED, DisbursementStatus.APPROVED)) > 0;
-    }
-
-    private static boolean isViolationOf(Throwable error, String constraint) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConstraintViolationException violation && constraint.equals(violation.getConstraintName())) {
-                return true;
-            }
-        }
-        return false;
+                List.of(DisbursementStatus.REQUESTED, DisbursementStatus.APPROVED)) > 0;
     }
 }

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.hibernate.exception.ConstraintViolationException;
+import org.memberaid.database.ConstraintViolations;
 import org.memberaid.relief.domain.ConflictException;
 import org.memberaid.relief.domain.CountyPolicy;
 import org.memberaid.relief.domain.Fund;
@@ -50,7 +50,7 @@ public class Funds {
                 return fund;
             });
         } catch (RuntimeException e) {
-            if (isDuplicate(e)) {
+            if (ConstraintViolations.violates(e, ONE_PER_COUNTY_YEAR_KIND)) {
                 UUID existing = QuarkusTransaction.requiringNew().call(() -> Fund.<Fund>find(
                         "countyCode = ?1 and year = ?2 and kind = ?3", countyCode, year, kind).firstResult().id);
                 throw new ConflictException("duplicate-fund", "County " + countyCode + " already has a " + kind
@@ -104,15 +104,5 @@ public class Funds {
                     parameters);
             return new Page(query.page(io.quarkus.panache.common.Page.of(page, size)).list(), query.count());
         });
-    }
-
-    private static boolean isDuplicate(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConstraintViolationException violation
-                    && ONE_PER_COUNTY_YEAR_KIND.equals(violation.getConstraintName())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

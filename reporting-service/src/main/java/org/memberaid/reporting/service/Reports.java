@@ -29,20 +29,21 @@ public class Reports {
     }
 
     public List<CountyRow> counties() {
-        return QuarkusTransaction.joiningExisting().call(() -> {
-            Map<String, Region> regions = regionsByCode();
-            Map<String, CountyFigures> figures = new TreeMap<>();
-            regions.values().stream().filter(r -> "COUNTY".equals(r.level))
-                    .forEach(r -> figures.put(r.code, CountyFigures.ZERO));
-            CountyStatistics.<CountyStatistics>listAll().forEach(s -> figures.put(s.countyCode, s.figures()));
-            List<CountyRow> rows = new ArrayList<>(figures.size());
-            figures.forEach((code, counted) -> {
-                Region region = regions.get(code);
-                rows.add(new CountyRow(code, region == null ? null : region.nameZh, region == null ? null : region.nameEn,
-                        counted));
-            });
-            return rows;
+        return QuarkusTransaction.joiningExisting().call(() -> countyRows(regionsByCode()));
+    }
+
+    private static List<CountyRow> countyRows(Map<String, Region> regions) {
+        Map<String, CountyFigures> figures = new TreeMap<>();
+        regions.values().stream().filter(r -> "COUNTY".equals(r.level))
+                .forEach(r -> figures.put(r.code, CountyFigures.ZERO));
+        CountyStatistics.<CountyStatistics>listAll().forEach(s -> figures.put(s.countyCode, s.figures()));
+        List<CountyRow> rows = new ArrayList<>(figures.size());
+        figures.forEach((code, counted) -> {
+            Region region = regions.get(code);
+            rows.add(new CountyRow(code, region == null ? null : region.nameZh, region == null ? null : region.nameEn,
+                    counted));
         });
+        return rows;
     }
 
     public Optional<CountyRow> county(String code) {
@@ -58,7 +59,7 @@ public class Reports {
             }
             CountyFigures total = CountyFigures.ZERO;
             int counties = 0;
-            for (CountyRow row : counties()) {
+            for (CountyRow row : countyRows(regions)) {
                 if (isWithin(row.countyCode(), code, regions)) {
                     total = total.plus(row.figures());
                     counties++;
