@@ -5,14 +5,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import org.HdrHistogram.Histogram;
 
 /**
  * N clients, each sending a request, waiting for its answer and sending the next, first for a
@@ -44,7 +36,6 @@ public final class ClosedLoopLoad {
         }
     }
 
-    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
     /** Keeps a client from spinning when the service refuses connections. */
     private static final Duration PAUSE_AFTER_NO_ANSWER = Duration.ofMillis(100);
     private static final int KEPT_BODY_CHARACTERS = 500;
@@ -71,34 +62,12 @@ public final class ClosedLoopLoad {
     public Result run(Settings settings, PrintStream progress) throws InterruptedException {
         RequestStats warmup = new RequestStats();
         RequestStats measured = new RequestStats();
-        long startNanos = System.nanoTime();
-        long warmupEndNanos = startNanos + settings.warmup().toNanos();
-        long endNanos = warmupEndNanos + settings.duration().toNanos();
-        AtomicLong lastStopNanos = new AtomicLong(warmupEndNanos);
-
-        List<Thread> clients = new ArrayList<>();
-        for (int i = 0; i < settings.clients(); i++) {
-            Thread client = new Thread(() -> {
-                loop(warmupEndNanos, endNanos, warmup, measured);
-                lastStopNanos.accumulateAndGet(System.nanoTime(), Math::max);
-            }, "client-" + i);
-            client.setDaemon(true);
-            clients.add(client);
-        }
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(ClosedLoopLoad::daemon);
-        ProgressLine progressLine = new ProgressLine(progress, startNanos, warmupEndNanos, warmup, measured);
-        ticker.scheduleAtFixedRate(progressLine::print, PROGRESS_INTERVAL.toMillis(), PROGRESS_INTERVAL.toMillis(),
-                TimeUnit.MILLISECONDS);
-        try {
-            clients.forEach(Thread::start);
-            for (Thread client : clients) {
-                client.join();
-            }
-        } finally {
-            ticker.shutdownNow();
-            ticker.awaitTermination(5, TimeUnit.SECONDS);
-        }
-        return new Result(warmup, measured, settings.warmup(), Duration.ofNanos(lastStopNanos.get() - warmupEndNanos));
+        Duration measuredElapsed = ClientPool.run(settings, "client",
+                (index, warmupEndNanos, endNanos) -> loop(warmupEndNanos, endNanos, warmup, measured),
+                new ClientPool.Progress(warmup, measured, () -> warmup.failures() + measured.failures(),
+                        "[%4d s] %-9s %8s requests  %9s req/s  p50 %s ms  p99 %s ms  unexpected so far: %s%n"),
+                progress);
+        return new Result(warmup, measured, settings.warmup(), measuredElapsed);
     }
 
     private void loop(long warmupEndNanos, long endNanos, RequestStats warmup, RequestStats measured) {
@@ -118,7 +87,7 @@ public final class ClosedLoopLoad {
                     int status = connection.exchange();
                     outcome = status >= 100 && status < STATUS_OUTCOMES.length ? STATUS_OUTCOMES[status] : "HTTP " + status;
                     if (status != expectedStatus) {
-                        failure = outcome + ": " + abbreviate(connection.bodyText());
+                        failure = outcome + ": " + Figures.abbreviate(connection.bodyText(), KEPT_BODY_CHARACTERS);
                     }
                 } catch (IOException e) {
                     answered = false;
@@ -134,50 +103,6 @@ public final class ClosedLoopLoad {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static String abbreviate(String body) {
-        String oneLine = body.replaceAll("\\s+", " ").strip();
-        return oneLine.length() <= KEPT_BODY_CHARACTERS ? oneLine : oneLine.substring(0, KEPT_BODY_CHARACTERS) + "...";
-    }
-
-    private static Thread daemon(Runnable task) {
-        Thread thread = new Thread(task, "progress");
-        thread.setDaemon(true);
-        return thread;
-    }
-
-    /** The progress line: what the last interval achieved, so a drift shows while the run goes on. */
-    private static final class ProgressLine {
-
-        private final PrintStream out;
-        private final long startNanos;
-        private final long warmupEndNanos;
-        private final RequestStats warmup;
-        private final RequestStats measured;
-        private long previousTickNanos;
-
-        ProgressLine(PrintStream out, long startNanos, long warmupEndNanos, RequestStats warmup, RequestStats measured) {
-            this.out = out;
-            this.startNanos = startNanos;
-            this.warmupEndNanos = warmupEndNanos;
-            this.warmup = warmup;
-            this.measured = measured;
-            this.previousTickNanos = startNanos;
-        }
-
-        void print() {
-            long now = System.nanoTime();
-            Histogram interval = warmup.takeInterval();
-            interval.add(measured.takeInterval());
-            Duration elapsed = Duration.ofNanos(now - previousTickNanos);
-            previousTickNanos = now;
-            out.printf(Locale.ROOT, "[%4d s] %-9s %8s requests  %9s req/s  p50 %s ms  p99 %s ms  unexpected so far: %s%n",
-                    Duration.ofNanos(now - startNanos).toSeconds(), now < warmupEndNanos ? "warm-up" : "measuring",
-                    Figures.count(interval.getTotalCount()), Figures.rate(interval.getTotalCount(), elapsed),
-                    Figures.millis(interval.getValueAtPercentile(50)), Figures.millis(interval.getValueAtPercentile(99)),
-                    Figures.count(warmup.failures() + measured.failures()));
         }
     }
 }

@@ -62,4 +62,10 @@ public final class Figures {
     public static String megabytes(long kilobytes) {
         return String.format(Locale.ROOT, "%.1f MB", kilobytes / 1024.0);
     }
+
+    /** A response body on one line, cut after {@code maxCharacters}: enough to see why a request failed. */
+    public static String abbreviate(String body, int maxCharacters) {
+        String oneLine = body.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= maxCharacters ? oneLine : oneLine.substring(0, maxCharacters) + "...";
+    }
 }

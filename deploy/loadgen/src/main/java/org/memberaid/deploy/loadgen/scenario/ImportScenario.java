@@ -149,7 +149,7 @@ public final class ImportScenario implements Scenario {
             answer = ImportAnswer.parse(JSON.readTree(response.body()));
         } catch (IOException | IllegalArgumentException e) {
             out.printf("answer: HTTP %d after %s, but not an import report {received, imported, rejected}: %s%n",
-                    response.statusCode(), Durations.seconds(toAnswer), abbreviate(response.body()));
+                    response.statusCode(), Durations.seconds(toAnswer), Figures.abbreviate(response.body(), 500));
             return List.of("the answer is not an import report");
         }
         out.printf("answer: HTTP %d after %s: received %s, imported %s, rejected %s (%s imported members/s)%n",
@@ -212,11 +212,6 @@ public final class ImportScenario implements Scenario {
             out.println("  This members-service has no CSV import endpoint (POST " + PATH + "): is it an older build?"
                     + " Rebuild with mvn -B -q install -DskipTests and restart it.");
         }
-        out.println("  body: " + abbreviate(response.body()));
-    }
-
-    private static String abbreviate(String body) {
-        String oneLine = body.replaceAll("\\s+", " ").strip();
-        return oneLine.length() <= 500 ? oneLine : oneLine.substring(0, 500) + "...";
+        out.println("  body: " + Figures.abbreviate(response.body(), 500));
     }
 }

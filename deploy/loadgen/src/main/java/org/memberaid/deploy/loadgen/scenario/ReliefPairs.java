@@ -16,12 +16,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import org.HdrHistogram.Histogram;
+import org.memberaid.deploy.loadgen.measure.ClientPool;
 import org.memberaid.deploy.loadgen.measure.ClosedLoopLoad;
 import org.memberaid.deploy.loadgen.measure.Figures;
 import org.memberaid.deploy.loadgen.measure.Http1Connection;
@@ -51,7 +48,6 @@ final class ReliefPairs {
     private static final int OK = 200;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
     private static final Duration PAUSE_AFTER_NO_ANSWER = Duration.ofMillis(100);
     private static final int KEPT_BODY_CHARACTERS = 300;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -124,41 +120,18 @@ final class ReliefPairs {
     Result run(ClosedLoopLoad.Settings settings, PrintStream progress) throws InterruptedException {
         Phase warmup = new Phase();
         Phase measured = new Phase();
-        long startNanos = System.nanoTime();
-        long warmupEndNanos = startNanos + settings.warmup().toNanos();
-        long endNanos = warmupEndNanos + settings.duration().toNanos();
-        AtomicLong lastStopNanos = new AtomicLong(warmupEndNanos);
         SplittableRandom amounts = new SplittableRandom(seed);
-
-        List<Thread> clients = new ArrayList<>();
+        List<SplittableRandom> randoms = new ArrayList<>();
         for (int i = 0; i < settings.clients(); i++) {
-            SplittableRandom random = amounts.split();
-            Thread client = new Thread(() -> {
-                loop(random, warmupEndNanos, endNanos, warmup, measured);
-                lastStopNanos.accumulateAndGet(System.nanoTime(), Math::max);
-            }, "relief-client-" + i);
-            client.setDaemon(true);
-            clients.add(client);
+            randoms.add(amounts.split());
         }
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "progress");
-            thread.setDaemon(true);
-            return thread;
-        });
-        ProgressLine line = new ProgressLine(progress, startNanos, warmupEndNanos, warmup, measured);
-        ticker.scheduleAtFixedRate(line::print, PROGRESS_INTERVAL.toMillis(), PROGRESS_INTERVAL.toMillis(),
-                TimeUnit.MILLISECONDS);
-        try {
-            clients.forEach(Thread::start);
-            for (Thread client : clients) {
-                client.join();
-            }
-        } finally {
-            ticker.shutdownNow();
-            ticker.awaitTermination(5, TimeUnit.SECONDS);
-        }
-        return new Result(warmup, measured, settings.warmup(), Duration.ofNanos(lastStopNanos.get() - warmupEndNanos),
-                approvedPairs.sum(), approvedFen.sum(), List.copyOf(unansweredApprovals));
+        Duration measuredElapsed = ClientPool.run(settings, "relief-client",
+                (index, warmupEndNanos, endNanos) -> loop(randoms.get(index), warmupEndNanos, endNanos, warmup, measured),
+                new ClientPool.Progress(warmup.pairs(), measured.pairs(), () -> warmup.failures() + measured.failures(),
+                        "[%4d s] %-9s %8s pairs  %8s pairs/s  pair p50 %s ms  p99 %s ms  failed pairs so far: %s%n"),
+                progress);
+        return new Result(warmup, measured, settings.warmup(), measuredElapsed, approvedPairs.sum(), approvedFen.sum(),
+                List.copyOf(unansweredApprovals));
     }
 
     private void loop(SplittableRandom random, long warmupEndNanos, long endNanos, Phase warmup, Phase measured) {
@@ -175,7 +148,7 @@ final class ReliefPairs {
                 long requestAnsweredNanos = System.nanoTime();
                 String id = request.failure == null ? idOf(connection.bodyText()) : null;
                 String requestFailure = request.failure == null && id == null
-                        ? "HTTP 201 without an id: " + abbreviate(connection.bodyText()) : request.failure;
+                        ? "HTTP 201 without an id: " + Figures.abbreviate(connection.bodyText(), KEPT_BODY_CHARACTERS) : request.failure;
                 phaseAt(requestAnsweredNanos, warmupEndNanos, warmup, measured).requests()
                         .record(request.outcome, micros(requestAnsweredNanos - pairStartNanos), requestFailure);
                 if (requestFailure != null) {
@@ -228,7 +201,7 @@ final class ReliefPairs {
         try {
             int status = connection.exchange();
             String outcome = "HTTP " + status;
-            return new Answer(outcome, status == expected ? null : outcome + ": " + abbreviate(connection.bodyText()), true);
+            return new Answer(outcome, status == expected ? null : outcome + ": " + Figures.abbreviate(connection.bodyText(), KEPT_BODY_CHARACTERS), true);
         } catch (IOException e) {
             return new Answer("no answer (" + e.getClass().getSimpleName() + ")", "no answer: " + Figures.exception(e),
                     false);
@@ -257,43 +230,5 @@ final class ReliefPairs {
 
     private static long micros(long nanos) {
         return nanos / 1_000;
-    }
-
-    private static String abbreviate(String body) {
-        String oneLine = body.replaceAll("\\s+", " ").strip();
-        return oneLine.length() <= KEPT_BODY_CHARACTERS ? oneLine : oneLine.substring(0, KEPT_BODY_CHARACTERS) + "...";
-    }
-
-    /** What the last interval achieved, in pairs. */
-    private static final class ProgressLine {
-
-        private final PrintStream out;
-        private final long startNanos;
-        private final long warmupEndNanos;
-        private final Phase warmup;
-        private final Phase measured;
-        private long previousTickNanos;
-
-        ProgressLine(PrintStream out, long startNanos, long warmupEndNanos, Phase warmup, Phase measured) {
-            this.out = out;
-            this.startNanos = startNanos;
-            this.warmupEndNanos = warmupEndNanos;
-            this.warmup = warmup;
-            this.measured = measured;
-            this.previousTickNanos = startNanos;
-        }
-
-        void print() {
-            long now = System.nanoTime();
-            Histogram interval = warmup.pairs().takeInterval();
-            interval.add(measured.pairs().takeInterval());
-            Duration elapsed = Duration.ofNanos(now - previousTickNanos);
-            previousTickNanos = now;
-            out.printf(Locale.ROOT, "[%4d s] %-9s %8s pairs  %8s pairs/s  pair p50 %s ms  p99 %s ms  failed pairs so far: %s%n",
-                    Duration.ofNanos(now - startNanos).toSeconds(), now < warmupEndNanos ? "warm-up" : "measuring",
-                    Figures.count(interval.getTotalCount()), Figures.rate(interval.getTotalCount(), elapsed),
-                    Figures.millis(interval.getValueAtPercentile(50)), Figures.millis(interval.getValueAtPercentile(99)),
-                    Figures.count(warmup.failures() + measured.failures()));
-        }
     }
 }
