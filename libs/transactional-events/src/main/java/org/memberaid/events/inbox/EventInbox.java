@@ -12,12 +12,21 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.memberaid.events.CloudEvent;
@@ -31,6 +40,7 @@ import org.memberaid.events.CloudEvent;
 public class EventInbox {
 
     private static final Logger LOG = Logger.getLogger(EventInbox.class);
+    private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     @Inject
     EntityManager entityManager;
@@ -47,28 +57,126 @@ public class EventInbox {
                 .register(registry);
     }
 
+    /**
+     * Applies a batch in one transaction. With a {@code schema}, every table the inbox and the
+     * handler name without a schema is the one in that schema (a consumer's own projection).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public int receive(List<ConsumerRecord<String, String>> records, EventBatchHandler handler) {
+    public int receive(List<ConsumerRecord<String, String>> records, String schema, EventBatchHandler handler) {
+        useSchema(schema);
         List<ConsumedEvent> valid = new ArrayList<>(records.size());
+        Map<TopicPartition, Position> positions = new HashMap<>();
         for (ConsumerRecord<String, String> record : records) {
             String violation;
+            Instant time = null;
             try {
                 CloudEvent event = json.readValue(record.value() == null ? "null" : record.value(), CloudEvent.class);
                 violation = event == null ? "empty record" : event.contractViolation();
                 if (violation == null) {
-                    valid.add(new ConsumedEvent(record.topic(), record.partition(), record.offset(), event));
-                    continue;
+                    time = eventTime(event);
+                    valid.add(new ConsumedEvent(record.topic(), record.partition(), record.offset(), record.key(),
+                            record.value(), event));
                 }
             } catch (JsonProcessingException e) {
                 violation = "not a CloudEvents JSON envelope: " + e.getOriginalMessage();
             }
-            deadLetter(record, violation);
+            if (violation != null) {
+                deadLetter(record.topic(), record.partition(), record.offset(), record.key(), record.value(), violation);
+            }
+            positions.computeIfAbsent(new TopicPartition(record.topic(), record.partition()), p -> new Position())
+                    .advance(record.offset(), time);
         }
         List<ConsumedEvent> fresh = rememberNew(valid);
         if (!fresh.isEmpty()) {
             handler.apply(fresh);
         }
+        storePositions(positions);
         return fresh.size();
+    }
+
+    /** Where each partition resumes, as committed with the effects; partitions never applied are absent. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Map<TopicPartition, Long> storedOffsets(String schema) {
+        useSchema(schema);
+        return session().doReturningWork(connection -> {
+            Map<TopicPartition, Long> offsets = new HashMap<>();
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT topic, partition_no, next_offset FROM consumed_offset");
+                    ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    offsets.put(new TopicPartition(rows.getString(1), rows.getInt(2)), rows.getLong(3));
+                }
+            }
+            return offsets;
+        });
+    }
+
+    /**
+     * For handlers: an event that parsed but whose data breaks the contract is kept with the
+     * reason and skipped, inside the batch's transaction, so the rest of the batch still applies.
+     */
+    public void deadLetter(ConsumedEvent consumed, String reason) {
+        deadLetter(consumed.topic(), consumed.partition(), consumed.offset(), consumed.key(), consumed.payload(), reason);
+    }
+
+    private void useSchema(String schema) {
+        if (schema == null) {
+            return;
+        }
+        if (!SCHEMA_NAME.matcher(schema).matches()) {
+            throw new IllegalArgumentException("Not a plain schema name: " + schema);
+        }
+        session().doWork(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCAL search_path TO " + schema + ", public");
+            }
+        });
+    }
+
+    private void storePositions(Map<TopicPartition, Position> positions) {
+        session().doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO consumed_offset (topic, partition_no, next_offset, newest_event_time, applied_at)
+                    VALUES (?, ?, ?, ?, now())
+                    ON CONFLICT (topic, partition_no) DO UPDATE
+                    SET next_offset = GREATEST(consumed_offset.next_offset, excluded.next_offset),
+                        newest_event_time = GREATEST(consumed_offset.newest_event_time, excluded.newest_event_time),
+                        applied_at = excluded.applied_at""")) {
+                for (Map.Entry<TopicPartition, Position> entry : positions.entrySet()) {
+                    upsert.setString(1, entry.getKey().topic());
+                    upsert.setInt(2, entry.getKey().partition());
+                    upsert.setLong(3, entry.getValue().nextOffset);
+                    upsert.setObject(4, entry.getValue().newestTime == null ? null
+                            : OffsetDateTime.ofInstant(entry.getValue().newestTime, ZoneOffset.UTC));
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+        });
+    }
+
+    private static Instant eventTime(CloudEvent event) {
+        if (event.time() == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(event.time()).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The next offset of a partition and the newest event time seen in a batch. */
+    private static final class Position {
+        long nextOffset;
+        Instant newestTime;
+
+        void advance(long offset, Instant time) {
+            nextOffset = Math.max(nextOffset, offset + 1);
+            if (time != null && (newestTime == null || time.isAfter(newestTime))) {
+                newestTime = time;
+            }
+        }
     }
 
     private List<ConsumedEvent> rememberNew(List<ConsumedEvent> events) {
@@ -102,18 +210,18 @@ public class EventInbox {
         }
     }
 
-    private void deadLetter(ConsumerRecord<String, String> record, String reason) {
-        LOG.warnf("Skipping record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
+    private void deadLetter(String topic, int partition, long offset, String key, String payload, String reason) {
+        LOG.warnf("Skipping record %s-%d@%d: %s", topic, partition, offset, reason);
         deadLetters.increment();
         session().doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO dead_letter_event (topic, partition_no, record_offset, message_key, payload, reason)
                     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (topic, partition_no, record_offset) DO NOTHING""")) {
-                insert.setString(1, record.topic());
-                insert.setInt(2, record.partition());
-                insert.setLong(3, record.offset());
-                insert.setString(4, record.key());
-                insert.setString(5, record.value());
+                insert.setString(1, topic);
+                insert.setInt(2, partition);
+                insert.setLong(3, offset);
+                insert.setString(4, key);
+                insert.setString(5, payload);
                 insert.setString(6, reason);
                 insert.executeUpdate();
             }

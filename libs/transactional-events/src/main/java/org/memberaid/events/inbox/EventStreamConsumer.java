@@ -2,11 +2,13 @@ package org.memberaid.events.inbox;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -18,7 +20,8 @@ import org.jboss.logging.Logger;
  * One consumer-group member on its own thread: poll a batch, apply it in one database
  * transaction, and only then commit the offsets. A failed batch is rewound and read again, so
  * nothing is skipped; a crash between commit and offset commit only redelivers what the inbox
- * already remembers.
+ * already remembers. On assignment it resumes from the offsets stored with the effects, which
+ * are never behind the group's committed ones.
  */
 public final class EventStreamConsumer {
 
@@ -27,6 +30,7 @@ public final class EventStreamConsumer {
     private final String name;
     private final Consumer<String, String> consumer;
     private final List<String> topics;
+    private final String schema;
     private final EventInbox inbox;
     private final EventBatchHandler handler;
     private final Duration retryWait;
@@ -34,11 +38,12 @@ public final class EventStreamConsumer {
     private volatile boolean running = true;
     private String lastProblem;
 
-    EventStreamConsumer(String name, Consumer<String, String> consumer, List<String> topics, EventInbox inbox,
-            EventBatchHandler handler, Duration retryWait) {
+    EventStreamConsumer(String name, Consumer<String, String> consumer, List<String> topics, String schema,
+            EventInbox inbox, EventBatchHandler handler, Duration retryWait) {
         this.name = name;
         this.consumer = consumer;
         this.topics = List.copyOf(topics);
+        this.schema = schema;
         this.inbox = inbox;
         this.handler = handler;
         this.retryWait = retryWait;
@@ -50,7 +55,8 @@ public final class EventStreamConsumer {
         worker.start();
     }
 
-    void stop() {
+    /** Leaves the group and waits (up to 10 s) for the batch in hand to finish. */
+    public void stop() {
         running = false;
         consumer.wakeup();
         try {
@@ -62,7 +68,17 @@ public final class EventStreamConsumer {
 
     private void run() {
         try {
-            consumer.subscribe(topics);
+            consumer.subscribe(topics, new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    // offsets are committed after every batch; nothing is pending here
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    resumeFromStoredOffsets(partitions);
+                }
+            });
             while (running) {
                 ConsumerRecords<String, String> batch = consumer.poll(Duration.ofMillis(500));
                 if (!batch.isEmpty()) {
@@ -78,11 +94,28 @@ public final class EventStreamConsumer {
         }
     }
 
+    private void resumeFromStoredOffsets(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, Long> stored;
+        try {
+            stored = inbox.storedOffsets(schema);
+        } catch (RuntimeException e) {
+            // The group's committed offsets are never ahead of the stored ones: nothing is skipped.
+            report("Consumer " + name + " could not read its stored offsets (" + rootMessage(e) + ")");
+            return;
+        }
+        for (TopicPartition partition : partitions) {
+            Long offset = stored.get(partition);
+            if (offset != null) {
+                consumer.seek(partition, offset);
+            }
+        }
+    }
+
     private void applyOrRewind(ConsumerRecords<String, String> batch) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>(batch.count());
         batch.forEach(records::add);
         try {
-            inbox.receive(records, handler);
+            inbox.receive(records, schema, handler);
         } catch (RuntimeException e) {
             report("Consumer " + name + " could not apply a batch (" + rootMessage(e) + "); it will be read again");
             rewind(batch);

@@ -38,7 +38,16 @@ public class EventStreams {
 
     private final List<EventStreamConsumer> consumers = new CopyOnWriteArrayList<>();
 
-    public void subscribe(String groupId, List<String> topics, EventBatchHandler handler) {
+    public EventStreamConsumer subscribe(String groupId, List<String> topics, EventBatchHandler handler) {
+        return subscribe(groupId, topics, null, handler);
+    }
+
+    /**
+     * Starts a consumer whose inbox tables and effects live in {@code schema} (null: the
+     * connection's default), so one service can build a second projection beside the first.
+     */
+    public EventStreamConsumer subscribe(String groupId, List<String> topics, String schema,
+            EventBatchHandler handler) {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         // Offsets are committed by hand, after the database transaction that applied the batch.
@@ -51,9 +60,16 @@ public class EventStreams {
         config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + ProcessHandle.current().pid());
         KafkaConsumer<String, String> consumer =
                 new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
-        EventStreamConsumer stream = new EventStreamConsumer(groupId, consumer, topics, inbox, handler, retryWait);
+        EventStreamConsumer stream =
+                new EventStreamConsumer(groupId, consumer, topics, schema, inbox, handler, retryWait);
         consumers.add(stream);
         stream.start();
+        return stream;
+    }
+
+    public void stop(EventStreamConsumer stream) {
+        consumers.remove(stream);
+        stream.stop();
     }
 
     void stop(@Observes ShutdownEvent event) {
