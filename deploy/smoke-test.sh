@@ -15,8 +15,8 @@ national_id() {
 }
 
 members_total() {
-  curl -fsS http://localhost:8083/api/reports/counties |
-    python3 -c 'import json,sys; print(next((r["membersTotal"] for r in json.load(sys.stdin) if r["countyCode"]==sys.argv[1]), 0))' "$1"
+  curl -fsS "http://localhost:8083/api/reports/counties/$1" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["membersTotal"])'
 }
 
 register() {

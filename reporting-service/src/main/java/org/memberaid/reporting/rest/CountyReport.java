@@ -1,17 +1,27 @@
 package org.memberaid.reporting.rest;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.memberaid.reporting.domain.PeriodFigures;
 import org.memberaid.reporting.service.Reports;
 
-/** One county's row in the county report. */
+/** One county's row: its current stock and its figures for the year asked (flat, for BI tools). */
 @Schema(name = "CountyReport")
-public record CountyReport(String countyCode, String nameZh, String nameEn, long membersTotal,
-        long membersInDifficulty, @Schema(description = "in difficulty / total, 4 decimals") BigDecimal povertyRate,
-        long membersLiftedOut) {
+public record CountyReport(
+        String countyCode,
+        @Schema(description = "null for a county code not in the reference data") String nameZh,
+        String nameEn,
+        int year,
+        @Schema(description = "active members now") long membersTotal,
+        long membersInDifficulty,
+        @Schema(description = "in difficulty / total, 4 decimals") BigDecimal povertyRate,
+        long membersLiftedOut,
+        @JsonUnwrapped PeriodFigures figures) {
 
-    static CountyReport of(Reports.CountyRow row) {
-        return new CountyReport(row.countyCode(), row.nameZh(), row.nameEn(), row.figures().membersTotal(),
-                row.figures().membersInDifficulty(), row.figures().povertyRate(), row.figures().membersLiftedOut());
+    static CountyReport of(Reports.CountyRow row, int year) {
+        return new CountyReport(row.countyCode(), row.nameZh(), row.nameEn(), year, row.stock().membersTotal(),
+                row.stock().membersInDifficulty(), row.stock().povertyRate(), row.stock().membersLiftedOut(),
+                row.period());
     }
 }

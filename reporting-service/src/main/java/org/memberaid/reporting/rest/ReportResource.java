@@ -6,59 +6,195 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.memberaid.problems.InvalidInputException;
+import org.memberaid.problems.Problem;
+import org.memberaid.reporting.domain.CountyFigures;
+import org.memberaid.reporting.domain.Region;
+import org.memberaid.reporting.rest.ReportViews.CountyAnswer;
+import org.memberaid.reporting.rest.ReportViews.CountyPage;
+import org.memberaid.reporting.rest.ReportViews.MonthReport;
+import org.memberaid.reporting.rest.ReportViews.MonthlyReport;
+import org.memberaid.reporting.rest.ReportViews.RegionReport;
 import org.memberaid.reporting.service.Reports;
 
+/**
+ * The county, region and monthly reports, as JSON or as CSV ({@code Accept: text/csv} or
+ * {@code ?format=csv}). Stock figures (members, in difficulty, poverty rate, lifted out) are
+ * as of the data's freshness; period figures are for {@code year} (default: this year in
+ * Asia/Shanghai). Every answer carries {@value #AS_OF} with the time of the newest event applied.
+ */
 @Path("/api/reports")
 @Tag(name = "Reports")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "A parameter is invalid; the problem names it",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ReportResource {
+
+    static final String AS_OF = "Data-As-Of";
+    static final int DEFAULT_PAGE_SIZE = 100;
+    static final int MAX_PAGE_SIZE = 500;
+    private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
 
     @Inject
     Reports reports;
 
     @GET
     @Path("/counties")
-    @Operation(summary = "Per-county figures", description = "One row per county, by county code: active members, "
-            + "members in difficulty, poverty rate (4 decimals), members lifted out. Counties not in the reference "
-            + "data are shown with their code.")
-    public List<CountyReport> counties() {
-        return reports.counties().stream().map(CountyReport::of).toList();
+    @Operation(summary = "Per-county figures, a page at a time",
+            description = "One row per county, by county code: every county of the reference data (zeros included) "
+                    + "and any other code the events named (shown with its code and no name).")
+    @APIResponse(responseCode = "200", headers = @Header(name = AS_OF, description = "time of the newest event applied"))
+    public RestResponse<CountyPage> counties(@Parameter(description = "default: this year") @QueryParam("year") String year,
+            @QueryParam("page") String page,
+            @Parameter(description = "1–500, default 100") @QueryParam("size") String size) {
+        int theYear = year(year);
+        int thePage = number("page", page, 0, 0, Integer.MAX_VALUE);
+        int theSize = number("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+        Reports.CountyTable table = reports.counties(theYear);
+        List<CountyReport> items = new ArrayList<>();
+        long from = (long) thePage * theSize;
+        for (long i = from; i < Math.min(table.rows().size(), from + theSize); i++) {
+            items.add(CountyReport.of(table.rows().get((int) i), theYear));
+        }
+        return fresh(table.asOf(), new CountyPage(table.asOf(), theYear, thePage, theSize, table.rows().size(), items));
     }
 
     @GET
     @Path("/counties")
-    @Produces(CsvReports.MEDIA_TYPE + ";charset=UTF-8")
-    @Operation(summary = "Per-county figures as CSV (Accept: text/csv or ?format=csv)")
-    public String countiesCsv() {
-        return CsvReports.counties(counties());
+    @Produces(CsvReports.PRODUCES)
+    @Operation(summary = "Every county's figures as CSV (Accept: text/csv or ?format=csv), all rows at once")
+    public RestResponse<String> countiesCsv(@QueryParam("year") String year) {
+        int theYear = year(year);
+        Reports.CountyTable table = reports.counties(theYear);
+        return fresh(table.asOf(), CsvReports.write(table.rows().stream().map(row -> CountyReport.of(row, theYear)).toList()));
     }
 
     @GET
     @Path("/counties/{code}")
     @Operation(summary = "One county's figures")
-    public CountyReport county(@PathParam("code") String code) {
-        return reports.county(code).map(CountyReport::of)
+    @APIResponse(responseCode = "404", description = "No such county in the reference data or the events")
+    public RestResponse<CountyAnswer> county(@PathParam("code") String code, @QueryParam("year") String year) {
+        int theYear = year(year);
+        Reports.Fresh<Reports.CountyRow> row = reports.county(code, theYear)
                 .orElseThrow(() -> new NotFoundException("No county " + code + " in the reference data or the events"));
+        return fresh(row.asOf(), new CountyAnswer(row.asOf(), CountyReport.of(row.value(), theYear)));
+    }
+
+    @GET
+    @Path("/counties/{code}")
+    @Produces(CsvReports.PRODUCES)
+    @Operation(summary = "One county's figures as CSV")
+    public RestResponse<String> countyCsv(@PathParam("code") String code, @QueryParam("year") String year) {
+        RestResponse<CountyAnswer> answer = county(code, year);
+        return fresh(answer.getEntity().asOf(), CsvReports.write(List.of(answer.getEntity().county())));
     }
 
     @GET
     @Path("/regions/{code}")
     @Operation(summary = "A region's figures rolled up from its counties (city 620700, province 620000)",
-            description = "Counts are summed; the poverty rate is recomputed from the sums, never averaged.")
-    public RegionReport region(@PathParam("code") String code) {
-        return reports.region(code).map(RegionReport::of)
+            description = "Counts and money are summed, distinct counts (beneficiaries, employers, paired members, "
+                    + "helpers) recounted over the region, and ratios recomputed from the sums, never averaged.")
+    @APIResponse(responseCode = "404", description = "No such region")
+    public RestResponse<RegionReport> region(@PathParam("code") String code, @QueryParam("year") String year) {
+        int theYear = year(year);
+        Reports.Fresh<Reports.RegionRow> fresh = reports.region(code, theYear)
                 .orElseThrow(() -> new NotFoundException("No region " + code));
+        Reports.RegionRow row = fresh.value();
+        Region region = row.region();
+        CountyFigures stock = row.stock();
+        return fresh(fresh.asOf(), new RegionReport(fresh.asOf(), region.code(), region.nameZh(), region.nameEn(),
+                region.level(), row.counties(), theYear, stock.membersTotal(), stock.membersInDifficulty(),
+                stock.povertyRate(), stock.membersLiftedOut(), row.period()));
     }
 
     @GET
     @Path("/regions/{code}")
-    @Produces(CsvReports.MEDIA_TYPE + ";charset=UTF-8")
-    @Operation(summary = "A region's roll-up as CSV (Accept: text/csv or ?format=csv)")
-    public String regionCsv(@PathParam("code") String code) {
-        return CsvReports.region(region(code));
+    @Produces(CsvReports.PRODUCES)
+    @Operation(summary = "A region's roll-up as CSV")
+    public RestResponse<String> regionCsv(@PathParam("code") String code, @QueryParam("year") String year) {
+        RegionReport report = region(code, year).getEntity();
+        return fresh(report.asOf(), CsvReports.write(List.of(report)));
+    }
+
+    @GET
+    @Path("/monthly")
+    @Operation(summary = "The twelve months of a year for a region or county",
+            description = "Month-end members, in difficulty and poverty rate from the dated history of every change, "
+                    + "and each month's approvals, disbursements, beneficiaries and assistance.")
+    @APIResponse(responseCode = "404", description = "No such region")
+    public RestResponse<MonthlyReport> monthly(@QueryParam("regionCode") String regionCode,
+            @QueryParam("year") String year) {
+        if (regionCode == null || regionCode.isBlank()) {
+            throw new InvalidInputException("regionCode", "is required (a region or county code, e.g. 620700)");
+        }
+        int theYear = year(year);
+        String code = regionCode.strip();
+        Reports.Fresh<List<Reports.MonthRow>> rows = reports.monthly(code, theYear)
+                .orElseThrow(() -> new NotFoundException("No region " + code));
+        Region region = reports.regionNamed(code).orElse(null);
+        List<MonthReport> months = rows.value().stream().map(row -> new MonthReport(row.month(),
+                LocalDate.of(theYear, row.month(), 1).plusMonths(1).minusDays(1), row.monthEnd().membersTotal(),
+                row.monthEnd().membersInDifficulty(), row.monthEnd().povertyRate(), row.monthEnd().membersLiftedOut(),
+                row.period())).toList();
+        return fresh(rows.asOf(), new MonthlyReport(rows.asOf(), code, region == null ? null : region.nameZh(),
+                region == null ? null : region.nameEn(), theYear, months));
+    }
+
+    @GET
+    @Path("/monthly")
+    @Produces(CsvReports.PRODUCES)
+    @Operation(summary = "The twelve months as CSV, one row per month")
+    public RestResponse<String> monthlyCsv(@QueryParam("regionCode") String regionCode,
+            @QueryParam("year") String year) {
+        MonthlyReport report = monthly(regionCode, year).getEntity();
+        Map<String, Object> region = new LinkedHashMap<>();
+        region.put("region_code", report.regionCode());
+        region.put("year", Integer.toString(report.year()));
+        return fresh(report.asOf(), CsvReports.write(region, report.months()));
+    }
+
+    private static <T> RestResponse<T> fresh(Instant asOf, T entity) {
+        RestResponse.ResponseBuilder<T> response = RestResponse.ResponseBuilder.ok(entity);
+        if (asOf != null) {
+            response.header(AS_OF, asOf.toString());
+        }
+        return response.build();
+    }
+
+    private static int year(String value) {
+        int currentYear = LocalDate.now(BUSINESS_ZONE).getYear();
+        return number("year", value, currentYear, 2000, currentYear + 1);
+    }
+
+    private static int number(String field, String value, int defaultValue, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidInputException(field, "must be a whole number from " + min + " to " + max);
     }
 }

@@ -1,76 +1,215 @@
 package org.memberaid.reporting.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.memberaid.reporting.domain.CountyFigures;
-import org.memberaid.reporting.domain.CountyStatistics;
+import org.memberaid.reporting.domain.Figure;
+import org.memberaid.reporting.domain.Measure;
+import org.memberaid.reporting.domain.PeriodFigures;
 import org.memberaid.reporting.domain.Region;
+import org.memberaid.reporting.events.ProjectionChanges;
+import org.memberaid.reporting.projection.Projections;
+import org.memberaid.reporting.service.ReportQueries.Grouping;
 
 /**
- * The stock figures per county and rolled up to any region above: counts are summed and the
- * poverty rate recomputed from the sums, never averaged.
+ * The figures per county, rolled up to any region above, and month by month: counts and money
+ * are summed, distinct counts recounted over the whole set, and ratios recomputed from the sums,
+ * never averaged. Each answer carries the time of the newest event it reflects.
  */
 @ApplicationScoped
 public class Reports {
 
-    /** A county's row: every seeded county (zeros included) and any other county events named. */
-    public record CountyRow(String countyCode, String nameZh, String nameEn, CountyFigures figures) {
+    /** A value and how fresh the data behind it is. */
+    public record Fresh<T>(Instant asOf, T value) {
+    }
+
+    /** A county's current stock and its figures for a year. */
+    public record CountyRow(String countyCode, String nameZh, String nameEn, CountyFigures stock,
+            PeriodFigures period) {
+    }
+
+    /** Every county's row for a year, as of one moment. */
+    public record CountyTable(int year, Instant asOf, List<CountyRow> rows) {
     }
 
     /** A region's roll-up over the counties below it. */
-    public record RegionRow(String code, String nameZh, String nameEn, String level, int counties,
-            CountyFigures figures) {
+    public record RegionRow(Region region, int counties, CountyFigures stock, PeriodFigures period) {
     }
 
-    public List<CountyRow> counties() {
-        return QuarkusTransaction.joiningExisting().call(() -> countyRows(regionsByCode()));
+    /** One month of a year: the stock at its end and what happened in it. */
+    public record MonthRow(int month, CountyFigures monthEnd, PeriodFigures period) {
     }
 
-    private static List<CountyRow> countyRows(Map<String, Region> regions) {
-        Map<String, CountyFigures> figures = new TreeMap<>();
-        regions.values().stream().filter(r -> "COUNTY".equals(r.level))
-                .forEach(r -> figures.put(r.code, CountyFigures.ZERO));
-        CountyStatistics.<CountyStatistics>listAll().forEach(s -> figures.put(s.countyCode, s.figures()));
-        List<CountyRow> rows = new ArrayList<>(figures.size());
-        figures.forEach((code, counted) -> {
-            Region region = regions.get(code);
-            rows.add(new CountyRow(code, region == null ? null : region.nameZh, region == null ? null : region.nameEn,
-                    counted));
+    private record CachedTable(CountyTable table, long version, long loadedAt) {
+    }
+
+    @Inject
+    Projections projections;
+
+    @Inject
+    ProjectionChanges changes;
+
+    /** Bounds how stale a cached county table can be when another instance applies the events. */
+    @ConfigProperty(name = "memberaid.reporting.cache.max-age", defaultValue = "1s")
+    Duration cacheMaxAge;
+
+    private final Map<Integer, CachedTable> tables = new ConcurrentHashMap<>();
+    private volatile Map<String, Region> regions;
+
+    /** Every county for a year: the seeded ones (zeros included) and any other code the events named. */
+    public CountyTable counties(int year) {
+        long version = changes.version();
+        CachedTable cached = tables.get(year);
+        if (cached != null && cached.version() == version && !expired(cached)) {
+            return cached.table();
+        }
+        synchronized (tables) {
+            cached = tables.get(year);
+            if (cached == null || cached.version() != version || expired(cached)) {
+                cached = new CachedTable(read(connection -> loadTable(connection, year)), version, System.nanoTime());
+                tables.put(year, cached);
+            }
+            return cached.table();
+        }
+    }
+
+    public Optional<Fresh<CountyRow>> county(String code, int year) {
+        return read(connection -> {
+            List<String> counties = List.of(code);
+            Map<String, CountyFigures> stock = ReportQueries.stock(connection, counties);
+            Map<String, Map<Figure, BigDecimal>> flows = ReportQueries.flows(connection, LocalDate.of(year, 1, 1),
+                    LocalDate.of(year + 1, 1, 1), Grouping.COUNTY, counties);
+            Map<String, Map<String, BigDecimal>> budgets = ReportQueries.budgets(connection, year, true, counties);
+            Region region = regions(connection).get(code);
+            boolean known = region != null && region.isCounty();
+            if (!known && stock.isEmpty() && flows.isEmpty() && budgets.isEmpty()) {
+                return Optional.empty();
+            }
+            Map<String, Map<Measure, Long>> distinct = ReportQueries.distinct(connection, LocalDate.of(year, 1, 1),
+                    LocalDate.of(year + 1, 1, 1), Grouping.COUNTY, counties);
+            return Optional.of(new Fresh<>(ReportQueries.asOf(connection), row(code, region, stock, flows, distinct,
+                    budgets)));
         });
-        return rows;
     }
 
-    public Optional<CountyRow> county(String code) {
-        return counties().stream().filter(row -> row.countyCode().equals(code)).findFirst();
-    }
-
-    public Optional<RegionRow> region(String code) {
-        return QuarkusTransaction.joiningExisting().call(() -> {
-            Map<String, Region> regions = regionsByCode();
-            Region region = regions.get(code);
+    public Optional<Fresh<RegionRow>> region(String code, int year) {
+        return read(connection -> {
+            Map<String, Region> all = regions(connection);
+            Region region = all.get(code);
             if (region == null) {
-                return Optional.<RegionRow>empty();
+                return Optional.empty();
             }
-            CountyFigures total = CountyFigures.ZERO;
-            int counties = 0;
-            for (CountyRow row : countyRows(regions)) {
-                if (isWithin(row.countyCode(), code, regions)) {
-                    total = total.plus(row.figures());
-                    counties++;
-                }
-            }
-            return Optional.of(new RegionRow(region.code, region.nameZh, region.nameEn, region.level, counties, total));
+            List<String> counties = countiesWithin(code, all);
+            CountyFigures stock = ReportQueries.stock(connection, counties).values().stream()
+                    .reduce(CountyFigures.ZERO, CountyFigures::plus);
+            PeriodFigures period = PeriodFigures.of(
+                    ReportQueries.flows(connection, LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1), Grouping.ALL,
+                            counties).getOrDefault("", Map.of()),
+                    ReportQueries.distinct(connection, LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1),
+                            Grouping.ALL, counties).getOrDefault("", Map.of()),
+                    ReportQueries.budgets(connection, year, false, counties).getOrDefault("", Map.of()));
+            return Optional.of(new Fresh<>(ReportQueries.asOf(connection),
+                    new RegionRow(region, counties.size(), stock, period)));
         });
+    }
+
+    /**
+     * The twelve months of a year for a region (or a county): the month-end stock, from the dated
+     * history of every member change, and what happened in each month. The year's budget is
+     * shown on every month, so a month's utilisation is the share of the year's budget it used.
+     */
+    public Optional<Fresh<List<MonthRow>>> monthly(String code, int year) {
+        return read(connection -> {
+            Map<String, Region> all = regions(connection);
+            List<String> counties;
+            if (all.containsKey(code)) {
+                counties = countiesWithin(code, all);
+            } else if (ReportQueries.hasData(connection, code)) {
+                counties = List.of(code);
+            } else {
+                return Optional.empty();
+            }
+            LocalDate start = LocalDate.of(year, 1, 1);
+            CountyFigures stock = ReportQueries.stockBefore(connection, start, counties);
+            Map<String, Map<Figure, BigDecimal>> flows =
+                    ReportQueries.flows(connection, start, start.plusYears(1), Grouping.MONTH, counties);
+            Map<String, Map<Measure, Long>> distinct =
+                    ReportQueries.distinct(connection, start, start.plusYears(1), Grouping.MONTH, counties);
+            Map<String, BigDecimal> budgets =
+                    ReportQueries.budgets(connection, year, false, counties).getOrDefault("", Map.of());
+            List<MonthRow> months = new ArrayList<>(12);
+            for (int month = 1; month <= 12; month++) {
+                Map<Figure, BigDecimal> monthFlows = flows.getOrDefault(Integer.toString(month), Map.of());
+                stock = stock.plus(CountyFigures.changeIn(monthFlows));
+                months.add(new MonthRow(month, stock, PeriodFigures.of(monthFlows,
+                        distinct.getOrDefault(Integer.toString(month), Map.of()), budgets)));
+            }
+            return Optional.of(new Fresh<>(ReportQueries.asOf(connection), months));
+        });
+    }
+
+    public Optional<Region> regionNamed(String code) {
+        return Optional.ofNullable(read(Reports.this::regions).get(code));
+    }
+
+    private CountyTable loadTable(Connection connection, int year) throws SQLException {
+        LocalDate start = LocalDate.of(year, 1, 1);
+        Map<String, Region> all = regions(connection);
+        Map<String, CountyFigures> stock = ReportQueries.stock(connection, null);
+        Map<String, Map<Figure, BigDecimal>> flows =
+                ReportQueries.flows(connection, start, start.plusYears(1), Grouping.COUNTY, null);
+        Map<String, Map<Measure, Long>> distinct =
+                ReportQueries.distinct(connection, start, start.plusYears(1), Grouping.COUNTY, null);
+        Map<String, Map<String, BigDecimal>> budgets = ReportQueries.budgets(connection, year, true, null);
+        Set<String> codes = new TreeSet<>();
+        all.values().stream().filter(Region::isCounty).forEach(region -> codes.add(region.code()));
+        codes.addAll(stock.keySet());
+        codes.addAll(flows.keySet());
+        codes.addAll(budgets.keySet());
+        List<CountyRow> rows = new ArrayList<>(codes.size());
+        for (String code : codes) {
+            rows.add(row(code, all.get(code), stock, flows, distinct, budgets));
+        }
+        return new CountyTable(year, ReportQueries.asOf(connection), List.copyOf(rows));
+    }
+
+    private static CountyRow row(String code, Region region, Map<String, CountyFigures> stock,
+            Map<String, Map<Figure, BigDecimal>> flows, Map<String, Map<Measure, Long>> distinct,
+            Map<String, Map<String, BigDecimal>> budgets) {
+        return new CountyRow(code, region == null ? null : region.nameZh(), region == null ? null : region.nameEn(),
+                stock.getOrDefault(code, CountyFigures.ZERO), PeriodFigures.of(flows.getOrDefault(code, Map.of()),
+                        distinct.getOrDefault(code, Map.of()), budgets.getOrDefault(code, Map.of())));
+    }
+
+    /** The seeded counties at or below a region. */
+    static List<String> countiesWithin(String regionCode, Map<String, Region> regions) {
+        List<String> counties = new ArrayList<>();
+        for (Region region : regions.values()) {
+            if (region.isCounty() && isWithin(region.code(), regionCode, regions)) {
+                counties.add(region.code());
+            }
+        }
+        counties.sort(null);
+        return counties;
     }
 
     private static boolean isWithin(String countyCode, String regionCode, Map<String, Region> regions) {
-        for (String code = countyCode; code != null; code = regions.containsKey(code) ? regions.get(code).parentCode : null) {
+        for (String code = countyCode; code != null; code = regions.containsKey(code) ? regions.get(code).parentCode() : null) {
             if (code.equals(regionCode)) {
                 return true;
             }
@@ -78,9 +217,40 @@ public class Reports {
         return false;
     }
 
-    private static Map<String, Region> regionsByCode() {
-        Map<String, Region> byCode = new HashMap<>();
-        Region.<Region>listAll().forEach(region -> byCode.put(region.code, region));
-        return byCode;
+    /** Reference data changes only with a migration, that is with a new release: read once. */
+    private Map<String, Region> regions(Connection connection) throws SQLException {
+        Map<String, Region> loaded = regions;
+        if (loaded == null) {
+            Map<String, Region> byCode = new HashMap<>();
+            for (Region region : ReportQueries.regions(connection)) {
+                byCode.put(region.code(), region);
+            }
+            loaded = Map.copyOf(byCode);
+            regions = loaded;
+        }
+        return loaded;
     }
+
+    private boolean expired(CachedTable cached) {
+        return System.nanoTime() - cached.loadedAt() > cacheMaxAge.toNanos();
+    }
+
+    /** Work on a read-only, repeatable-read transaction over the active projection. */
+    @FunctionalInterface
+    private interface Read<T> {
+        T on(Connection connection) throws SQLException;
+    }
+
+    private <T> T read(Read<T> work) {
+        try (Connection connection = projections.readConnection()) {
+            try {
+                return work.on(connection);
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the reports: " + e.getMessage(), e);
+        }
+    }
+
 }

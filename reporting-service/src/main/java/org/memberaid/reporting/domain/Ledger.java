@@ -1,0 +1,123 @@
+package org.memberaid.reporting.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * What one batch of events changes: the stock per county, the additive figures per county and
+ * month, and the weights of distinctly counted values. Each transition takes the old state's
+ * contribution out where it was counted and puts the new state's in where it now counts, so
+ * transfers, reversals and status changes move every figure exactly. Changes that cancel out
+ * are kept as zeros: which rows exist (and so which counties a report lists) then depends only
+ * on the events, never on how they were cut into batches, and a rebuild gives the same rows.
+ * Keys are sorted so that concurrent writers lock rows in the same order.
+ */
+public final class Ledger {
+
+    public record MonthKey(String countyCode, LocalDate month, Figure figure) {
+    }
+
+    public record DistinctKey(String countyCode, LocalDate month, Measure measure, String value) {
+    }
+
+    private static final Comparator<MonthKey> MONTH_ORDER = Comparator.comparing(MonthKey::countyCode)
+            .thenComparing(MonthKey::month).thenComparing(MonthKey::figure);
+    private static final Comparator<DistinctKey> DISTINCT_ORDER = Comparator.comparing(DistinctKey::countyCode)
+            .thenComparing(DistinctKey::month).thenComparing(DistinctKey::measure).thenComparing(DistinctKey::value);
+    private static final String IN_DIFFICULTY = "IN_DIFFICULTY";
+    private static final String LIFTED_OUT = "LIFTED_OUT";
+
+    private final Map<String, CountyFigures> stock = new TreeMap<>();
+    private final Map<MonthKey, BigDecimal> figures = new TreeMap<>(MONTH_ORDER);
+    private final Map<DistinctKey, Integer> distinct = new TreeMap<>(DISTINCT_ORDER);
+
+    public static LocalDate monthOf(LocalDate date) {
+        return date.withDayOfMonth(1);
+    }
+
+    /** A member moves from {@code held} (null: not known before) to {@code incoming}, effective on a date. */
+    public void member(MemberState held, MemberState incoming, LocalDate effectiveOn) {
+        LocalDate month = monthOf(effectiveOn);
+        if (held != null) {
+            addStock(held.countyCode(), month, CountyFigures.ZERO.minus(held.contribution()));
+        }
+        addStock(incoming.countyCode(), month, incoming.contribution());
+        if (!incoming.counted()) {
+            return;
+        }
+        String before = held == null ? null : held.hardshipStatus();
+        if (IN_DIFFICULTY.equals(incoming.hardshipStatus()) && !IN_DIFFICULTY.equals(before)) {
+            add(incoming.countyCode(), month, Figure.NEWLY_IN_DIFFICULTY, BigDecimal.ONE);
+        }
+        if (LIFTED_OUT.equals(incoming.hardshipStatus()) && before != null && !LIFTED_OUT.equals(before)) {
+            add(incoming.countyCode(), month, Figure.NEWLY_LIFTED_OUT, BigDecimal.ONE);
+        }
+    }
+
+    /** A disbursement changes status: only an approved one counts, where and when it was disbursed. */
+    public void disbursement(DisbursementState held, DisbursementState incoming) {
+        if (held != null && held.counted()) {
+            count(held, -1);
+        }
+        if (incoming.counted()) {
+            count(incoming, 1);
+        }
+    }
+
+    public void assistance(Assistance record) {
+        LocalDate month = monthOf(record.providedOn());
+        add(record.countyCode(), month, record.kind(), BigDecimal.ONE);
+        if (record.kind() == Figure.JOB_PLACEMENT && record.employer() != null) {
+            weigh(new DistinctKey(record.countyCode(), month, Measure.EMPLOYER, record.employer()), 1);
+        }
+        if (record.kind() == Figure.PAIRING) {
+            weigh(new DistinctKey(record.countyCode(), month, Measure.PAIRED_MEMBER, record.memberId().toString()), 1);
+            if (record.helperId() != null && record.helperType() != null) {
+                weigh(new DistinctKey(record.countyCode(), month, Measure.valueOf("HELPER_" + record.helperType()),
+                        record.helperId()), 1);
+            }
+        }
+    }
+
+    private void count(DisbursementState d, int sign) {
+        BigDecimal amount = sign > 0 ? d.amount() : d.amount().negate();
+        add(d.countyCode(), d.month(), Figure.approved(d.kind()), amount);
+        add(d.countyCode(), d.month(), Figure.disbursements(d.kind()), BigDecimal.valueOf(sign));
+        weigh(new DistinctKey(d.countyCode(), d.month(), Measure.BENEFICIARY, d.memberId().toString()), sign);
+    }
+
+    private void addStock(String countyCode, LocalDate month, CountyFigures change) {
+        stock.merge(countyCode, change, CountyFigures::plus);
+        add(countyCode, month, Figure.MEMBERS_TOTAL, BigDecimal.valueOf(change.membersTotal()));
+        add(countyCode, month, Figure.MEMBERS_IN_DIFFICULTY, BigDecimal.valueOf(change.membersInDifficulty()));
+        add(countyCode, month, Figure.MEMBERS_LIFTED_OUT, BigDecimal.valueOf(change.membersLiftedOut()));
+    }
+
+    private void add(String countyCode, LocalDate month, Figure figure, BigDecimal amount) {
+        figures.merge(new MonthKey(countyCode, month, figure), amount, BigDecimal::add);
+    }
+
+    private void weigh(DistinctKey key, int weight) {
+        distinct.merge(key, weight, Integer::sum);
+    }
+
+    /** County → change of its stock (zero for a county an event named without moving it). */
+    public Map<String, CountyFigures> stock() {
+        return Collections.unmodifiableMap(stock);
+    }
+
+    /** The changes of the additive figures, in lock order. */
+    public Map<MonthKey, BigDecimal> figures() {
+        return Collections.unmodifiableMap(figures);
+    }
+
+    /** The changes of the distinct values' weights, in lock order. */
+    public Map<DistinctKey, Integer> distinct() {
+        return Collections.unmodifiableMap(distinct);
+    }
+}

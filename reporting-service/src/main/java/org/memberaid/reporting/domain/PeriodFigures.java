@@ -1,0 +1,92 @@
+package org.memberaid.reporting.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Map;
+
+/**
+ * What happened in a county (or region) in a year or a month: money budgeted and approved,
+ * disbursements and beneficiaries, assistance, and the flows into and out of difficulty.
+ * Approved money and disbursements count approved, non-reversed disbursements by the date they
+ * were disbursed on; fund utilisation is approved / budgeted, recomputed from sums at every level.
+ */
+public record PeriodFigures(
+        long newlyInDifficulty,
+        long newlyLiftedOut,
+        BigDecimal fundsBudgeted,
+        BigDecimal fundsBudgetedSpecialRelief,
+        BigDecimal fundsBudgetedStartup,
+        BigDecimal fundsApproved,
+        BigDecimal fundsApprovedHardshipRelief,
+        BigDecimal fundsApprovedLivingSubsidy,
+        BigDecimal fundsApprovedStartupSupport,
+        BigDecimal fundsApprovedHolidayVisit,
+        BigDecimal fundUtilisation,
+        long disbursements,
+        long disbursementsHardshipRelief,
+        long disbursementsLivingSubsidy,
+        long disbursementsStartupSupport,
+        long disbursementsHolidayVisit,
+        long beneficiaries,
+        long trainingPersonTimes,
+        long jobPlacements,
+        long distinctEmployers,
+        long minimumLivingAllowanceEnrolments,
+        long medicalAssistanceEnrolments,
+        long educationAssistanceEnrolments,
+        long projectRecommendations,
+        long pairings,
+        long membersPaired,
+        long helpersCadre,
+        long helpersBusinessLeader) {
+
+    private static final BigDecimal NO_MONEY = BigDecimal.ZERO.setScale(2);
+
+    /**
+     * @param flows    the additive figures summed over the period
+     * @param distinct distinct counts over the period (not sums of smaller periods' counts)
+     * @param budgets  fund kind → budget of the period's year
+     */
+    public static PeriodFigures of(Map<Figure, BigDecimal> flows, Map<Measure, Long> distinct,
+            Map<String, BigDecimal> budgets) {
+        BigDecimal specialRelief = money(budgets.get("SPECIAL_RELIEF"));
+        BigDecimal startup = money(budgets.get("STARTUP"));
+        BigDecimal budgeted = specialRelief.add(startup);
+        BigDecimal hardship = money(flows.get(Figure.APPROVED_HARDSHIP_RELIEF));
+        BigDecimal living = money(flows.get(Figure.APPROVED_LIVING_SUBSIDY));
+        BigDecimal startupSupport = money(flows.get(Figure.APPROVED_STARTUP_SUPPORT));
+        BigDecimal holiday = money(flows.get(Figure.APPROVED_HOLIDAY_VISIT));
+        BigDecimal approved = hardship.add(living).add(startupSupport).add(holiday);
+        long hardshipCount = count(flows, Figure.DISBURSEMENTS_HARDSHIP_RELIEF);
+        long livingCount = count(flows, Figure.DISBURSEMENTS_LIVING_SUBSIDY);
+        long startupCount = count(flows, Figure.DISBURSEMENTS_STARTUP_SUPPORT);
+        long holidayCount = count(flows, Figure.DISBURSEMENTS_HOLIDAY_VISIT);
+        return new PeriodFigures(count(flows, Figure.NEWLY_IN_DIFFICULTY), count(flows, Figure.NEWLY_LIFTED_OUT),
+                budgeted, specialRelief, startup, approved, hardship, living, startupSupport, holiday,
+                ratio(approved, budgeted), hardshipCount + livingCount + startupCount + holidayCount, hardshipCount,
+                livingCount, startupCount, holidayCount, distinct.getOrDefault(Measure.BENEFICIARY, 0L),
+                count(flows, Figure.SKILLS_TRAINING), count(flows, Figure.JOB_PLACEMENT),
+                distinct.getOrDefault(Measure.EMPLOYER, 0L), count(flows, Figure.MINIMUM_LIVING_ALLOWANCE),
+                count(flows, Figure.MEDICAL_ASSISTANCE), count(flows, Figure.EDUCATION_ASSISTANCE),
+                count(flows, Figure.PROJECT_RECOMMENDATION), count(flows, Figure.PAIRING),
+                distinct.getOrDefault(Measure.PAIRED_MEMBER, 0L), distinct.getOrDefault(Measure.HELPER_CADRE, 0L),
+                distinct.getOrDefault(Measure.HELPER_BUSINESS_LEADER, 0L));
+    }
+
+    /** approved / budgeted with 4 decimals; null when nothing is budgeted (no ratio exists). */
+    static BigDecimal ratio(BigDecimal approved, BigDecimal budgeted) {
+        if (budgeted.signum() == 0) {
+            return null;
+        }
+        return approved.divide(budgeted, 4, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal money(BigDecimal amount) {
+        return amount == null ? NO_MONEY : amount.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    private static long count(Map<Figure, BigDecimal> flows, Figure figure) {
+        BigDecimal value = flows.get(figure);
+        return value == null ? 0 : value.longValueExact();
+    }
+}

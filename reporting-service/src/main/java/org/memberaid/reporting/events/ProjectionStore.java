@@ -1,0 +1,224 @@
+package org.memberaid.reporting.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.hibernate.Session;
+import org.memberaid.reporting.domain.CountyFigures;
+import org.memberaid.reporting.domain.DisbursementState;
+import org.memberaid.reporting.domain.FundState;
+import org.memberaid.reporting.domain.Ledger;
+import org.memberaid.reporting.domain.MemberState;
+
+/**
+ * Reads and writes a projection's tables a batch at a time, inside the inbox's transaction (the
+ * search path names the projection's schema). The rows of a batch's members, funds and
+ * disbursements are locked first, so two consumers never interleave on one of them.
+ */
+@ApplicationScoped
+public class ProjectionStore {
+
+    /** Maps one locked row to its state. */
+    @FunctionalInterface
+    private interface RowReader<S> {
+        S read(ResultSet row) throws SQLException;
+    }
+
+    @Inject
+    EntityManager entityManager;
+
+    public Map<UUID, MemberState> lockMembers(Collection<UUID> ids) {
+        return lock("""
+                SELECT member_id, county_code, registration_status, hardship_status, version
+                FROM member_state WHERE member_id = ANY (?) ORDER BY member_id FOR UPDATE""", ids,
+                row -> new MemberState(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
+                        row.getString(4), row.getLong(5)), MemberState::memberId);
+    }
+
+    public Map<UUID, FundState> lockFunds(Collection<UUID> ids) {
+        return lock("""
+                SELECT fund_id, county_code, year, kind, budget, version
+                FROM fund_state WHERE fund_id = ANY (?) ORDER BY fund_id FOR UPDATE""", ids,
+                row -> new FundState(row.getObject(1, UUID.class), row.getString(2), row.getInt(3), row.getString(4),
+                        row.getBigDecimal(5), row.getLong(6)), FundState::id);
+    }
+
+    public Map<UUID, DisbursementState> lockDisbursements(Collection<UUID> ids) {
+        return lock("""
+                SELECT disbursement_id, member_id, county_code, month, kind, amount, status, version
+                FROM disbursement_state WHERE disbursement_id = ANY (?) ORDER BY disbursement_id FOR UPDATE""", ids,
+                row -> new DisbursementState(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
+                        row.getString(3), row.getDate(4).toLocalDate(), row.getString(5), row.getBigDecimal(6),
+                        row.getString(7), row.getLong(8)), DisbursementState::id);
+    }
+
+    public void saveMembers(Collection<MemberState> states) {
+        session().doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO member_state (member_id, county_code, registration_status, hardship_status, version)
+                    VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (member_id) DO UPDATE SET county_code = excluded.county_code,
+                        registration_status = excluded.registration_status, hardship_status = excluded.hardship_status,
+                        version = excluded.version""")) {
+                for (MemberState state : states) {
+                    upsert.setObject(1, state.memberId());
+                    upsert.setString(2, state.countyCode());
+                    upsert.setString(3, state.registrationStatus());
+                    upsert.setString(4, state.hardshipStatus());
+                    upsert.setLong(5, state.version());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+        });
+    }
+
+    public void saveFunds(Collection<FundState> states) {
+        session().doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO fund_state (fund_id, county_code, year, kind, budget, version) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (fund_id) DO UPDATE SET county_code = excluded.county_code, year = excluded.year,
+                        kind = excluded.kind, budget = excluded.budget, version = excluded.version""")) {
+                for (FundState state : states) {
+                    upsert.setObject(1, state.id());
+                    upsert.setString(2, state.countyCode());
+                    upsert.setInt(3, state.year());
+                    upsert.setString(4, state.kind());
+                    upsert.setBigDecimal(5, state.budget());
+                    upsert.setLong(6, state.version());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+        });
+    }
+
+    public void saveDisbursements(Collection<DisbursementState> states) {
+        session().doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO disbursement_state
+                        (disbursement_id, member_id, county_code, month, kind, amount, status, version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (disbursement_id) DO UPDATE SET member_id = excluded.member_id,
+                        county_code = excluded.county_code, month = excluded.month, kind = excluded.kind,
+                        amount = excluded.amount, status = excluded.status, version = excluded.version""")) {
+                for (DisbursementState state : states) {
+                    upsert.setObject(1, state.id());
+                    upsert.setObject(2, state.memberId());
+                    upsert.setString(3, state.countyCode());
+                    upsert.setDate(4, Date.valueOf(state.month()));
+                    upsert.setString(5, state.kind());
+                    upsert.setBigDecimal(6, state.amount());
+                    upsert.setString(7, state.status());
+                    upsert.setLong(8, state.version());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+        });
+    }
+
+    /** Adds a batch's changes to the stock, the monthly figures and the distinct values' weights. */
+    public void apply(Ledger ledger) {
+        session().doWork(connection -> {
+            addToStock(connection, ledger.stock());
+            addToFigures(connection, ledger.figures());
+            addToWeights(connection, ledger.distinct());
+        });
+    }
+
+    private static void addToStock(Connection connection, Map<String, CountyFigures> deltas) throws SQLException {
+        if (deltas.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO county_statistics (county_code, members_total, members_in_difficulty, members_lifted_out)
+                VALUES (?, ?, ?, ?)
+                ON CONFLICT (county_code) DO UPDATE
+                SET members_total = county_statistics.members_total + excluded.members_total,
+                    members_in_difficulty = county_statistics.members_in_difficulty + excluded.members_in_difficulty,
+                    members_lifted_out = county_statistics.members_lifted_out + excluded.members_lifted_out""")) {
+            for (Map.Entry<String, CountyFigures> delta : deltas.entrySet()) {
+                upsert.setString(1, delta.getKey());
+                upsert.setLong(2, delta.getValue().membersTotal());
+                upsert.setLong(3, delta.getValue().membersInDifficulty());
+                upsert.setLong(4, delta.getValue().membersLiftedOut());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    private static void addToFigures(Connection connection, Map<Ledger.MonthKey, BigDecimal> deltas)
+            throws SQLException {
+        if (deltas.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO county_month_figure (county_code, month, figure, amount) VALUES (?, ?, ?, ?)
+                ON CONFLICT (county_code, month, figure) DO UPDATE
+                SET amount = county_month_figure.amount + excluded.amount""")) {
+            for (Map.Entry<Ledger.MonthKey, BigDecimal> delta : deltas.entrySet()) {
+                upsert.setString(1, delta.getKey().countyCode());
+                upsert.setDate(2, Date.valueOf(delta.getKey().month()));
+                upsert.setString(3, delta.getKey().figure().name());
+                upsert.setBigDecimal(4, delta.getValue());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    private static void addToWeights(Connection connection, Map<Ledger.DistinctKey, Integer> deltas)
+            throws SQLException {
+        if (deltas.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO distinct_value (county_code, month, measure, value, weight) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (county_code, month, measure, value) DO UPDATE
+                SET weight = distinct_value.weight + excluded.weight""")) {
+            for (Map.Entry<Ledger.DistinctKey, Integer> delta : deltas.entrySet()) {
+                upsert.setString(1, delta.getKey().countyCode());
+                upsert.setDate(2, Date.valueOf(delta.getKey().month()));
+                upsert.setString(3, delta.getKey().measure().name());
+                upsert.setString(4, delta.getKey().value());
+                upsert.setInt(5, delta.getValue());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    private <S> Map<UUID, S> lock(String sql, Collection<UUID> ids, RowReader<S> reader,
+            Function<S, UUID> key) {
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                query.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                Map<UUID, S> states = new HashMap<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        S state = reader.read(rows);
+                        states.put(key.apply(state), state);
+                    }
+                }
+                return states;
+            }
+        });
+    }
+
+    private Session session() {
+        return entityManager.unwrap(Session.class);
+    }
+}

@@ -1,0 +1,302 @@
+package org.memberaid.reporting.projection;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.memberaid.database.DatabaseReady;
+import org.memberaid.events.inbox.EventStreamConsumer;
+import org.memberaid.events.inbox.EventStreams;
+import org.memberaid.reporting.events.ProjectionChanges;
+import org.memberaid.reporting.events.ProjectionUpdater;
+
+/**
+ * The projections reporting builds from the topics, each in its own schema ({@code projection_N})
+ * with its own inbox, offsets and consumer group. Reports read the active one. A rebuild fills a
+ * new schema from the start of both topics beside the live one, which keeps serving; when the new
+ * one has applied at least everything the live one has, on every partition, reads switch to it,
+ * its consumer goes on as the live one and the old schema is dropped.
+ */
+@ApplicationScoped
+public class Projections {
+
+    /** What a rebuild is doing; {@code eventsBehind} is how far the new projection trails the live one. */
+    public record RebuildStatus(String state, String schema, Instant startedAt, Instant switchedAt,
+            Long eventsBehind) {
+    }
+
+    /** The tables of a projection: the inbox's (from transactional-events, in version order) and reporting's own. */
+    private static final List<String> SCHEMA_SCRIPTS = List.of("db/inbox/V0_2__inbox.sql",
+            "db/inbox/V0_3__consumed_offsets.sql", "db/projection/projection.sql");
+    private static final long REGISTRY_LOCK = 0x7265706f7274L;
+    private static final Logger LOG = Logger.getLogger(Projections.class);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    EventStreams streams;
+
+    @Inject
+    ProjectionUpdater updater;
+
+    @Inject
+    ProjectionChanges changes;
+
+    @ConfigProperty(name = "memberaid.reporting.consumer-group")
+    String consumerGroup;
+
+    @ConfigProperty(name = "memberaid.database.clean-before-migrate", defaultValue = "false")
+    boolean dropProjectionsAtStart;
+
+    @ConfigProperty(name = "memberaid.reporting.rebuild.check-interval", defaultValue = "500ms")
+    Duration checkInterval;
+
+    private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(
+            runnable -> new Thread(runnable, "projection-rebuild"));
+    private volatile String active;
+    private EventStreamConsumer live;
+    private EventStreamConsumer building;
+    private volatile RebuildStatus rebuild = new RebuildStatus("IDLE", null, null, null, null);
+
+    void start(@Observes DatabaseReady ready) throws SQLException {
+        if (dropProjectionsAtStart) {
+            dropAll();
+        }
+        String schema = activeOrFirst();
+        synchronized (this) {
+            active = schema;
+            live = streams.subscribe(groupOf(schema), ProjectionUpdater.TOPICS, schema, updater::apply);
+        }
+        LOG.infof("Reports read projection %s", schema);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        monitor.shutdownNow();
+    }
+
+    /** The schema reports read; null until the database is ready. */
+    public String active() {
+        return active;
+    }
+
+    /** A connection whose transaction reads the active projection (and the reference data in public). */
+    public Connection readConnection() throws SQLException {
+        String schema = active;
+        if (schema == null) {
+            throw new IllegalStateException("The reporting database is not ready yet");
+        }
+        Connection connection = dataSource.getConnection();
+        try {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCAL search_path TO " + schema + ", public");
+            }
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    public RebuildStatus rebuildStatus() {
+        return rebuild;
+    }
+
+    /** Starts a rebuild; false when one is already running. */
+    public synchronized boolean startRebuild() throws SQLException {
+        if ("RUNNING".equals(rebuild.state())) {
+            return false;
+        }
+        if (active == null) {
+            throw new IllegalStateException("The reporting database is not ready yet");
+        }
+        String schema;
+        try (Connection connection = dataSource.getConnection()) {
+            schema = create(connection);
+        }
+        building = streams.subscribe(groupOf(schema), ProjectionUpdater.TOPICS, schema, updater::apply);
+        rebuild = new RebuildStatus("RUNNING", schema, Instant.now(), null, null);
+        LOG.infof("Rebuilding the reports into %s from the start of %s", schema, ProjectionUpdater.TOPICS);
+        monitor.schedule(this::checkRebuild, checkInterval.toMillis(), TimeUnit.MILLISECONDS);
+        return true;
+    }
+
+    private void checkRebuild() {
+        try {
+            if (!switchIfCaughtUp()) {
+                monitor.schedule(this::checkRebuild, checkInterval.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("Rebuild check failed (%s); trying again", e.getMessage());
+            monitor.schedule(this::checkRebuild, checkInterval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized boolean switchIfCaughtUp() throws SQLException {
+        RebuildStatus running = rebuild;
+        String old = active;
+        long behind;
+        try (Connection connection = dataSource.getConnection()) {
+            behind = eventsBehind(offsets(connection, running.schema()), offsets(connection, old));
+            if (behind > 0) {
+                rebuild = new RebuildStatus("RUNNING", running.schema(), running.startedAt(), null, behind);
+                return false;
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE projection_registry SET active_schema = ?, switched_at = now()")) {
+                update.setString(1, running.schema());
+                update.executeUpdate();
+            }
+        }
+        active = running.schema();
+        changes.committed();
+        EventStreamConsumer oldConsumer = live;
+        live = building;
+        building = null;
+        rebuild = new RebuildStatus("SWITCHED", running.schema(), running.startedAt(), Instant.now(), 0L);
+        LOG.infof("Reports now read the rebuilt projection %s; dropping %s", running.schema(), old);
+        streams.stop(oldConsumer);
+        // Reads that began on the old schema finish first: DROP waits for their locks.
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA " + old + " CASCADE");
+        }
+        return true;
+    }
+
+    /** Sum over partitions of how far {@code rebuilt} trails {@code live}; zero when it has applied everything. */
+    static long eventsBehind(Map<TopicPartition, Long> rebuilt, Map<TopicPartition, Long> live) {
+        long behind = 0;
+        for (Map.Entry<TopicPartition, Long> partition : live.entrySet()) {
+            behind += Math.max(0, partition.getValue() - rebuilt.getOrDefault(partition.getKey(), 0L));
+        }
+        return behind;
+    }
+
+    /** The next offset to apply per partition, as committed in a projection. */
+    public Map<TopicPartition, Long> offsets(Connection connection, String schema) throws SQLException {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT topic, partition_no, next_offset FROM " + schema + ".consumed_offset");
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                offsets.put(new TopicPartition(rows.getString(1), rows.getInt(2)), rows.getLong(3));
+            }
+        }
+        return offsets;
+    }
+
+    private String groupOf(String schema) {
+        return consumerGroup + "-" + schema;
+    }
+
+    private String activeOrFirst() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                // Two instances starting together create one projection, not two.
+                statement.execute("SELECT pg_advisory_xact_lock(" + REGISTRY_LOCK + ")");
+                try (ResultSet row = statement.executeQuery("SELECT active_schema FROM projection_registry")) {
+                    if (row.next()) {
+                        connection.commit();
+                        return row.getString(1);
+                    }
+                }
+                String schema = create(connection);
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO projection_registry (active_schema) VALUES (?)")) {
+                    insert.setString(1, schema);
+                    insert.executeUpdate();
+                }
+                connection.commit();
+                return schema;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** Creates the next projection schema with its empty tables. */
+    private static String create(Connection connection) throws SQLException {
+        String schema;
+        try (Statement statement = connection.createStatement();
+                ResultSet next = statement.executeQuery("SELECT nextval('projection_number')")) {
+            next.next();
+            schema = "projection_" + next.getLong(1);
+        }
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA " + schema);
+            statement.execute("SET LOCAL search_path TO " + schema);
+            for (String script : SCHEMA_SCRIPTS) {
+                statement.execute(resource(script));
+            }
+            statement.execute("SET LOCAL search_path TO public");
+            if (autoCommit) {
+                connection.commit();
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (autoCommit) {
+                connection.rollback();
+            }
+            throw e;
+        } finally {
+            if (autoCommit) {
+                connection.setAutoCommit(true);
+            }
+        }
+        return schema;
+    }
+
+    private void dropAll() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            List<String> schemas = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery(
+                    "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'projection\\_%'")) {
+                while (rows.next()) {
+                    schemas.add(rows.getString(1));
+                }
+            }
+            for (String schema : schemas) {
+                statement.execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing " + path + " on the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.memberaid.reporting.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.sql.SQLException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memberaid.problems.Problem;
+import org.memberaid.reporting.projection.Projections;
+
+@Path("/api/admin/rebuild")
+@Tag(name = "Administration")
+@Produces(MediaType.APPLICATION_JSON)
+public class RebuildResource {
+
+    @Inject
+    Projections projections;
+
+    @POST
+    @Operation(summary = "Rebuild every figure by replaying both topics from the beginning",
+            description = "Fills a new projection beside the live one; reports keep reading the live one until the "
+                    + "new one has applied everything the live one has, then switch over. Follow it with GET.")
+    @APIResponse(responseCode = "202", description = "Started",
+            content = @Content(schema = @Schema(implementation = Projections.RebuildStatus.class)))
+    @APIResponse(responseCode = "409", description = "A rebuild is already running",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response rebuild() throws SQLException {
+        if (!projections.startRebuild()) {
+            return Problem.of(409, "rebuild-running", "A rebuild is already running",
+                    "Follow it with GET /api/admin/rebuild").with("rebuild", projections.rebuildStatus()).toResponse();
+        }
+        return Response.accepted(projections.rebuildStatus()).location(URI.create("/api/admin/rebuild")).build();
+    }
+
+    @GET
+    @Operation(summary = "The state of the latest rebuild (IDLE, RUNNING with eventsBehind, SWITCHED)")
+    public Projections.RebuildStatus status() {
+        return projections.rebuildStatus();
+    }
+}

@@ -1,0 +1,177 @@
+package org.memberaid.reporting.service;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.memberaid.reporting.domain.CountyFigures;
+import org.memberaid.reporting.domain.Figure;
+import org.memberaid.reporting.domain.Measure;
+import org.memberaid.reporting.domain.Region;
+
+/**
+ * The queries behind the reports, on a connection whose search path names the active projection.
+ * Figures are summed (and values counted distinctly) per county, per month or over a whole set
+ * of counties; a {@code null} county set means all counties.
+ */
+final class ReportQueries {
+
+    /** What the rows are grouped by; each key is returned as text. */
+    enum Grouping {
+        COUNTY("county_code"),
+        MONTH("EXTRACT(MONTH FROM month)::int::text"),
+        ALL("''");
+
+        private final String expression;
+
+        Grouping(String expression) {
+            this.expression = expression;
+        }
+    }
+
+    private ReportQueries() {
+    }
+
+    static List<Region> regions(Connection connection) throws SQLException {
+        List<Region> regions = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT code, name_zh, name_en, parent_code, level FROM public.region");
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                regions.add(new Region(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                        rows.getString(5)));
+            }
+        }
+        return regions;
+    }
+
+    /** Whether any event named a county (it may be missing from the reference data). */
+    static boolean hasData(Connection connection, String countyCode) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT EXISTS (SELECT 1 FROM county_statistics WHERE county_code = ?)
+                    OR EXISTS (SELECT 1 FROM county_month_figure WHERE county_code = ?)
+                    OR EXISTS (SELECT 1 FROM fund_state WHERE county_code = ?)""")) {
+            for (int i = 1; i <= 3; i++) {
+                query.setString(i, countyCode);
+            }
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getBoolean(1);
+            }
+        }
+    }
+
+    /** The current stock per county. */
+    static Map<String, CountyFigures> stock(Connection connection, Collection<String> counties) throws SQLException {
+        Map<String, CountyFigures> stock = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT county_code, members_total, members_in_difficulty, members_lifted_out FROM county_statistics
+                """ + where(counties, "TRUE"))) {
+            bindCounties(connection, query, 1, counties);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    stock.put(rows.getString(1), new CountyFigures(rows.getLong(2), rows.getLong(3), rows.getLong(4)));
+                }
+            }
+        }
+        return stock;
+    }
+
+    /** The stock at the start of {@code day}: every change dated in an earlier month, summed. */
+    static CountyFigures stockBefore(Connection connection, LocalDate day, Collection<String> counties)
+            throws SQLException {
+        Map<String, Map<Figure, BigDecimal>> sums = flows(connection, LocalDate.of(1, 1, 1), day, Grouping.ALL, counties);
+        return CountyFigures.changeIn(sums.getOrDefault("", Map.of()));
+    }
+
+    /** The additive figures of the months in [from, to), summed per group. */
+    static Map<String, Map<Figure, BigDecimal>> flows(Connection connection, LocalDate from, LocalDate to,
+            Grouping grouping, Collection<String> counties) throws SQLException {
+        Map<String, Map<Figure, BigDecimal>> flows = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + grouping.expression
+                + ", figure, SUM(amount) FROM county_month_figure " + where(counties, "month >= ? AND month < ?")
+                + " GROUP BY 1, 2")) {
+            query.setDate(1, Date.valueOf(from));
+            query.setDate(2, Date.valueOf(to));
+            bindCounties(connection, query, 3, counties);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    flows.computeIfAbsent(rows.getString(1), key -> new EnumMap<>(Figure.class))
+                            .put(Figure.valueOf(rows.getString(2)), rows.getBigDecimal(3));
+                }
+            }
+        }
+        return flows;
+    }
+
+    /** How many distinct values each measure has over the months in [from, to), per group. */
+    static Map<String, Map<Measure, Long>> distinct(Connection connection, LocalDate from, LocalDate to,
+            Grouping grouping, Collection<String> counties) throws SQLException {
+        Map<String, Map<Measure, Long>> distinct = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + grouping.expression
+                + ", measure, COUNT(DISTINCT value) FROM distinct_value "
+                + where(counties, "month >= ? AND month < ? AND weight > 0") + " GROUP BY 1, 2")) {
+            query.setDate(1, Date.valueOf(from));
+            query.setDate(2, Date.valueOf(to));
+            bindCounties(connection, query, 3, counties);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    distinct.computeIfAbsent(rows.getString(1), key -> new EnumMap<>(Measure.class))
+                            .put(Measure.valueOf(rows.getString(2)), rows.getLong(3));
+                }
+            }
+        }
+        return distinct;
+    }
+
+    /** Budgets of a year's funds by fund kind, per county or ({@code perCounty} false) over all of them. */
+    static Map<String, Map<String, BigDecimal>> budgets(Connection connection, int year, boolean perCounty,
+            Collection<String> counties) throws SQLException {
+        String group = perCounty ? Grouping.COUNTY.expression : Grouping.ALL.expression;
+        Map<String, Map<String, BigDecimal>> budgets = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + group
+                + ", kind, SUM(budget) FROM fund_state " + where(counties, "year = ?") + " GROUP BY 1, 2")) {
+            query.setInt(1, year);
+            bindCounties(connection, query, 2, counties);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    budgets.computeIfAbsent(rows.getString(1), key -> new HashMap<>())
+                            .put(rows.getString(2), rows.getBigDecimal(3));
+                }
+            }
+        }
+        return budgets;
+    }
+
+    /** The time of the newest event applied to the projection; null before the first. */
+    static Instant asOf(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT MAX(newest_event_time) FROM consumed_offset");
+                ResultSet row = query.executeQuery()) {
+            row.next();
+            Timestamp newest = row.getTimestamp(1);
+            return newest == null ? null : newest.toInstant();
+        }
+    }
+
+    private static String where(Collection<String> counties, String condition) {
+        return "WHERE " + condition + (counties == null ? "" : " AND county_code = ANY (?)");
+    }
+
+    private static void bindCounties(Connection connection, PreparedStatement query, int index,
+            Collection<String> counties) throws SQLException {
+        if (counties != null) {
+            query.setArray(index, connection.createArrayOf("text", counties.toArray()));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+-- The tables of one projection, created in its own schema (see Projections). A projection is
+-- never migrated: a new shape is built by replaying the topics into a new schema.
+
+-- What reporting knows of each member: enough to move the counts correctly on every transition.
+CREATE TABLE member_state (
+    member_id           UUID        PRIMARY KEY,
+    county_code         VARCHAR(12) NOT NULL,
+    registration_status VARCHAR(20) NOT NULL,
+    hardship_status     VARCHAR(20) NOT NULL,
+    version             BIGINT      NOT NULL
+);
+
+-- The current stock per county (active members only).
+CREATE TABLE county_statistics (
+    county_code           VARCHAR(12) PRIMARY KEY,
+    members_total         BIGINT      NOT NULL DEFAULT 0,
+    members_in_difficulty BIGINT      NOT NULL DEFAULT 0,
+    members_lifted_out    BIGINT      NOT NULL DEFAULT 0
+);
+
+-- Additive figures per county and month (first day of the month): money approved and
+-- disbursements by kind, assistance by kind, members newly in difficulty or lifted out, and the
+-- monthly change of the stock, which month-end history sums.
+CREATE TABLE county_month_figure (
+    county_code VARCHAR(12)    NOT NULL,
+    month       DATE           NOT NULL,
+    figure      VARCHAR(40)    NOT NULL,
+    amount      NUMERIC(18, 2) NOT NULL,
+    PRIMARY KEY (county_code, month, figure)
+);
+CREATE INDEX county_month_figure_month ON county_month_figure (month);
+
+-- Values counted distinctly (beneficiaries, employers, paired members, helpers): a weight above
+-- zero means present in that county and month; a reversal takes the weight back down.
+CREATE TABLE distinct_value (
+    county_code VARCHAR(12) NOT NULL,
+    month       DATE        NOT NULL,
+    measure     VARCHAR(30) NOT NULL,
+    value       TEXT        NOT NULL,
+    weight      INTEGER     NOT NULL,
+    PRIMARY KEY (county_code, month, measure, value)
+);
+CREATE INDEX distinct_value_month ON distinct_value (month);
+
+CREATE TABLE fund_state (
+    fund_id     UUID           PRIMARY KEY,
+    county_code VARCHAR(12)    NOT NULL,
+    year        INTEGER        NOT NULL,
+    kind        VARCHAR(20)    NOT NULL,
+    budget      NUMERIC(18, 2) NOT NULL,
+    version     BIGINT         NOT NULL
+);
+CREATE INDEX fund_state_year ON fund_state (year);
+
+CREATE TABLE disbursement_state (
+    disbursement_id UUID           PRIMARY KEY,
+    member_id       UUID           NOT NULL,
+    county_code     VARCHAR(12)    NOT NULL,
+    month           DATE           NOT NULL,
+    kind            VARCHAR(20)    NOT NULL,
+    amount          NUMERIC(18, 2) NOT NULL,
+    status          VARCHAR(20)    NOT NULL,
+    version         BIGINT         NOT NULL
+);

@@ -1,0 +1,100 @@
+package org.memberaid.reporting.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class LedgerTest {
+
+    private static final UUID MEMBER = UUID.randomUUID();
+    private static final LocalDate MARCH = LocalDate.of(2015, 3, 1);
+
+    @Test
+    void aTransferTakesTheMemberOutOfOneCountyAndIntoTheOther() {
+        Ledger ledger = new Ledger();
+        MemberState before = new MemberState(MEMBER, "620721", "ACTIVE", "IN_DIFFICULTY", 1);
+        MemberState after = new MemberState(MEMBER, "620722", "ACTIVE", "IN_DIFFICULTY", 2);
+
+        ledger.member(before, after, LocalDate.of(2015, 3, 15));
+
+        assertThat(ledger.stock()).containsEntry("620721", new CountyFigures(-1, -1, 0))
+                .containsEntry("620722", new CountyFigures(1, 1, 0));
+        assertThat(ledger.figures()).containsEntry(key("620721", Figure.MEMBERS_TOTAL), BigDecimal.valueOf(-1))
+                .containsEntry(key("620722", Figure.MEMBERS_IN_DIFFICULTY), BigDecimal.ONE)
+                .doesNotContainKey(key("620722", Figure.NEWLY_IN_DIFFICULTY));
+    }
+
+    @Test
+    void countsARegistrationInDifficultyAsNewlyIdentifiedAndALiftingOutAsSuch() {
+        Ledger ledger = new Ledger();
+        MemberState registered = new MemberState(MEMBER, "620721", "ACTIVE", "IN_DIFFICULTY", 1);
+        MemberState liftedOut = new MemberState(MEMBER, "620721", "ACTIVE", "LIFTED_OUT", 2);
+
+        ledger.member(null, registered, LocalDate.of(2015, 3, 2));
+        ledger.member(registered, liftedOut, LocalDate.of(2015, 3, 20));
+
+        assertThat(ledger.stock()).containsEntry("620721", new CountyFigures(1, 0, 1));
+        assertThat(ledger.figures()).containsEntry(key("620721", Figure.NEWLY_IN_DIFFICULTY), BigDecimal.ONE)
+                .containsEntry(key("620721", Figure.NEWLY_LIFTED_OUT), BigDecimal.ONE);
+    }
+
+    @Test
+    void aDeregisteredMemberDropsOutOfEveryCountButTheCountyStaysNamed() {
+        Ledger ledger = new Ledger();
+        MemberState active = new MemberState(MEMBER, "620723", "ACTIVE", "NOT_IN_DIFFICULTY", 1);
+
+        ledger.member(null, active, MARCH);
+        ledger.member(active, new MemberState(MEMBER, "620723", "DECEASED", "NOT_IN_DIFFICULTY", 2), MARCH);
+
+        assertThat(ledger.stock()).containsExactly(Map.entry("620723", CountyFigures.ZERO));
+        assertThat(ledger.figures().get(key("620723", Figure.MEMBERS_TOTAL))).isZero();
+    }
+
+    @Test
+    void onlyAnApprovedDisbursementCountsAndAReversalTakesItBack() {
+        Ledger ledger = new Ledger();
+        UUID id = UUID.randomUUID();
+        DisbursementState requested = disbursement(id, "REQUESTED", 1);
+        DisbursementState approved = disbursement(id, "APPROVED", 2);
+
+        ledger.disbursement(null, requested);
+        ledger.disbursement(requested, approved);
+        assertThat(ledger.figures().get(key("620724", Figure.APPROVED_HARDSHIP_RELIEF))).isEqualByComparingTo("2500.50");
+        assertThat(ledger.distinct()).containsValue(1);
+
+        ledger.disbursement(approved, disbursement(id, "REVERSED", 3));
+        assertThat(ledger.figures().get(key("620724", Figure.APPROVED_HARDSHIP_RELIEF))).isZero();
+        assertThat(ledger.figures().get(key("620724", Figure.DISBURSEMENTS_HARDSHIP_RELIEF))).isZero();
+        assertThat(ledger.distinct()).containsOnly(Map.entry(new Ledger.DistinctKey("620724", MARCH,
+                Measure.BENEFICIARY, MEMBER.toString()), 0));
+    }
+
+    @Test
+    void newestVersionsIgnoresASnapshotNotNewerThanTheOneHeld() {
+        MemberState held = new MemberState(MEMBER, "620725", "ACTIVE", "NOT_IN_DIFFICULTY", 3);
+        NewestVersions<UUID, MemberState> states = new NewestVersions<>(Map.of(MEMBER, held), MemberState::version);
+        Ledger ledger = new Ledger();
+
+        boolean older = states.apply(MEMBER, new MemberState(MEMBER, "620702", "ACTIVE", "IN_DIFFICULTY", 2),
+                (from, to) -> ledger.member(from, to, MARCH));
+        boolean same = states.apply(MEMBER, held, (from, to) -> ledger.member(from, to, MARCH));
+
+        assertThat(older).isFalse();
+        assertThat(same).isFalse();
+        assertThat(states.changed()).isEmpty();
+        assertThat(ledger.stock()).isEmpty();
+    }
+
+    private static DisbursementState disbursement(UUID id, String status, long version) {
+        return new DisbursementState(id, MEMBER, "620724", MARCH, "HARDSHIP_RELIEF", new BigDecimal("2500.50"), status,
+                version);
+    }
+
+    private static Ledger.MonthKey key(String county, Figure figure) {
+        return new Ledger.MonthKey(county, MARCH, figure);
+    }
+}

@@ -1,0 +1,126 @@
+package org.memberaid.reporting.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.memberaid.reporting.ReportApi.awaitCounty;
+import static org.memberaid.reporting.ReportApi.county;
+import static org.memberaid.reporting.ReportApi.months;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
+import org.memberaid.reporting.EventFixtures;
+
+/**
+ * relief.events through Kafka into the money and assistance figures. The fixture's year: two
+ * funds (800,000 after a raise, and 100,000), five disbursements of 2015 (two approved hardship
+ * reliefs of one member, a startup support approved then reversed, a living subsidy whose
+ * approval arrives before its request, a rejected holiday visit) and one approved in 2016, and
+ * twelve assistance records.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerTestResource.class)
+class ReliefFiguresTest {
+
+    private EventFixtures events;
+
+    @BeforeEach
+    void open() {
+        events = new EventFixtures();
+    }
+
+    @AfterEach
+    void close() {
+        events.close();
+    }
+
+    @Test
+    void sumsTheYearsMoneyCountingOnlyApprovedNonReversedDisbursements() {
+        events.replay("relief-year.json", Map.of("county", "629711"));
+
+        awaitCounty("629711", 2015, year -> assertThat(year)
+                .containsEntry("fundsBudgeted", 900000.00f)
+                .containsEntry("fundsBudgetedSpecialRelief", 800000.00f)
+                .containsEntry("fundsBudgetedStartup", 100000.00f)
+                .containsEntry("fundsApproved", 5400.00f)
+                .containsEntry("fundsApprovedHardshipRelief", 5000.00f)
+                .containsEntry("fundsApprovedLivingSubsidy", 400.00f)
+                .containsEntry("fundsApprovedStartupSupport", 0.00f)
+                .containsEntry("fundsApprovedHolidayVisit", 0.00f)
+                .containsEntry("fundUtilisation", 0.006f)
+                .containsEntry("disbursements", 3)
+                .containsEntry("disbursementsHardshipRelief", 2)
+                .containsEntry("disbursementsLivingSubsidy", 1)
+                .containsEntry("disbursementsStartupSupport", 0)
+                .containsEntry("disbursementsHolidayVisit", 0)
+                .containsEntry("beneficiaries", 2)
+                .containsEntry("trainingPersonTimes", 2)
+                .containsEntry("jobPlacements", 3)
+                .containsEntry("distinctEmployers", 2)
+                .containsEntry("minimumLivingAllowanceEnrolments", 1)
+                .containsEntry("medicalAssistanceEnrolments", 1)
+                .containsEntry("educationAssistanceEnrolments", 1)
+                .containsEntry("projectRecommendations", 1)
+                .containsEntry("pairings", 3)
+                .containsEntry("membersPaired", 2)
+                .containsEntry("helpersCadre", 1)
+                .containsEntry("helpersBusinessLeader", 1));
+        assertThat(county("629711", 2016)).containsEntry("fundsApproved", 1000.00f).containsEntry("beneficiaries", 1)
+                .containsEntry("fundsBudgeted", 0.00f).containsEntry("fundUtilisation", null)
+                .containsEntry("pairings", 0);
+    }
+
+    @Test
+    void splitsTheYearByMonthOfDisbursementAndOfAssistance() {
+        events.replay("relief-year.json", Map.of("county", "629721"));
+        awaitCounty("629721", 2015, year -> assertThat(year).containsEntry("fundsApproved", 5400.00f)
+                .containsEntry("pairings", 3).containsEntry("projectRecommendations", 1));
+
+        List<Map<String, Object>> months = months("629721", 2015);
+
+        assertThat(months).extracting(m -> m.get("fundsApproved")).containsExactly(0.00f, 0.00f, 3000.00f, 2000.00f,
+                0.00f, 0.00f, 0.00f, 0.00f, 0.00f, 0.00f, 0.00f, 400.00f);
+        assertThat(months).extracting(m -> m.get("beneficiaries")).containsExactly(0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1);
+        assertThat(months).extracting(m -> m.get("pairings")).containsExactly(0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0);
+        assertThat(months).extracting(m -> m.get("jobPlacements")).containsExactly(0, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0);
+        assertThat(months).extracting(m -> m.get("distinctEmployers")).containsExactly(0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0);
+        assertThat(months).allSatisfy(m -> assertThat(m).containsEntry("fundsBudgeted", 900000.00f));
+        assertThat(months.get(2)).containsEntry("fundUtilisation", 0.0033f);
+    }
+
+    @Test
+    void takesAReversedDisbursementsMoneyBackOut() {
+        UUID member = UUID.randomUUID();
+        UUID disbursement = UUID.randomUUID();
+        events.send("relief.events", member.toString(), disbursement(disbursement, member, "approved", 2, "629731"));
+        awaitCounty("629731", 2015, year -> assertThat(year).containsEntry("fundsApprovedStartupSupport", 8000.00f)
+                .containsEntry("beneficiaries", 1));
+
+        events.send("relief.events", member.toString(), disbursement(disbursement, member, "reversed", 3, "629731"));
+        awaitCounty("629731", 2015, year -> assertThat(year).containsEntry("fundsApprovedStartupSupport", 0.00f)
+                .containsEntry("disbursementsStartupSupport", 0).containsEntry("beneficiaries", 0));
+
+        // the approval delivered again, or late, is older than the reversal and changes nothing
+        events.send("relief.events", member.toString(), disbursement(disbursement, member, "approved", 2, "629731"));
+        UUID marker = UUID.randomUUID();
+        events.send("relief.events", marker.toString(), disbursement(UUID.randomUUID(), marker, "approved", 2, "629732"));
+        awaitCounty("629732", 2015, year -> assertThat(year).containsEntry("beneficiaries", 1));
+        assertThat(county("629731", 2015)).containsEntry("fundsApprovedStartupSupport", 0.00f);
+    }
+
+    private static String disbursement(UUID id, UUID member, String type, long version, String county) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/relief-service","type":"memberaid.disbursement.%s.v1",
+                 "subject":"%s","time":"2026-11-27T08:00:00Z","datacontenttype":"application/json","sequence":%d,
+                 "data":{"id":"%s","memberId":"%s","fundId":"%s","countyCode":"%s","year":2015,
+                  "kind":"STARTUP_SUPPORT","amount":8000.00,"disbursedOn":"2015-10-20",
+                  "mechanism":"LOAN_INTEREST_SUBSIDY","status":"%s","version":%d}}"""
+                .formatted(UUID.randomUUID(), type, member, version, id, member, UUID.randomUUID(), county,
+                        type.toUpperCase(java.util.Locale.ROOT), version).replace("\n", "");
+    }
+}
