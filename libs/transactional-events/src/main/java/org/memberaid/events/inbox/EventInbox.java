@@ -27,6 +27,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.memberaid.events.CloudEvent;
@@ -50,6 +51,13 @@ public class EventInbox {
 
     private final Counter deadLetters;
 
+    /**
+     * Off by default: a batch's effects, its event ids and its offsets commit together, so a
+     * commit lost in a crash only means the batch is read again from the stored offsets.
+     */
+    @ConfigProperty(name = "memberaid.consumer.synchronous-commit", defaultValue = "false")
+    boolean synchronousCommit;
+
     @Inject
     public EventInbox(MeterRegistry registry) {
         this.deadLetters = Counter.builder("memberaid.events.dead.letters")
@@ -63,7 +71,7 @@ public class EventInbox {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int receive(List<ConsumerRecord<String, String>> records, String schema, EventBatchHandler handler) {
-        useSchema(schema);
+        prepareTransaction(schema);
         List<ConsumedEvent> valid = new ArrayList<>(records.size());
         Map<TopicPartition, Position> positions = new HashMap<>();
         for (ConsumerRecord<String, String> record : records) {
@@ -97,7 +105,7 @@ public class EventInbox {
     /** Where each partition resumes, as committed with the effects; partitions never applied are absent. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Map<TopicPartition, Long> storedOffsets(String schema) {
-        useSchema(schema);
+        prepareTransaction(schema);
         return session().doReturningWork(connection -> {
             Map<TopicPartition, Long> offsets = new HashMap<>();
             try (PreparedStatement query = connection.prepareStatement(
@@ -119,16 +127,19 @@ public class EventInbox {
         deadLetter(consumed.topic(), consumed.partition(), consumed.offset(), consumed.key(), consumed.payload(), reason);
     }
 
-    private void useSchema(String schema) {
-        if (schema == null) {
-            return;
-        }
-        if (!SCHEMA_NAME.matcher(schema).matches()) {
+    private void prepareTransaction(String schema) {
+        if (schema != null && !SCHEMA_NAME.matcher(schema).matches()) {
             throw new IllegalArgumentException("Not a plain schema name: " + schema);
         }
         session().doWork(connection -> {
             try (Statement statement = connection.createStatement()) {
-                statement.execute("SET LOCAL search_path TO " + schema + ", public");
+                if (schema != null) {
+                    statement.execute("SET LOCAL search_path TO " + schema + ", public");
+                }
+                if (!synchronousCommit) {
+                    // A batch lost in a crash is lost with its stored offsets and is read again.
+                    statement.execute("SET LOCAL synchronous_commit TO off");
+                }
             }
         });
     }

@@ -20,10 +20,11 @@ import org.jboss.logging.Logger;
  * One consumer-group member on its own thread: poll a batch, apply it in one database
  * transaction, and only then commit the offsets. A failed batch is rewound and read again, so
  * nothing is skipped; a crash between commit and offset commit only redelivers what the inbox
- * already remembers. On assignment it resumes from the offsets stored with the effects, which
- * are never behind the group's committed ones.
+ * already remembers. On assignment it resumes from the offsets stored with the effects (the
+ * start of a partition never applied), never from the group's committed offsets, so the
+ * database is the one record of what was applied.
  */
-public final class EventStreamConsumer {
+final class EventStreamConsumer {
 
     private static final Logger LOG = Logger.getLogger(EventStreamConsumer.class);
 
@@ -56,7 +57,7 @@ public final class EventStreamConsumer {
     }
 
     /** Leaves the group and waits (up to 10 s) for the batch in hand to finish. */
-    public void stop() {
+    void stop() {
         running = false;
         consumer.wakeup();
         try {
@@ -103,12 +104,17 @@ public final class EventStreamConsumer {
             report("Consumer " + name + " could not read its stored offsets (" + rootMessage(e) + ")");
             return;
         }
+        List<TopicPartition> neverApplied = new ArrayList<>();
         for (TopicPartition partition : partitions) {
             Long offset = stored.get(partition);
             if (offset != null) {
                 consumer.seek(partition, offset);
+            } else {
+                neverApplied.add(partition);
             }
         }
+        // Not the group's committed offset: it can be ahead of a commit the database did not keep.
+        consumer.seekToBeginning(neverApplied);
     }
 
     private void applyOrRewind(ConsumerRecords<String, String> batch) {

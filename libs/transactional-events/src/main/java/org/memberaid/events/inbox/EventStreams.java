@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,44 +37,51 @@ public class EventStreams {
     @ConfigProperty(name = "memberaid.consumer.retry-wait", defaultValue = "1s")
     Duration retryWait;
 
-    private final List<EventStreamConsumer> consumers = new CopyOnWriteArrayList<>();
+    private final List<EventSubscription> subscriptions = new CopyOnWriteArrayList<>();
 
-    public EventStreamConsumer subscribe(String groupId, List<String> topics, EventBatchHandler handler) {
-        return subscribe(groupId, topics, null, handler);
+    public EventSubscription subscribe(String groupId, List<String> topics, EventBatchHandler handler) {
+        return subscribe(groupId, topics, null, 1, handler);
     }
 
     /**
-     * Starts a consumer whose inbox tables and effects live in {@code schema} (null: the
-     * connection's default), so one service can build a second projection beside the first.
+     * Starts {@code consumers} members of one consumer group, each on its own thread with its
+     * share of the partitions; their inbox tables and effects live in {@code schema} (null: the
+     * connection's default), so one service can build a second projection beside the first. The
+     * handler is called concurrently by the consumers, each with its own partitions' events.
      */
-    public EventStreamConsumer subscribe(String groupId, List<String> topics, String schema,
+    public EventSubscription subscribe(String groupId, List<String> topics, String schema, int consumers,
             EventBatchHandler handler) {
-        Map<String, Object> config = new HashMap<>(kafkaConfig);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        // Offsets are committed by hand, after the database transaction that applied the batch.
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
-        config.putIfAbsent(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024);
-        config.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) fetchMaxWait.toMillis());
-        config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + ProcessHandle.current().pid());
-        KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
-        EventStreamConsumer stream =
-                new EventStreamConsumer(groupId, consumer, topics, schema, inbox, handler, retryWait);
-        consumers.add(stream);
-        stream.start();
-        return stream;
+        List<EventStreamConsumer> started = new ArrayList<>(consumers);
+        for (int i = 0; i < consumers; i++) {
+            Map<String, Object> config = new HashMap<>(kafkaConfig);
+            config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+            // Offsets are committed by hand, after the database transaction that applied the batch.
+            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+            config.putIfAbsent(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024);
+            config.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) fetchMaxWait.toMillis());
+            config.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + ProcessHandle.current().pid() + "-" + i);
+            KafkaConsumer<String, String> consumer =
+                    new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+            EventStreamConsumer stream = new EventStreamConsumer(groupId + "-" + i, consumer, topics, schema, inbox,
+                    handler, retryWait);
+            started.add(stream);
+            stream.start();
+        }
+        EventSubscription subscription = new EventSubscription(started);
+        subscriptions.add(subscription);
+        return subscription;
     }
 
-    public void stop(EventStreamConsumer stream) {
-        consumers.remove(stream);
-        stream.stop();
+    public void stop(EventSubscription subscription) {
+        subscriptions.remove(subscription);
+        subscription.stop();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        consumers.forEach(EventStreamConsumer::stop);
-        consumers.clear();
+        subscriptions.forEach(EventSubscription::stop);
+        subscriptions.clear();
     }
 }
