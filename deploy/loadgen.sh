@@ -12,5 +12,5 @@ if [[ ! -f "$classpath_file" ]]; then
 fi
 
 # shellcheck disable=SC2086 # LOADGEN_JAVA_OPTS is a list of options
-exec java ${LOADGEN_JAVA_OPTS:--Xmx1g} -Dloadgen.data-dir="$DATA_DIR" \
+exec java ${LOADGEN_JAVA_OPTS:--Xmx1g} -Dloadgen.data-dir="$DATA_DIR" -Dloadgen.root="$ROOT" \
   -cp "$(cat "$classpath_file")" org.memberaid.deploy.loadgen.LoadGenerator "$@"

@@ -27,7 +27,7 @@ for service in "${SERVICES[@]}"; do
   fi
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
   KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-localhost:$KAFKA_PORT}" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
-    nohup java ${JAVA_OPTS:-$SERVICE_JAVA_OPTS} -jar "$service/target/quarkus-app/quarkus-run.jar" >"$DATA_DIR/logs/$service.log" 2>&1 &
+    nohup java ${JAVA_OPTS:-$(service_heap "$service") $SERVICE_JAVA_OPTS} -jar "$service/target/quarkus-app/quarkus-run.jar" >"$DATA_DIR/logs/$service.log" 2>&1 &
   echo $! >"$pid_file"
   echo "Started $service (pid $!), log: $DATA_DIR/logs/$service.log"
 done

@@ -1,9 +1,22 @@
 #!/usr/bin/env bash
 # Stops what deploy/run.sh started: the three services, then the Kafka broker. Data is kept.
+# With service names (deploy/stop.sh reporting-service) only those stop; deploy/run.sh starts
+# them again.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-for service in "${SERVICES[@]}"; do
+stopping=("${SERVICES[@]}")
+if (($# > 0)); then
+  for service in "$@"; do
+    if [[ -z "$(service_port "$service")" ]]; then
+      echo "Unknown service '$service'; the services are ${SERVICES[*]}" >&2
+      exit 2
+    fi
+  done
+  stopping=("$@")
+fi
+
+for service in "${stopping[@]}"; do
   pid_file="$DATA_DIR/pids/$service.pid"
   [[ -f "$pid_file" ]] || continue
   pid=$(cat "$pid_file")
@@ -19,4 +32,6 @@ for service in "${SERVICES[@]}"; do
   rm -f "$pid_file"
 done
 
-kafka_cli stop
+if (($# == 0)); then
+  kafka_cli stop
+fi

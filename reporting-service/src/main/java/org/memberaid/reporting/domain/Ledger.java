@@ -12,10 +12,11 @@ import java.util.UUID;
  * What one batch of events changes: the stock per county, the additive figures per county and
  * month, and the weights of distinctly counted values. Each transition takes the old state's
  * contribution out where it was counted and puts the new state's in where it now counts, so
- * transfers, reversals and status changes move every figure exactly. Changes that cancel out
- * are kept as zeros: which rows exist (and so which counties a report lists) then depends only
- * on the events, never on how they were cut into batches, and a rebuild gives the same rows.
- * Keys are sorted so that concurrent writers lock rows in the same order.
+ * transfers, reversals and status changes move every figure exactly. A key is written when one
+ * transition moves it, and kept (as zero) when the batch's changes to it cancel out: which rows
+ * exist (and so which counties a report lists) then depends only on the events, never on how
+ * they were cut into batches, and a rebuild gives the same rows. Keys are sorted so that
+ * concurrent writers lock rows in the same order.
  */
 public final class Ledger {
 
@@ -92,10 +93,19 @@ public final class Ledger {
     }
 
     private void addStock(String countyCode, LocalDate month, CountyFigures change) {
+        if (change.equals(CountyFigures.ZERO)) {
+            return;
+        }
         stock.merge(countyCode, change, CountyFigures::plus);
-        add(countyCode, month, Figure.MEMBERS_TOTAL, BigDecimal.valueOf(change.membersTotal()));
-        add(countyCode, month, Figure.MEMBERS_IN_DIFFICULTY, BigDecimal.valueOf(change.membersInDifficulty()));
-        add(countyCode, month, Figure.MEMBERS_LIFTED_OUT, BigDecimal.valueOf(change.membersLiftedOut()));
+        add(countyCode, month, Figure.MEMBERS_TOTAL, change.membersTotal());
+        add(countyCode, month, Figure.MEMBERS_IN_DIFFICULTY, change.membersInDifficulty());
+        add(countyCode, month, Figure.MEMBERS_LIFTED_OUT, change.membersLiftedOut());
+    }
+
+    private void add(String countyCode, LocalDate month, Figure figure, long change) {
+        if (change != 0) {
+            add(countyCode, month, figure, BigDecimal.valueOf(change));
+        }
     }
 
     private void add(String countyCode, LocalDate month, Figure figure, BigDecimal amount) {
@@ -106,7 +116,7 @@ public final class Ledger {
         distinct.merge(key, weight, Integer::sum);
     }
 
-    /** County → change of its stock (zero for a county an event named without moving it). */
+    /** County → change of its stock (zero when the batch's changes to it cancel out). */
     public Map<String, CountyFigures> stock() {
         return Collections.unmodifiableMap(stock);
     }

@@ -27,7 +27,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.memberaid.database.DatabaseReady;
-import org.memberaid.events.inbox.EventStreamConsumer;
+import org.memberaid.events.inbox.EventSubscription;
 import org.memberaid.events.inbox.EventStreams;
 import org.memberaid.reporting.events.ProjectionChanges;
 import org.memberaid.reporting.events.ProjectionUpdater;
@@ -71,14 +71,18 @@ public class Projections {
     @ConfigProperty(name = "memberaid.database.clean-before-migrate", defaultValue = "false")
     boolean dropProjectionsAtStart;
 
+    /** Consumers per projection: each applies its own partitions, so both cores work on a backlog. */
+    @ConfigProperty(name = "memberaid.reporting.consumer-threads", defaultValue = "2")
+    int consumerThreads;
+
     @ConfigProperty(name = "memberaid.reporting.rebuild.check-interval", defaultValue = "500ms")
     Duration checkInterval;
 
     private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "projection-rebuild"));
     private volatile String active;
-    private EventStreamConsumer live;
-    private EventStreamConsumer building;
+    private EventSubscription live;
+    private EventSubscription building;
     private volatile RebuildStatus rebuild = new RebuildStatus("IDLE", null, null, null, null);
 
     void start(@Observes DatabaseReady ready) throws SQLException {
@@ -88,7 +92,7 @@ public class Projections {
         String schema = activeOrFirst();
         synchronized (this) {
             active = schema;
-            live = streams.subscribe(groupOf(schema), ProjectionUpdater.TOPICS, schema, updater::apply);
+            live = subscribe(schema);
         }
         LOG.infof("Reports read projection %s", schema);
     }
@@ -139,7 +143,7 @@ public class Projections {
         try (Connection connection = dataSource.getConnection()) {
             schema = create(connection);
         }
-        building = streams.subscribe(groupOf(schema), ProjectionUpdater.TOPICS, schema, updater::apply);
+        building = subscribe(schema);
         rebuild = new RebuildStatus("RUNNING", schema, Instant.now(), null, null);
         LOG.infof("Rebuilding the reports into %s from the start of %s", schema, ProjectionUpdater.TOPICS);
         monitor.schedule(this::checkRebuild, checkInterval.toMillis(), TimeUnit.MILLISECONDS);
@@ -175,7 +179,7 @@ public class Projections {
         }
         active = running.schema();
         changes.committed();
-        EventStreamConsumer oldConsumer = live;
+        EventSubscription oldConsumer = live;
         live = building;
         building = null;
         rebuild = new RebuildStatus("SWITCHED", running.schema(), running.startedAt(), Instant.now(), 0L);
@@ -210,8 +214,9 @@ public class Projections {
         return offsets;
     }
 
-    private String groupOf(String schema) {
-        return consumerGroup + "-" + schema;
+    private EventSubscription subscribe(String schema) {
+        return streams.subscribe(consumerGroup + "-" + schema, ProjectionUpdater.TOPICS, schema, consumerThreads,
+                updater::apply);
     }
 
     private String activeOrFirst() throws SQLException {

@@ -43,7 +43,7 @@ class LedgerTest {
     }
 
     @Test
-    void aDeregisteredMemberDropsOutOfEveryCountButTheCountyStaysNamed() {
+    void aDeregisteredMemberDropsOutOfEveryCountAndTheCancelledOutChangeStaysAZeroRow() {
         Ledger ledger = new Ledger();
         MemberState active = new MemberState(MEMBER, "620723", "ACTIVE", "NOT_IN_DIFFICULTY", 1);
 
@@ -52,6 +52,7 @@ class LedgerTest {
 
         assertThat(ledger.stock()).containsExactly(Map.entry("620723", CountyFigures.ZERO));
         assertThat(ledger.figures().get(key("620723", Figure.MEMBERS_TOTAL))).isZero();
+        assertThat(ledger.figures()).doesNotContainKey(key("620723", Figure.MEMBERS_IN_DIFFICULTY));
     }
 
     @Test

@@ -14,7 +14,10 @@ import org.memberaid.deploy.loadgen.cli.UsageException;
 import org.memberaid.deploy.loadgen.scenario.CsvScenario;
 import org.memberaid.deploy.loadgen.scenario.ImportScenario;
 import org.memberaid.deploy.loadgen.scenario.RegisterScenario;
+import org.memberaid.deploy.loadgen.scenario.BacklogScenario;
+import org.memberaid.deploy.loadgen.scenario.FreshnessScenario;
 import org.memberaid.deploy.loadgen.scenario.ReliefScenario;
+import org.memberaid.deploy.loadgen.scenario.ReportsScenario;
 
 /**
  * Applies one scenario of load to the running system and prints what it measured.
@@ -38,7 +41,7 @@ public final class LoadGenerator {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         LoadGenerator generator = new LoadGenerator(List.of(new RegisterScenario(), new ImportScenario(), new CsvScenario(),
-                new ReliefScenario()));
+                new ReliefScenario(), new ReportsScenario(), new BacklogScenario(), new FreshnessScenario()));
         System.exit(generator.run(args, out, err));
     }
 

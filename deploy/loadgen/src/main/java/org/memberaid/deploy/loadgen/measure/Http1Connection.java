@@ -37,12 +37,15 @@ public final class Http1Connection implements AutoCloseable {
         private final int port;
         private final int connectTimeoutMillis;
         private final int readTimeoutMillis;
+        /** "POST " or "GET " */
+        private final byte[] requestLineStart;
         /** "POST path HTTP/1.1\r\nHost: ...\r\n(headers)Content-Length: " */
         private final byte[] headUpToContentLength;
         /** " HTTP/1.1\r\nHost: ...\r\n(headers)": what follows the path when another one is asked for. */
         private final byte[] headAfterPath;
 
-        private Target(URI endpoint, Map<String, String> headers, Duration connectTimeout, Duration readTimeout) {
+        private Target(String method, URI endpoint, Map<String, String> headers, Duration connectTimeout,
+                Duration readTimeout) {
             if (!"http".equalsIgnoreCase(endpoint.getScheme()) || endpoint.getHost() == null) {
                 throw new IllegalArgumentException("only http://host[:port]/path URLs are supported, not " + endpoint);
             }
@@ -56,7 +59,8 @@ public final class Http1Connection implements AutoCloseable {
                     .append("Host: ").append(host).append(endpoint.getPort() == -1 ? "" : ":" + port).append("\r\n");
             headers.forEach((name, value) -> afterPath.append(name).append(": ").append(value).append("\r\n"));
             this.headAfterPath = afterPath.toString().getBytes(StandardCharsets.ISO_8859_1);
-            String head = "POST " + path + (endpoint.getRawQuery() == null ? "" : "?" + endpoint.getRawQuery())
+            this.requestLineStart = (method + " ").getBytes(StandardCharsets.ISO_8859_1);
+            String head = method + " " + path + (endpoint.getRawQuery() == null ? "" : "?" + endpoint.getRawQuery())
                     + afterPath + "Content-Length: ";
             this.headUpToContentLength = head.getBytes(StandardCharsets.ISO_8859_1);
         }
@@ -67,7 +71,12 @@ public final class Http1Connection implements AutoCloseable {
          * @param readTimeout the longest wait for any read of the answer (the socket timeout)
          */
         public static Target post(URI endpoint, Map<String, String> headers, Duration connectTimeout, Duration readTimeout) {
-            return new Target(endpoint, headers, connectTimeout, readTimeout);
+            return new Target("POST", endpoint, headers, connectTimeout, readTimeout);
+        }
+
+        /** Like {@link #post}, for GET requests (sent with an empty body, Content-Length: 0). */
+        public static Target get(URI endpoint, Map<String, String> headers, Duration connectTimeout, Duration readTimeout) {
+            return new Target("GET", endpoint, headers, connectTimeout, readTimeout);
         }
     }
 
@@ -84,7 +93,6 @@ public final class Http1Connection implements AutoCloseable {
     }
 
     private static final byte[] CRLF_CRLF = {'\r', '\n', '\r', '\n'};
-    private static final byte[] REQUEST_LINE_START = "POST ".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] CONTENT_LENGTH_FIELD = "Content-Length: ".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] CONTENT_LENGTH = lowerAscii("content-length");
     private static final byte[] TRANSFER_ENCODING = lowerAscii("transfer-encoding");
@@ -166,7 +174,8 @@ public final class Http1Connection implements AutoCloseable {
         if (extraHeaders.length % 2 != 0) {
             throw new IllegalArgumentException("extra headers come as name, value pairs");
         }
-        int needed = REQUEST_LINE_START.length + pathAndQuery.length() + target.headAfterPath.length
+        byte[] requestLineStart = target.requestLineStart;
+        int needed = requestLineStart.length + pathAndQuery.length() + target.headAfterPath.length
                 + CONTENT_LENGTH_FIELD.length + 20 + CRLF_CRLF.length + body.size();
         for (int i = 0; i < extraHeaders.length; i += 2) {
             needed += extraHeaders[i].length() + 2 + extraHeaders[i + 1].length() + 2;
@@ -174,8 +183,8 @@ public final class Http1Connection implements AutoCloseable {
         if (request.length < needed) {
             request = new byte[Math.max(needed, request.length * 2)];
         }
-        System.arraycopy(REQUEST_LINE_START, 0, request, 0, REQUEST_LINE_START.length);
-        int position = REQUEST_LINE_START.length;
+        System.arraycopy(requestLineStart, 0, request, 0, requestLineStart.length);
+        int position = requestLineStart.length;
         for (int i = 0; i < pathAndQuery.length(); i++) {
             char c = pathAndQuery.charAt(i);
             if (c <= ' ' || c >= 0x7f) {
