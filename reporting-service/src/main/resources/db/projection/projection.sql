@@ -62,3 +62,32 @@ CREATE TABLE disbursement_state (
     status          VARCHAR(20)    NOT NULL,
     version         BIGINT         NOT NULL
 );
+
+-- The same figures per county and year, kept alongside so a year's report reads one row per
+-- county and figure instead of summing the months.
+CREATE TABLE county_year_figure (
+    year        INTEGER        NOT NULL,
+    county_code VARCHAR(12)    NOT NULL,
+    figure      VARCHAR(40)    NOT NULL,
+    amount      NUMERIC(18, 2) NOT NULL,
+    PRIMARY KEY (year, county_code, figure)
+);
+
+-- Distinct values per county and year with their weights, and how many have a weight above
+-- zero: a year's distinct counts per county are then read, not recounted.
+CREATE TABLE distinct_year_value (
+    county_code VARCHAR(12) NOT NULL,
+    year        INTEGER     NOT NULL,
+    measure     VARCHAR(30) NOT NULL,
+    value       TEXT        NOT NULL,
+    weight      INTEGER     NOT NULL,
+    PRIMARY KEY (county_code, year, measure, value)
+);
+
+CREATE TABLE county_year_distinct (
+    year        INTEGER     NOT NULL,
+    county_code VARCHAR(12) NOT NULL,
+    measure     VARCHAR(30) NOT NULL,
+    present     BIGINT      NOT NULL,
+    PRIMARY KEY (year, county_code, measure)
+);

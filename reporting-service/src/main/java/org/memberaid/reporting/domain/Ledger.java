@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -26,10 +28,32 @@ public final class Ledger {
     public record DistinctKey(String countyCode, LocalDate month, Measure measure, String value) {
     }
 
+    public record YearKey(int year, String countyCode, Figure figure) {
+    }
+
+    public record YearDistinctKey(String countyCode, int year, Measure measure, String value) {
+
+        public YearCountKey countKey() {
+            return new YearCountKey(year, countyCode, measure);
+        }
+    }
+
+    /** A county's count of distinct values of a measure in a year. */
+    public record YearCountKey(int year, String countyCode, Measure measure) {
+    }
+
+    public static final Comparator<YearCountKey> YEAR_COUNT_ORDER = Comparator.comparingInt(YearCountKey::year)
+            .thenComparing(YearCountKey::countyCode).thenComparing(YearCountKey::measure);
+
     private static final Comparator<MonthKey> MONTH_ORDER = Comparator.comparing(MonthKey::countyCode)
             .thenComparing(MonthKey::month).thenComparing(MonthKey::figure);
     private static final Comparator<DistinctKey> DISTINCT_ORDER = Comparator.comparing(DistinctKey::countyCode)
             .thenComparing(DistinctKey::month).thenComparing(DistinctKey::measure).thenComparing(DistinctKey::value);
+    private static final Comparator<YearKey> YEAR_ORDER = Comparator.comparingInt(YearKey::year)
+            .thenComparing(YearKey::countyCode).thenComparing(YearKey::figure);
+    private static final Comparator<YearDistinctKey> YEAR_DISTINCT_ORDER =
+            Comparator.comparing(YearDistinctKey::countyCode).thenComparingInt(YearDistinctKey::year)
+                    .thenComparing(YearDistinctKey::measure).thenComparing(YearDistinctKey::value);
     private static final String IN_DIFFICULTY = "IN_DIFFICULTY";
     private static final String LIFTED_OUT = "LIFTED_OUT";
 
@@ -116,6 +140,14 @@ public final class Ledger {
         distinct.merge(key, weight, Integer::sum);
     }
 
+    /** The counties whose figures this batch touches. */
+    public Set<String> counties() {
+        Set<String> counties = new HashSet<>(stock.keySet());
+        figures.keySet().forEach(key -> counties.add(key.countyCode()));
+        distinct.keySet().forEach(key -> counties.add(key.countyCode()));
+        return counties;
+    }
+
     /** County → change of its stock (zero when the batch's changes to it cancel out). */
     public Map<String, CountyFigures> stock() {
         return Collections.unmodifiableMap(stock);
@@ -124,6 +156,22 @@ public final class Ledger {
     /** The changes of the additive figures, in lock order. */
     public Map<MonthKey, BigDecimal> figures() {
         return Collections.unmodifiableMap(figures);
+    }
+
+    /** The changes of the additive figures summed per year, in lock order. */
+    public Map<YearKey, BigDecimal> yearFigures() {
+        Map<YearKey, BigDecimal> years = new TreeMap<>(YEAR_ORDER);
+        figures.forEach((key, amount) -> years.merge(new YearKey(key.month().getYear(), key.countyCode(), key.figure()),
+                amount, BigDecimal::add));
+        return years;
+    }
+
+    /** The changes of the distinct values' weights summed per year, in lock order. */
+    public Map<YearDistinctKey, Integer> yearDistinct() {
+        Map<YearDistinctKey, Integer> years = new TreeMap<>(YEAR_DISTINCT_ORDER);
+        distinct.forEach((key, weight) -> years.merge(new YearDistinctKey(key.countyCode(), key.month().getYear(),
+                key.measure(), key.value()), weight, Integer::sum));
+        return years;
     }
 
     /** The changes of the distinct values' weights, in lock order. */

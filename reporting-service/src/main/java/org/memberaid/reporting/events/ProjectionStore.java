@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import org.hibernate.Session;
@@ -19,6 +20,7 @@ import org.memberaid.reporting.domain.CountyFigures;
 import org.memberaid.reporting.domain.DisbursementState;
 import org.memberaid.reporting.domain.FundState;
 import org.memberaid.reporting.domain.Ledger;
+import org.memberaid.reporting.domain.Measure;
 import org.memberaid.reporting.domain.MemberState;
 
 /**
@@ -129,12 +131,17 @@ public class ProjectionStore {
         });
     }
 
-    /** Adds a batch's changes to the stock, the monthly figures and the distinct values' weights. */
+    /**
+     * Adds a batch's changes to the stock, the monthly and yearly figures and the distinct values'
+     * weights, and moves the yearly distinct counts where a weight crossed zero.
+     */
     public void apply(Ledger ledger) {
         session().doWork(connection -> {
             addToStock(connection, ledger.stock());
             addToFigures(connection, ledger.figures());
+            addToYearFigures(connection, ledger.yearFigures());
             addToWeights(connection, ledger.distinct());
+            addToYearWeights(connection, ledger.yearDistinct());
         });
     }
 
@@ -174,6 +181,93 @@ public class ProjectionStore {
                 upsert.setDate(2, Date.valueOf(delta.getKey().month()));
                 upsert.setString(3, delta.getKey().figure().name());
                 upsert.setBigDecimal(4, delta.getValue());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    private static void addToYearFigures(Connection connection, Map<Ledger.YearKey, BigDecimal> deltas)
+            throws SQLException {
+        if (deltas.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO county_year_figure (year, county_code, figure, amount) VALUES (?, ?, ?, ?)
+                ON CONFLICT (year, county_code, figure) DO UPDATE SET amount = county_year_figure.amount + excluded.amount
+                """)) {
+            for (Map.Entry<Ledger.YearKey, BigDecimal> delta : deltas.entrySet()) {
+                upsert.setInt(1, delta.getKey().year());
+                upsert.setString(2, delta.getKey().countyCode());
+                upsert.setString(3, delta.getKey().figure().name());
+                upsert.setBigDecimal(4, delta.getValue());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    /**
+     * Adds to the yearly weights in one statement, reads back the new weights, and counts a value
+     * in (out) of its county's year where its weight rose above (fell to) zero.
+     */
+    private static void addToYearWeights(Connection connection, Map<Ledger.YearDistinctKey, Integer> deltas)
+            throws SQLException {
+        if (deltas.isEmpty()) {
+            return;
+        }
+        int size = deltas.size();
+        String[] counties = new String[size];
+        Integer[] years = new Integer[size];
+        String[] measures = new String[size];
+        String[] values = new String[size];
+        Integer[] weights = new Integer[size];
+        int i = 0;
+        for (Map.Entry<Ledger.YearDistinctKey, Integer> delta : deltas.entrySet()) {
+            counties[i] = delta.getKey().countyCode();
+            years[i] = delta.getKey().year();
+            measures[i] = delta.getKey().measure().name();
+            values[i] = delta.getKey().value();
+            weights[i] = delta.getValue();
+            i++;
+        }
+        Map<Ledger.YearCountKey, Long> presence = new TreeMap<>(Ledger.YEAR_COUNT_ORDER);
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO distinct_year_value (county_code, year, measure, value, weight)
+                SELECT * FROM unnest(?::varchar[], ?::int[], ?::varchar[], ?::text[], ?::int[])
+                ON CONFLICT (county_code, year, measure, value) DO UPDATE
+                SET weight = distinct_year_value.weight + excluded.weight
+                RETURNING county_code, year, measure, value, weight""")) {
+            upsert.setArray(1, connection.createArrayOf("varchar", counties));
+            upsert.setArray(2, connection.createArrayOf("int4", years));
+            upsert.setArray(3, connection.createArrayOf("varchar", measures));
+            upsert.setArray(4, connection.createArrayOf("text", values));
+            upsert.setArray(5, connection.createArrayOf("int4", weights));
+            try (ResultSet rows = upsert.executeQuery()) {
+                while (rows.next()) {
+                    Ledger.YearDistinctKey key = new Ledger.YearDistinctKey(rows.getString(1), rows.getInt(2),
+                            Measure.valueOf(rows.getString(3)), rows.getString(4));
+                    int after = rows.getInt(5);
+                    int before = after - deltas.get(key);
+                    long change = (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
+                    if (change != 0) {
+                        presence.merge(key.countKey(), change, Long::sum);
+                    }
+                }
+            }
+        }
+        if (presence.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO county_year_distinct (year, county_code, measure, present) VALUES (?, ?, ?, ?)
+                ON CONFLICT (year, county_code, measure) DO UPDATE
+                SET present = county_year_distinct.present + excluded.present""")) {
+            for (Map.Entry<Ledger.YearCountKey, Long> change : presence.entrySet()) {
+                upsert.setInt(1, change.getKey().year());
+                upsert.setString(2, change.getKey().countyCode());
+                upsert.setString(3, change.getKey().measure().name());
+                upsert.setLong(4, change.getValue());
                 upsert.addBatch();
             }
             upsert.executeBatch();

@@ -105,6 +105,8 @@ public class ProjectionUpdater {
         applyDisbursements(disbursements, ledger);
         assistance.forEach(ledger::assistance);
         store.apply(ledger);
+        Set<String> counties = ledger.counties();
+        funds.forEach(fund -> counties.add(fund.countyCode()));
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -113,7 +115,7 @@ public class ProjectionUpdater {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    changes.committed();
+                    changes.committed(counties);
                 }
             }
         });

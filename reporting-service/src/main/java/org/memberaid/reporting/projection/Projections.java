@@ -51,6 +51,8 @@ public class Projections {
     private static final List<String> SCHEMA_SCRIPTS = List.of("db/inbox/V0_2__inbox.sql",
             "db/inbox/V0_3__consumed_offsets.sql", "db/projection/projection.sql");
     private static final long REGISTRY_LOCK = 0x7265706f7274L;
+    /** The version of db/projection/projection.sql; raise it with every change to those tables. */
+    static final int SHAPE = 2;
     private static final Logger LOG = Logger.getLogger(Projections.class);
 
     @Inject
@@ -172,13 +174,13 @@ public class Projections {
                 return false;
             }
             try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE projection_registry SET active_schema = ?, switched_at = now()")) {
+                    "UPDATE projection_registry SET active_schema = ?, shape = " + SHAPE + ", switched_at = now()")) {
                 update.setString(1, running.schema());
                 update.executeUpdate();
             }
         }
         active = running.schema();
-        changes.committed();
+        changes.everythingChanged();
         EventSubscription oldConsumer = live;
         live = building;
         building = null;
@@ -219,31 +221,55 @@ public class Projections {
                 updater::apply);
     }
 
+    /**
+     * The active projection; the first one, or a new one when the active one has another shape
+     * (a release changed its tables): that one is built from the start of the topics and the old
+     * one dropped, since this release cannot read it.
+     */
     private String activeOrFirst() throws SQLException {
+        String dropped = null;
+        String schema;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 // Two instances starting together create one projection, not two.
                 statement.execute("SELECT pg_advisory_xact_lock(" + REGISTRY_LOCK + ")");
-                try (ResultSet row = statement.executeQuery("SELECT active_schema FROM projection_registry")) {
+                String held = null;
+                int shape = 0;
+                try (ResultSet row = statement.executeQuery("SELECT active_schema, shape FROM projection_registry")) {
                     if (row.next()) {
-                        connection.commit();
-                        return row.getString(1);
+                        held = row.getString(1);
+                        shape = row.getInt(2);
                     }
                 }
-                String schema = create(connection);
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO projection_registry (active_schema) VALUES (?)")) {
-                    insert.setString(1, schema);
-                    insert.executeUpdate();
+                if (held != null && shape == SHAPE) {
+                    connection.commit();
+                    return held;
+                }
+                schema = create(connection);
+                try (PreparedStatement upsert = connection.prepareStatement("""
+                        INSERT INTO projection_registry (active_schema, shape) VALUES (?, ?)
+                        ON CONFLICT (singleton) DO UPDATE
+                        SET active_schema = excluded.active_schema, shape = excluded.shape, switched_at = now()""")) {
+                    upsert.setString(1, schema);
+                    upsert.setInt(2, SHAPE);
+                    upsert.executeUpdate();
+                }
+                if (held != null) {
+                    statement.execute("DROP SCHEMA IF EXISTS " + held + " CASCADE");
+                    dropped = held;
                 }
                 connection.commit();
-                return schema;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
         }
+        if (dropped != null) {
+            LOG.warnf("Projection %s had an older shape; its figures are rebuilt from the start of the topics into %s",
+                    dropped, schema);
+        }
+        return schema;
     }
 
     /** Creates the next projection schema with its empty tables. */

@@ -1,5 +1,7 @@
 package org.memberaid.reporting.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -8,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -55,35 +58,53 @@ public class ReportResource {
     @Inject
     Reports reports;
 
+    @Inject
+    ObjectMapper json;
+
     @GET
     @Path("/counties")
     @Operation(summary = "Per-county figures, a page at a time",
             description = "One row per county, by county code: every county of the reference data (zeros included) "
                     + "and any other code the events named (shown with its code and no name).")
-    @APIResponse(responseCode = "200", headers = @Header(name = AS_OF, description = "time of the newest event applied"))
-    public RestResponse<CountyPage> counties(@Parameter(description = "default: this year") @QueryParam("year") String year,
+    @APIResponse(responseCode = "200", headers = @Header(name = AS_OF, description = "time of the newest event applied"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CountyPage.class)))
+    public RestResponse<byte[]> counties(@Parameter(description = "default: this year") @QueryParam("year") String year,
             @QueryParam("page") String page,
             @Parameter(description = "1–500, default 100") @QueryParam("size") String size) {
         int theYear = year(year);
         int thePage = number("page", page, 0, 0, Integer.MAX_VALUE);
         int theSize = number("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
         Reports.CountyTable table = reports.counties(theYear);
+        // Dashboards read the same pages over and over: each is written once per table.
+        byte[] json = table.rendered(List.of("json", thePage, theSize), t -> toJson(page(t, thePage, theSize)));
+        return fresh(table.asOf(), json);
+    }
+
+    private static CountyPage page(Reports.CountyTable table, int page, int size) {
         List<CountyReport> items = new ArrayList<>();
-        long from = (long) thePage * theSize;
-        for (long i = from; i < Math.min(table.rows().size(), from + theSize); i++) {
-            items.add(CountyReport.of(table.rows().get((int) i), theYear));
+        long from = (long) page * size;
+        for (long i = from; i < Math.min(table.rows().size(), from + size); i++) {
+            items.add(CountyReport.of(table.rows().get((int) i), table.year()));
         }
-        return fresh(table.asOf(), new CountyPage(table.asOf(), theYear, thePage, theSize, table.rows().size(), items));
+        return new CountyPage(table.asOf(), table.year(), page, size, table.rows().size(), items);
+    }
+
+    private byte[] toJson(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the report as JSON", e);
+        }
     }
 
     @GET
     @Path("/counties")
     @Produces(CsvReports.PRODUCES)
     @Operation(summary = "Every county's figures as CSV (Accept: text/csv or ?format=csv), all rows at once")
-    public RestResponse<String> countiesCsv(@QueryParam("year") String year) {
-        int theYear = year(year);
-        Reports.CountyTable table = reports.counties(theYear);
-        return fresh(table.asOf(), CsvReports.write(table.rows().stream().map(row -> CountyReport.of(row, theYear)).toList()));
+    public RestResponse<byte[]> countiesCsv(@QueryParam("year") String year) {
+        Reports.CountyTable table = reports.counties(year(year));
+        return fresh(table.asOf(), table.rendered("csv", t -> CsvReports.write(t.rows().stream()
+                .map(row -> CountyReport.of(row, t.year())).toList()).getBytes(StandardCharsets.UTF_8)));
     }
 
     @GET

@@ -135,6 +135,49 @@ final class ReportQueries {
         return distinct;
     }
 
+    /** A year's additive figures, per county or ({@code perCounty} false) summed over the counties. */
+    static Map<String, Map<Figure, BigDecimal>> yearFlows(Connection connection, int year, boolean perCounty,
+            Collection<String> counties) throws SQLException {
+        String group = perCounty ? Grouping.COUNTY.expression : Grouping.ALL.expression;
+        Map<String, Map<Figure, BigDecimal>> flows = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + group
+                + ", figure, SUM(amount) FROM county_year_figure " + where(counties, "year = ?") + " GROUP BY 1, 2")) {
+            query.setInt(1, year);
+            bindCounties(connection, query, 2, counties);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    flows.computeIfAbsent(rows.getString(1), key -> new EnumMap<>(Figure.class))
+                            .put(Figure.valueOf(rows.getString(2)), rows.getBigDecimal(3));
+                }
+            }
+        }
+        return flows;
+    }
+
+    /**
+     * A year's distinct counts: per county as kept, or ({@code perCounty} false) recounted over
+     * the counties, since a member can count in two counties of one region.
+     */
+    static Map<String, Map<Measure, Long>> yearDistinct(Connection connection, int year, boolean perCounty,
+            Collection<String> counties) throws SQLException {
+        String sql = perCounty
+                ? "SELECT county_code, measure, present FROM county_year_distinct " + where(counties, "year = ?")
+                : "SELECT '', measure, COUNT(DISTINCT value) FROM distinct_year_value "
+                        + where(counties, "year = ? AND weight > 0") + " GROUP BY 1, 2";
+        Map<String, Map<Measure, Long>> distinct = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setInt(1, year);
+            bindCounties(connection, query, 2, counties);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    distinct.computeIfAbsent(rows.getString(1), key -> new EnumMap<>(Measure.class))
+                            .put(Measure.valueOf(rows.getString(2)), rows.getLong(3));
+                }
+            }
+        }
+        return distinct;
+    }
+
     /** Budgets of a year's funds by fund kind, per county or ({@code perCounty} false) over all of them. */
     static Map<String, Map<String, BigDecimal>> budgets(Connection connection, int year, boolean perCounty,
             Collection<String> counties) throws SQLException {

@@ -14,8 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.memberaid.reporting.domain.CountyFigures;
 import org.memberaid.reporting.domain.Figure;
@@ -43,8 +47,20 @@ public class Reports {
             PeriodFigures period) {
     }
 
-    /** Every county's row for a year, as of one moment. */
-    public record CountyTable(int year, Instant asOf, List<CountyRow> rows) {
+    /**
+     * Every county's row for a year, as of one moment; it never changes, so what is made of it
+     * (a page as JSON, the CSV) is made once and kept with it.
+     */
+    public record CountyTable(int year, Instant asOf, List<CountyRow> rows, Map<Object, Object> renderings) {
+
+        CountyTable(int year, Instant asOf, List<CountyRow> rows) {
+            this(year, asOf, rows, new ConcurrentHashMap<>());
+        }
+
+        @SuppressWarnings("unchecked")
+        public <T> T rendered(Object key, Function<CountyTable, T> render) {
+            return (T) renderings.computeIfAbsent(key, k -> render.apply(this));
+        }
     }
 
     /** A region's roll-up over the counties below it. */
@@ -69,39 +85,92 @@ public class Reports {
     Duration cacheMaxAge;
 
     private final Map<Integer, CachedTable> tables = new ConcurrentHashMap<>();
+    private final Set<Integer> refreshing = ConcurrentHashMap.newKeySet();
+    private final Executor refresher = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "county-table-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile Map<String, Region> regions;
 
-    /** Every county for a year: the seeded ones (zeros included) and any other code the events named. */
+    /**
+     * Every county for a year: the seeded ones (zeros included) and any other code the events
+     * named. Read again after every batch this instance applies; after {@code cache.max-age}
+     * without one (another instance may be applying), refreshed in the background while the
+     * table in hand is served.
+     */
     public CountyTable counties(int year) {
-        long version = changes.version();
+        long seen = changes.version();
         CachedTable cached = tables.get(year);
-        if (cached != null && cached.version() == version && !expired(cached)) {
+        if (cached != null && cached.version() == seen) {
+            if (expired(cached) && refreshing.add(year)) {
+                refresher.execute(() -> {
+                    try {
+                        load(year, seen);
+                    } finally {
+                        refreshing.remove(year);
+                    }
+                });
+            }
             return cached.table();
         }
         synchronized (tables) {
             cached = tables.get(year);
-            if (cached == null || cached.version() != version || expired(cached)) {
-                cached = new CachedTable(read(connection -> loadTable(connection, year)), version, System.nanoTime());
-                tables.put(year, cached);
+            long version = changes.version();
+            if (cached != null && cached.version() == version) {
+                return cached.table();
             }
-            return cached.table();
+            Set<String> changed = cached == null ? null : changes.countiesChangedSince(cached.version());
+            if (changed == null) {
+                return load(year, version);
+            }
+            CountyTable previous = cached.table();
+            CachedTable refreshed = new CachedTable(read(connection -> refresh(connection, previous, changed)), version,
+                    cached.loadedAt());
+            tables.put(year, refreshed);
+            return refreshed.table();
         }
+    }
+
+    private CountyTable load(int year, long version) {
+        CachedTable loaded = new CachedTable(read(connection -> loadTable(connection, year)), version, System.nanoTime());
+        tables.merge(year, loaded, (held, fresh) -> fresh.version() >= held.version() ? fresh : held);
+        return loaded.table();
+    }
+
+    /** The table with the rows of the changed counties read again (and any new county added). */
+    private CountyTable refresh(Connection connection, CountyTable previous, Set<String> changed) throws SQLException {
+        Map<String, CountyRow> rows = new TreeMap<>();
+        previous.rows().forEach(row -> rows.put(row.countyCode(), row));
+        if (!changed.isEmpty()) {
+            int year = previous.year();
+            Map<String, Region> all = regions(connection);
+            Map<String, CountyFigures> stock = ReportQueries.stock(connection, changed);
+            Map<String, Map<Figure, BigDecimal>> flows = ReportQueries.yearFlows(connection, year, true, changed);
+            Map<String, Map<Measure, Long>> distinct = ReportQueries.yearDistinct(connection, year, true, changed);
+            Map<String, Map<String, BigDecimal>> budgets = ReportQueries.budgets(connection, year, true, changed);
+            for (String code : changed) {
+                if (rows.containsKey(code) || stock.containsKey(code) || flows.containsKey(code)
+                        || budgets.containsKey(code)) {
+                    rows.put(code, row(code, all.get(code), stock, flows, distinct, budgets));
+                }
+            }
+        }
+        return new CountyTable(previous.year(), ReportQueries.asOf(connection), List.copyOf(rows.values()));
     }
 
     public Optional<Fresh<CountyRow>> county(String code, int year) {
         return read(connection -> {
             List<String> counties = List.of(code);
             Map<String, CountyFigures> stock = ReportQueries.stock(connection, counties);
-            Map<String, Map<Figure, BigDecimal>> flows = ReportQueries.flows(connection, LocalDate.of(year, 1, 1),
-                    LocalDate.of(year + 1, 1, 1), Grouping.COUNTY, counties);
+            Map<String, Map<Figure, BigDecimal>> flows = ReportQueries.yearFlows(connection, year, true, counties);
             Map<String, Map<String, BigDecimal>> budgets = ReportQueries.budgets(connection, year, true, counties);
             Region region = regions(connection).get(code);
             boolean known = region != null && region.isCounty();
             if (!known && stock.isEmpty() && flows.isEmpty() && budgets.isEmpty()) {
                 return Optional.empty();
             }
-            Map<String, Map<Measure, Long>> distinct = ReportQueries.distinct(connection, LocalDate.of(year, 1, 1),
-                    LocalDate.of(year + 1, 1, 1), Grouping.COUNTY, counties);
+            Map<String, Map<Measure, Long>> distinct = ReportQueries.yearDistinct(connection, year, true, counties);
             return Optional.of(new Fresh<>(ReportQueries.asOf(connection), row(code, region, stock, flows, distinct,
                     budgets)));
         });
@@ -118,10 +187,8 @@ public class Reports {
             CountyFigures stock = ReportQueries.stock(connection, counties).values().stream()
                     .reduce(CountyFigures.ZERO, CountyFigures::plus);
             PeriodFigures period = PeriodFigures.of(
-                    ReportQueries.flows(connection, LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1), Grouping.ALL,
-                            counties).getOrDefault("", Map.of()),
-                    ReportQueries.distinct(connection, LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1),
-                            Grouping.ALL, counties).getOrDefault("", Map.of()),
+                    ReportQueries.yearFlows(connection, year, false, counties).getOrDefault("", Map.of()),
+                    ReportQueries.yearDistinct(connection, year, false, counties).getOrDefault("", Map.of()),
                     ReportQueries.budgets(connection, year, false, counties).getOrDefault("", Map.of()));
             return Optional.of(new Fresh<>(ReportQueries.asOf(connection),
                     new RegionRow(region, counties.size(), stock, period)));
@@ -168,13 +235,10 @@ public class Reports {
     }
 
     private CountyTable loadTable(Connection connection, int year) throws SQLException {
-        LocalDate start = LocalDate.of(year, 1, 1);
         Map<String, Region> all = regions(connection);
         Map<String, CountyFigures> stock = ReportQueries.stock(connection, null);
-        Map<String, Map<Figure, BigDecimal>> flows =
-                ReportQueries.flows(connection, start, start.plusYears(1), Grouping.COUNTY, null);
-        Map<String, Map<Measure, Long>> distinct =
-                ReportQueries.distinct(connection, start, start.plusYears(1), Grouping.COUNTY, null);
+        Map<String, Map<Figure, BigDecimal>> flows = ReportQueries.yearFlows(connection, year, true, null);
+        Map<String, Map<Measure, Long>> distinct = ReportQueries.yearDistinct(connection, year, true, null);
         Map<String, Map<String, BigDecimal>> budgets = ReportQueries.budgets(connection, year, true, null);
         Set<String> codes = new TreeSet<>();
         all.values().stream().filter(Region::isCounty).forEach(region -> codes.add(region.code()));
