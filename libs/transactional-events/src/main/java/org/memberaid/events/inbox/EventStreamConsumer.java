@@ -92,6 +92,7 @@ final class EventStreamConsumer {
             LOG.errorf(e, "Consumer %s stopped", name);
         } finally {
             consumer.close(Duration.ofSeconds(5));
+            LOG.debugf("Consumer %s closed and left its group", name);
         }
     }
 
@@ -114,7 +115,10 @@ final class EventStreamConsumer {
             }
         }
         // Not the group's committed offset: it can be ahead of a commit the database did not keep.
-        consumer.seekToBeginning(neverApplied);
+        // (An empty collection would mean every assigned partition.)
+        if (!neverApplied.isEmpty()) {
+            consumer.seekToBeginning(neverApplied);
+        }
     }
 
     private void applyOrRewind(ConsumerRecords<String, String> batch) {
