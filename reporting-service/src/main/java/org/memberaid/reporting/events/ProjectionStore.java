@@ -66,22 +66,36 @@ public class ProjectionStore {
     }
 
     public void saveMembers(Collection<MemberState> states) {
+        if (states.isEmpty()) {
+            return;
+        }
+        UUID[] ids = new UUID[states.size()];
+        String[] counties = new String[ids.length];
+        String[] registrations = new String[ids.length];
+        String[] hardships = new String[ids.length];
+        Long[] versions = new Long[ids.length];
+        int i = 0;
+        for (MemberState state : states) {
+            ids[i] = state.memberId();
+            counties[i] = state.countyCode();
+            registrations[i] = state.registrationStatus();
+            hardships[i] = state.hardshipStatus();
+            versions[i++] = state.version();
+        }
+        // One statement with arrays, planned once, rather than thousands of rows of parameters.
         session().doWork(connection -> {
             try (PreparedStatement upsert = connection.prepareStatement("""
                     INSERT INTO member_state (member_id, county_code, registration_status, hardship_status, version)
-                    VALUES (?, ?, ?, ?, ?)
+                    SELECT * FROM unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[])
                     ON CONFLICT (member_id) DO UPDATE SET county_code = excluded.county_code,
                         registration_status = excluded.registration_status, hardship_status = excluded.hardship_status,
                         version = excluded.version""")) {
-                for (MemberState state : states) {
-                    upsert.setObject(1, state.memberId());
-                    upsert.setString(2, state.countyCode());
-                    upsert.setString(3, state.registrationStatus());
-                    upsert.setString(4, state.hardshipStatus());
-                    upsert.setLong(5, state.version());
-                    upsert.addBatch();
-                }
-                upsert.executeBatch();
+                upsert.setArray(1, connection.createArrayOf("uuid", ids));
+                upsert.setArray(2, connection.createArrayOf("varchar", counties));
+                upsert.setArray(3, connection.createArrayOf("varchar", registrations));
+                upsert.setArray(4, connection.createArrayOf("varchar", hardships));
+                upsert.setArray(5, connection.createArrayOf("int8", versions));
+                upsert.executeUpdate();
             }
         });
     }
@@ -172,18 +186,27 @@ public class ProjectionStore {
         if (deltas.isEmpty()) {
             return;
         }
+        String[] counties = new String[deltas.size()];
+        Date[] months = new Date[counties.length];
+        String[] figures = new String[counties.length];
+        BigDecimal[] amounts = new BigDecimal[counties.length];
+        int i = 0;
+        for (Map.Entry<Ledger.MonthKey, BigDecimal> delta : deltas.entrySet()) {
+            counties[i] = delta.getKey().countyCode();
+            months[i] = Date.valueOf(delta.getKey().month());
+            figures[i] = delta.getKey().figure().name();
+            amounts[i++] = delta.getValue();
+        }
         try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO county_month_figure (county_code, month, figure, amount) VALUES (?, ?, ?, ?)
+                INSERT INTO county_month_figure (county_code, month, figure, amount)
+                SELECT * FROM unnest(?::varchar[], ?::date[], ?::varchar[], ?::numeric[])
                 ON CONFLICT (county_code, month, figure) DO UPDATE
                 SET amount = county_month_figure.amount + excluded.amount""")) {
-            for (Map.Entry<Ledger.MonthKey, BigDecimal> delta : deltas.entrySet()) {
-                upsert.setString(1, delta.getKey().countyCode());
-                upsert.setDate(2, Date.valueOf(delta.getKey().month()));
-                upsert.setString(3, delta.getKey().figure().name());
-                upsert.setBigDecimal(4, delta.getValue());
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
+            upsert.setArray(1, connection.createArrayOf("varchar", counties));
+            upsert.setArray(2, connection.createArrayOf("date", months));
+            upsert.setArray(3, connection.createArrayOf("varchar", figures));
+            upsert.setArray(4, connection.createArrayOf("numeric", amounts));
+            upsert.executeUpdate();
         }
     }
 
@@ -192,18 +215,27 @@ public class ProjectionStore {
         if (deltas.isEmpty()) {
             return;
         }
+        Integer[] years = new Integer[deltas.size()];
+        String[] counties = new String[years.length];
+        String[] figures = new String[years.length];
+        BigDecimal[] amounts = new BigDecimal[years.length];
+        int i = 0;
+        for (Map.Entry<Ledger.YearKey, BigDecimal> delta : deltas.entrySet()) {
+            years[i] = delta.getKey().year();
+            counties[i] = delta.getKey().countyCode();
+            figures[i] = delta.getKey().figure().name();
+            amounts[i++] = delta.getValue();
+        }
         try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO county_year_figure (year, county_code, figure, amount) VALUES (?, ?, ?, ?)
+                INSERT INTO county_year_figure (year, county_code, figure, amount)
+                SELECT * FROM unnest(?::int[], ?::varchar[], ?::varchar[], ?::numeric[])
                 ON CONFLICT (year, county_code, figure) DO UPDATE SET amount = county_year_figure.amount + excluded.amount
                 """)) {
-            for (Map.Entry<Ledger.YearKey, BigDecimal> delta : deltas.entrySet()) {
-                upsert.setInt(1, delta.getKey().year());
-                upsert.setString(2, delta.getKey().countyCode());
-                upsert.setString(3, delta.getKey().figure().name());
-                upsert.setBigDecimal(4, delta.getValue());
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
+            upsert.setArray(1, connection.createArrayOf("int4", years));
+            upsert.setArray(2, connection.createArrayOf("varchar", counties));
+            upsert.setArray(3, connection.createArrayOf("varchar", figures));
+            upsert.setArray(4, connection.createArrayOf("numeric", amounts));
+            upsert.executeUpdate();
         }
     }
 
