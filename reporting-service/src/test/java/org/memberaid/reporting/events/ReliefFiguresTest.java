@@ -113,6 +113,29 @@ class ReliefFiguresTest {
         assertThat(county("629731", 2015)).containsEntry("fundsApprovedStartupSupport", 0.00f);
     }
 
+    @Test
+    void countsAMemberPairedInTwoCountiesOfTheCityOnceInTheCity() {
+        UUID member = UUID.randomUUID();
+        events.send("relief.events", member.toString(), pairing(member, "620722", "cadre-9"));
+        events.send("relief.events", member.toString(), pairing(member, "620724", "cadre-9"));
+        awaitCounty("620724", 2014, year -> assertThat(year).containsEntry("membersPaired", 1));
+        assertThat(county("620722", 2014)).containsEntry("membersPaired", 1).containsEntry("helpersCadre", 1);
+
+        Map<String, Object> city = org.memberaid.reporting.ReportApi.region("620700", 2014);
+
+        // summed over the counties it would be 2; the member and the helper are one each
+        assertThat(city).containsEntry("pairings", 2).containsEntry("membersPaired", 1).containsEntry("helpersCadre", 1);
+    }
+
+    private static String pairing(UUID member, String county, String helper) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/relief-service","type":"memberaid.assistance.recorded.v1",
+                 "subject":"%s","time":"2026-11-27T08:00:00Z","datacontenttype":"application/json","sequence":1,
+                 "data":{"id":"%s","memberId":"%s","countyCode":"%s","kind":"PAIRING","providedOn":"2014-06-01",
+                  "helperId":"%s","helperType":"CADRE"}}"""
+                .formatted(UUID.randomUUID(), member, UUID.randomUUID(), member, county, helper).replace("\n", "");
+    }
+
     private static String disbursement(UUID id, UUID member, String type, long version, String county) {
         return """
                 {"specversion":"1.0","id":"%s","source":"/relief-service","type":"memberaid.disbursement.%s.v1",
