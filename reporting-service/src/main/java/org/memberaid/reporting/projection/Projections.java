@@ -17,7 +17,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -28,6 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.memberaid.database.DatabaseReady;
 import org.memberaid.events.inbox.EventSubscription;
+import org.memberaid.events.inbox.EventInbox;
 import org.memberaid.events.inbox.EventStreams;
 import org.memberaid.reporting.events.ProjectionChanges;
 import org.memberaid.reporting.events.ProjectionUpdater;
@@ -60,6 +60,9 @@ public class Projections {
 
     @Inject
     EventStreams streams;
+
+    @Inject
+    EventInbox inbox;
 
     @Inject
     ProjectionUpdater updater;
@@ -143,7 +146,14 @@ public class Projections {
         }
         String schema;
         try (Connection connection = dataSource.getConnection()) {
-            schema = create(connection);
+            connection.setAutoCommit(false);
+            try {
+                schema = create(connection);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
         }
         building = subscribe(schema);
         rebuild = new RebuildStatus("RUNNING", schema, Instant.now(), null, null);
@@ -166,13 +176,12 @@ public class Projections {
     private synchronized boolean switchIfCaughtUp() throws SQLException {
         RebuildStatus running = rebuild;
         String old = active;
-        long behind;
+        long behind = eventsBehind(inbox.storedOffsets(running.schema()), inbox.storedOffsets(old));
+        if (behind > 0) {
+            rebuild = new RebuildStatus("RUNNING", running.schema(), running.startedAt(), null, behind);
+            return false;
+        }
         try (Connection connection = dataSource.getConnection()) {
-            behind = eventsBehind(offsets(connection, running.schema()), offsets(connection, old));
-            if (behind > 0) {
-                rebuild = new RebuildStatus("RUNNING", running.schema(), running.startedAt(), null, behind);
-                return false;
-            }
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE projection_registry SET active_schema = ?, shape = " + SHAPE + ", switched_at = now()")) {
                 update.setString(1, running.schema());
@@ -201,19 +210,6 @@ public class Projections {
             behind += Math.max(0, partition.getValue() - rebuilt.getOrDefault(partition.getKey(), 0L));
         }
         return behind;
-    }
-
-    /** The next offset to apply per partition, as committed in a projection. */
-    public Map<TopicPartition, Long> offsets(Connection connection, String schema) throws SQLException {
-        Map<TopicPartition, Long> offsets = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT topic, partition_no, next_offset FROM " + schema + ".consumed_offset");
-                ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                offsets.put(new TopicPartition(rows.getString(1), rows.getInt(2)), rows.getLong(3));
-            }
-        }
-        return offsets;
     }
 
     private EventSubscription subscribe(String schema) {
@@ -272,37 +268,22 @@ public class Projections {
         return schema;
     }
 
-    /** Creates the next projection schema with its empty tables. */
+    /** Creates the next projection schema with its empty tables, in the caller's transaction. */
     private static String create(Connection connection) throws SQLException {
-        String schema;
-        try (Statement statement = connection.createStatement();
-                ResultSet next = statement.executeQuery("SELECT nextval('projection_number')")) {
-            next.next();
-            schema = "projection_" + next.getLong(1);
-        }
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
+            String schema;
+            try (ResultSet next = statement.executeQuery("SELECT nextval('projection_number')")) {
+                next.next();
+                schema = "projection_" + next.getLong(1);
+            }
             statement.execute("CREATE SCHEMA " + schema);
             statement.execute("SET LOCAL search_path TO " + schema);
             for (String script : SCHEMA_SCRIPTS) {
                 statement.execute(resource(script));
             }
             statement.execute("SET LOCAL search_path TO public");
-            if (autoCommit) {
-                connection.commit();
-            }
-        } catch (SQLException | RuntimeException e) {
-            if (autoCommit) {
-                connection.rollback();
-            }
-            throw e;
-        } finally {
-            if (autoCommit) {
-                connection.setAutoCommit(true);
-            }
+            return schema;
         }
-        return schema;
     }
 
     private void dropAll() throws SQLException {

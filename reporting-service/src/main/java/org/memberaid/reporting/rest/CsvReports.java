@@ -36,13 +36,11 @@ final class CsvReports {
             line.putAll(flatten(row));
             return line;
         }).toList();
-        Map<String, Object> header = new LinkedHashMap<>(prefix);
-        if (rows.isEmpty()) {
+        if (lines.isEmpty()) {
             return "";
         }
-        header.putAll(lines.get(0));
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
-        header.keySet().forEach(schema::addColumn);
+        lines.get(0).keySet().forEach(schema::addColumn);
         try {
             return CSV.writer(schema.build()).writeValueAsString(lines);
         } catch (JsonProcessingException e) {

@@ -167,10 +167,10 @@ public class ReportResource {
         }
         int theYear = year(year);
         String code = regionCode.strip();
-        Reports.Fresh<List<Reports.MonthRow>> rows = reports.monthly(code, theYear)
+        Reports.Fresh<Reports.Monthly> rows = reports.monthly(code, theYear)
                 .orElseThrow(() -> new NotFoundException("No region " + code));
-        Region region = reports.regionNamed(code).orElse(null);
-        List<MonthReport> months = rows.value().stream().map(row -> new MonthReport(row.month(),
+        Region region = rows.value().region();
+        List<MonthReport> months = rows.value().months().stream().map(row -> new MonthReport(row.month(),
                 LocalDate.of(theYear, row.month(), 1).plusMonths(1).minusDays(1), row.monthEnd().membersTotal(),
                 row.monthEnd().membersInDifficulty(), row.monthEnd().povertyRate(), row.monthEnd().membersLiftedOut(),
                 row.period())).toList();

@@ -15,6 +15,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.memberaid.reporting.domain.CountyFigures;
 import org.memberaid.reporting.domain.Figure;
 import org.memberaid.reporting.domain.Measure;
@@ -98,60 +100,24 @@ final class ReportQueries {
     /** The additive figures of the months in [from, to), summed per group. */
     static Map<String, Map<Figure, BigDecimal>> flows(Connection connection, LocalDate from, LocalDate to,
             Grouping grouping, Collection<String> counties) throws SQLException {
-        Map<String, Map<Figure, BigDecimal>> flows = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT " + grouping.expression
-                + ", figure, SUM(amount) FROM county_month_figure " + where(counties, "month >= ? AND month < ?")
-                + " GROUP BY 1, 2")) {
-            query.setDate(1, Date.valueOf(from));
-            query.setDate(2, Date.valueOf(to));
-            bindCounties(connection, query, 3, counties);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    flows.computeIfAbsent(rows.getString(1), key -> new EnumMap<>(Figure.class))
-                            .put(Figure.valueOf(rows.getString(2)), rows.getBigDecimal(3));
-                }
-            }
-        }
-        return flows;
+        return grouped(connection, "SELECT " + grouping.expression + ", figure, SUM(amount) FROM county_month_figure "
+                + where(counties, "month >= ? AND month < ?") + " GROUP BY 1, 2", counties, FIGURES,
+                ResultSet::getBigDecimal, Date.valueOf(from), Date.valueOf(to));
     }
 
     /** How many distinct values each measure has over the months in [from, to), per group. */
     static Map<String, Map<Measure, Long>> distinct(Connection connection, LocalDate from, LocalDate to,
             Grouping grouping, Collection<String> counties) throws SQLException {
-        Map<String, Map<Measure, Long>> distinct = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT " + grouping.expression
-                + ", measure, COUNT(DISTINCT value) FROM distinct_value "
-                + where(counties, "month >= ? AND month < ? AND weight > 0") + " GROUP BY 1, 2")) {
-            query.setDate(1, Date.valueOf(from));
-            query.setDate(2, Date.valueOf(to));
-            bindCounties(connection, query, 3, counties);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    distinct.computeIfAbsent(rows.getString(1), key -> new EnumMap<>(Measure.class))
-                            .put(Measure.valueOf(rows.getString(2)), rows.getLong(3));
-                }
-            }
-        }
-        return distinct;
+        return grouped(connection, "SELECT " + grouping.expression + ", measure, COUNT(DISTINCT value) FROM distinct_value "
+                + where(counties, "month >= ? AND month < ? AND weight > 0") + " GROUP BY 1, 2", counties, MEASURES,
+                ResultSet::getLong, Date.valueOf(from), Date.valueOf(to));
     }
 
     /** A year's additive figures, per county or ({@code perCounty} false) summed over the counties. */
     static Map<String, Map<Figure, BigDecimal>> yearFlows(Connection connection, int year, boolean perCounty,
             Collection<String> counties) throws SQLException {
-        String group = perCounty ? Grouping.COUNTY.expression : Grouping.ALL.expression;
-        Map<String, Map<Figure, BigDecimal>> flows = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT " + group
-                + ", figure, SUM(amount) FROM county_year_figure " + where(counties, "year = ?") + " GROUP BY 1, 2")) {
-            query.setInt(1, year);
-            bindCounties(connection, query, 2, counties);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    flows.computeIfAbsent(rows.getString(1), key -> new EnumMap<>(Figure.class))
-                            .put(Figure.valueOf(rows.getString(2)), rows.getBigDecimal(3));
-                }
-            }
-        }
-        return flows;
+        return grouped(connection, "SELECT " + groupOf(perCounty) + ", figure, SUM(amount) FROM county_year_figure "
+                + where(counties, "year = ?") + " GROUP BY 1, 2", counties, FIGURES, ResultSet::getBigDecimal, year);
     }
 
     /**
@@ -164,37 +130,56 @@ final class ReportQueries {
                 ? "SELECT county_code, measure, present FROM county_year_distinct " + where(counties, "year = ?")
                 : "SELECT '', measure, COUNT(DISTINCT value) FROM distinct_year_value "
                         + where(counties, "year = ? AND weight > 0") + " GROUP BY 1, 2";
-        Map<String, Map<Measure, Long>> distinct = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setInt(1, year);
-            bindCounties(connection, query, 2, counties);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    distinct.computeIfAbsent(rows.getString(1), key -> new EnumMap<>(Measure.class))
-                            .put(Measure.valueOf(rows.getString(2)), rows.getLong(3));
-                }
-            }
-        }
-        return distinct;
+        return grouped(connection, sql, counties, MEASURES, ResultSet::getLong, year);
     }
 
     /** Budgets of a year's funds by fund kind, per county or ({@code perCounty} false) over all of them. */
     static Map<String, Map<String, BigDecimal>> budgets(Connection connection, int year, boolean perCounty,
             Collection<String> counties) throws SQLException {
-        String group = perCounty ? Grouping.COUNTY.expression : Grouping.ALL.expression;
-        Map<String, Map<String, BigDecimal>> budgets = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT " + group
-                + ", kind, SUM(budget) FROM fund_state " + where(counties, "year = ?") + " GROUP BY 1, 2")) {
-            query.setInt(1, year);
-            bindCounties(connection, query, 2, counties);
+        return grouped(connection, "SELECT " + groupOf(perCounty) + ", kind, SUM(budget) FROM fund_state "
+                + where(counties, "year = ?") + " GROUP BY 1, 2", counties, new Keys<>(kind -> kind, HashMap::new),
+                ResultSet::getBigDecimal, year);
+    }
+
+    /** How the second column of a grouped query becomes a key, and the map a group's keys go in. */
+    private record Keys<K, V>(Function<String, K> parse, Supplier<Map<K, V>> newGroup) {
+    }
+
+    /** Reads one value of a row. */
+    @FunctionalInterface
+    private interface Cell<V> {
+        V read(ResultSet row, int column) throws SQLException;
+    }
+
+    private static final Keys<Figure, BigDecimal> FIGURES =
+            new Keys<>(Figure::valueOf, () -> new EnumMap<>(Figure.class));
+    private static final Keys<Measure, Long> MEASURES =
+            new Keys<>(Measure::valueOf, () -> new EnumMap<>(Measure.class));
+
+    /**
+     * Runs a query whose rows are (group, key, value) with {@code parameters} and then the county
+     * filter bound in order, and collects group → key → value.
+     */
+    private static <K, V> Map<String, Map<K, V>> grouped(Connection connection, String sql, Collection<String> counties,
+            Keys<K, V> keys, Cell<V> value, Object... parameters) throws SQLException {
+        Map<String, Map<K, V>> groups = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            bindCounties(connection, query, parameters.length + 1, counties);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    budgets.computeIfAbsent(rows.getString(1), key -> new HashMap<>())
-                            .put(rows.getString(2), rows.getBigDecimal(3));
+                    groups.computeIfAbsent(rows.getString(1), group -> keys.newGroup().get())
+                            .put(keys.parse().apply(rows.getString(2)), value.read(rows, 3));
                 }
             }
         }
-        return budgets;
+        return groups;
+    }
+
+    private static String groupOf(boolean perCounty) {
+        return (perCounty ? Grouping.COUNTY : Grouping.ALL).expression;
     }
 
     /** The time of the newest event applied to the projection; null before the first. */

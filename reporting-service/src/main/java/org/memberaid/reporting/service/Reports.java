@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,10 @@ public class Reports {
 
     /** One month of a year: the stock at its end and what happened in it. */
     public record MonthRow(int month, CountyFigures monthEnd, PeriodFigures period) {
+    }
+
+    /** The months of a region (null for a county missing from the reference data). */
+    public record Monthly(Region region, List<MonthRow> months) {
     }
 
     private record CachedTable(CountyTable table, long version, long loadedAt) {
@@ -143,36 +148,15 @@ public class Reports {
         Map<String, CountyRow> rows = new TreeMap<>();
         previous.rows().forEach(row -> rows.put(row.countyCode(), row));
         if (!changed.isEmpty()) {
-            int year = previous.year();
-            Map<String, Region> all = regions(connection);
-            Map<String, CountyFigures> stock = ReportQueries.stock(connection, changed);
-            Map<String, Map<Figure, BigDecimal>> flows = ReportQueries.yearFlows(connection, year, true, changed);
-            Map<String, Map<Measure, Long>> distinct = ReportQueries.yearDistinct(connection, year, true, changed);
-            Map<String, Map<String, BigDecimal>> budgets = ReportQueries.budgets(connection, year, true, changed);
-            for (String code : changed) {
-                if (rows.containsKey(code) || stock.containsKey(code) || flows.containsKey(code)
-                        || budgets.containsKey(code)) {
-                    rows.put(code, row(code, all.get(code), stock, flows, distinct, budgets));
-                }
-            }
+            rows.putAll(countyRows(connection, previous.year(), changed));
         }
         return new CountyTable(previous.year(), ReportQueries.asOf(connection), List.copyOf(rows.values()));
     }
 
     public Optional<Fresh<CountyRow>> county(String code, int year) {
         return read(connection -> {
-            List<String> counties = List.of(code);
-            Map<String, CountyFigures> stock = ReportQueries.stock(connection, counties);
-            Map<String, Map<Figure, BigDecimal>> flows = ReportQueries.yearFlows(connection, year, true, counties);
-            Map<String, Map<String, BigDecimal>> budgets = ReportQueries.budgets(connection, year, true, counties);
-            Region region = regions(connection).get(code);
-            boolean known = region != null && region.isCounty();
-            if (!known && stock.isEmpty() && flows.isEmpty() && budgets.isEmpty()) {
-                return Optional.empty();
-            }
-            Map<String, Map<Measure, Long>> distinct = ReportQueries.yearDistinct(connection, year, true, counties);
-            return Optional.of(new Fresh<>(ReportQueries.asOf(connection), row(code, region, stock, flows, distinct,
-                    budgets)));
+            CountyRow row = countyRows(connection, year, List.of(code)).get(code);
+            return row == null ? Optional.empty() : Optional.of(new Fresh<>(ReportQueries.asOf(connection), row));
         });
     }
 
@@ -200,7 +184,7 @@ public class Reports {
      * history of every member change, and what happened in each month. The year's budget is
      * shown on every month, so a month's utilisation is the share of the year's budget it used.
      */
-    public Optional<Fresh<List<MonthRow>>> monthly(String code, int year) {
+    public Optional<Fresh<Monthly>> monthly(String code, int year) {
         return read(connection -> {
             Map<String, Region> all = regions(connection);
             List<String> counties;
@@ -226,30 +210,37 @@ public class Reports {
                 months.add(new MonthRow(month, stock, PeriodFigures.of(monthFlows,
                         distinct.getOrDefault(Integer.toString(month), Map.of()), budgets)));
             }
-            return Optional.of(new Fresh<>(ReportQueries.asOf(connection), months));
+            return Optional.of(new Fresh<>(ReportQueries.asOf(connection), new Monthly(all.get(code), months)));
         });
     }
 
-    public Optional<Region> regionNamed(String code) {
-        return Optional.ofNullable(read(Reports.this::regions).get(code));
+    private CountyTable loadTable(Connection connection, int year) throws SQLException {
+        return new CountyTable(year, ReportQueries.asOf(connection),
+                List.copyOf(countyRows(connection, year, null).values()));
     }
 
-    private CountyTable loadTable(Connection connection, int year) throws SQLException {
+    /**
+     * The rows of some counties (null: all) for a year, by code: each seeded county asked for,
+     * zeros included, and every county the events named.
+     */
+    private Map<String, CountyRow> countyRows(Connection connection, int year, Collection<String> counties)
+            throws SQLException {
         Map<String, Region> all = regions(connection);
-        Map<String, CountyFigures> stock = ReportQueries.stock(connection, null);
-        Map<String, Map<Figure, BigDecimal>> flows = ReportQueries.yearFlows(connection, year, true, null);
-        Map<String, Map<Measure, Long>> distinct = ReportQueries.yearDistinct(connection, year, true, null);
-        Map<String, Map<String, BigDecimal>> budgets = ReportQueries.budgets(connection, year, true, null);
-        Set<String> codes = new TreeSet<>();
-        all.values().stream().filter(Region::isCounty).forEach(region -> codes.add(region.code()));
-        codes.addAll(stock.keySet());
+        Map<String, CountyFigures> stock = ReportQueries.stock(connection, counties);
+        Map<String, Map<Figure, BigDecimal>> flows = ReportQueries.yearFlows(connection, year, true, counties);
+        Map<String, Map<Measure, Long>> distinct = ReportQueries.yearDistinct(connection, year, true, counties);
+        Map<String, Map<String, BigDecimal>> budgets = ReportQueries.budgets(connection, year, true, counties);
+        Set<String> codes = new TreeSet<>(stock.keySet());
         codes.addAll(flows.keySet());
         codes.addAll(budgets.keySet());
-        List<CountyRow> rows = new ArrayList<>(codes.size());
+        all.values().stream().filter(Region::isCounty)
+                .filter(region -> counties == null || counties.contains(region.code()))
+                .forEach(region -> codes.add(region.code()));
+        Map<String, CountyRow> rows = new TreeMap<>();
         for (String code : codes) {
-            rows.add(row(code, all.get(code), stock, flows, distinct, budgets));
+            rows.put(code, row(code, all.get(code), stock, flows, distinct, budgets));
         }
-        return new CountyTable(year, ReportQueries.asOf(connection), List.copyOf(rows));
+        return rows;
     }
 
     private static CountyRow row(String code, Region region, Map<String, CountyFigures> stock,

@@ -71,7 +71,7 @@ public class EventInbox {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int receive(List<ConsumerRecord<String, String>> records, String schema, EventBatchHandler handler) {
-        prepareTransaction(schema);
+        prepareTransaction(schema, true);
         List<ConsumedEvent> valid = new ArrayList<>(records.size());
         Map<TopicPartition, Position> positions = new HashMap<>();
         for (ConsumerRecord<String, String> record : records) {
@@ -105,7 +105,7 @@ public class EventInbox {
     /** Where each partition resumes, as committed with the effects; partitions never applied are absent. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Map<TopicPartition, Long> storedOffsets(String schema) {
-        prepareTransaction(schema);
+        prepareTransaction(schema, false);
         return session().doReturningWork(connection -> {
             Map<TopicPartition, Long> offsets = new HashMap<>();
             try (PreparedStatement query = connection.prepareStatement(
@@ -127,19 +127,25 @@ public class EventInbox {
         deadLetter(consumed.topic(), consumed.partition(), consumed.offset(), consumed.key(), consumed.payload(), reason);
     }
 
-    private void prepareTransaction(String schema) {
+    /** Points the transaction at the consumer's schema and, for a batch that writes, commits it asynchronously. */
+    private void prepareTransaction(String schema, boolean writing) {
         if (schema != null && !SCHEMA_NAME.matcher(schema).matches()) {
             throw new IllegalArgumentException("Not a plain schema name: " + schema);
         }
+        StringBuilder settings = new StringBuilder();
+        if (schema != null) {
+            settings.append("SET LOCAL search_path TO ").append(schema).append(", public;");
+        }
+        if (writing && !synchronousCommit) {
+            // A batch lost in a crash is lost with its stored offsets and is read again.
+            settings.append("SET LOCAL synchronous_commit TO off;");
+        }
+        if (settings.isEmpty()) {
+            return;
+        }
         session().doWork(connection -> {
             try (Statement statement = connection.createStatement()) {
-                if (schema != null) {
-                    statement.execute("SET LOCAL search_path TO " + schema + ", public");
-                }
-                if (!synchronousCommit) {
-                    // A batch lost in a crash is lost with its stored offsets and is read again.
-                    statement.execute("SET LOCAL synchronous_commit TO off");
-                }
+                statement.execute(settings.toString());
             }
         });
     }

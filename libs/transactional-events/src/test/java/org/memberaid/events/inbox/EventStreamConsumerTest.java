@@ -46,18 +46,9 @@ class EventStreamConsumerTest {
         kafka.updateEndOffsets(Map.of(APPLIED, 500L, NEVER_APPLIED, 90L));
         // the group's committed offset of the never-applied partition is ahead of what the database kept
         kafka.commitSync(Map.of(NEVER_APPLIED, new org.apache.kafka.clients.consumer.OffsetAndMetadata(40L)));
-        AtomicReference<Map<TopicPartition, Long>> positions = new AtomicReference<>();
-        EventStreamConsumer stream = new EventStreamConsumer("test", kafka, List.of("members.events"), null,
-                new StoredOffsets(Map.of(APPLIED, 420L)), events -> { }, Duration.ofMillis(10));
-        kafka.schedulePollTask(() -> kafka.rebalance(List.of(APPLIED, NEVER_APPLIED)));
-        kafka.schedulePollTask(() -> positions.set(Map.of(APPLIED, kafka.position(APPLIED),
-                NEVER_APPLIED, kafka.position(NEVER_APPLIED))));
+        Map<TopicPartition, Long> positions = positionsAfterAssignment(kafka, Map.of(APPLIED, 420L));
 
-        stream.start();
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> positions.get() != null);
-        stream.stop();
-
-        assertThat(positions.get()).containsEntry(APPLIED, 420L).containsEntry(NEVER_APPLIED, 0L);
+        assertThat(positions).containsEntry(APPLIED, 420L).containsEntry(NEVER_APPLIED, 0L);
     }
 
     @Test
@@ -72,18 +63,27 @@ class EventStreamConsumerTest {
             }
         };
         kafka.updateBeginningOffsets(Map.of(APPLIED, 0L, NEVER_APPLIED, 0L));
+        Map<TopicPartition, Long> positions = positionsAfterAssignment(kafka, Map.of(APPLIED, 420L, NEVER_APPLIED, 77L));
+
+        assertThat(positions).containsEntry(APPLIED, 420L).containsEntry(NEVER_APPLIED, 77L);
+        assertThat(seeksToBeginning).allSatisfy(partitions -> assertThat(partitions).isNotEmpty());
+    }
+
+    /** Runs a consumer over {@code kafka} until both partitions are assigned; where it then reads each. */
+    private static Map<TopicPartition, Long> positionsAfterAssignment(MockConsumer<String, String> kafka,
+            Map<TopicPartition, Long> stored) {
         AtomicReference<Map<TopicPartition, Long>> positions = new AtomicReference<>();
         EventStreamConsumer stream = new EventStreamConsumer("test", kafka, List.of("members.events"), null,
-                new StoredOffsets(Map.of(APPLIED, 420L, NEVER_APPLIED, 77L)), events -> { }, Duration.ofMillis(10));
+                new StoredOffsets(stored), events -> { }, Duration.ofMillis(10));
         kafka.schedulePollTask(() -> kafka.rebalance(List.of(APPLIED, NEVER_APPLIED)));
         kafka.schedulePollTask(() -> positions.set(Map.of(APPLIED, kafka.position(APPLIED),
                 NEVER_APPLIED, kafka.position(NEVER_APPLIED))));
-
         stream.start();
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> positions.get() != null);
-        stream.stop();
-
-        assertThat(positions.get()).containsEntry(APPLIED, 420L).containsEntry(NEVER_APPLIED, 77L);
-        assertThat(seeksToBeginning).allSatisfy(partitions -> assertThat(partitions).isNotEmpty());
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> positions.get() != null);
+        } finally {
+            stream.stop();
+        }
+        return positions.get();
     }
 }

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -141,7 +142,7 @@ public final class BacklogScenario implements Scenario {
 
     private static void script(PrintStream out, String script, String... args) throws IOException, InterruptedException {
         Path root = Path.of(System.getProperty("loadgen.root", "."));
-        List<String> command = new java.util.ArrayList<>();
+        List<String> command = new ArrayList<>();
         command.add(root.resolve(script).toString());
         command.addAll(List.of(args));
         out.println("$ " + String.join(" ", command));
