@@ -34,6 +34,15 @@ public final class ReportApi {
                 .statusCode(200).extract().jsonPath().getList("items");
     }
 
+    /** Waits until every event on the topics is applied (the freshness lag is 0), so two reads see the same data. */
+    public static void awaitCaughtUp() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            var freshness = given().when().get("/api/reports/freshness");
+            Object lag = freshness.statusCode() == 200 ? freshness.jsonPath().get("lag") : null;
+            return lag instanceof Number number && number.longValue() == 0;
+        });
+    }
+
     /** Waits until a county's report satisfies the assertions (the events travel through Kafka). */
     public static void awaitCounty(String code, int year, ThrowingConsumer<Map<String, Object>> assertions) {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {

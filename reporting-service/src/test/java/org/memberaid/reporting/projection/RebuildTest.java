@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 import org.memberaid.reporting.EventFixtures;
+import org.memberaid.reporting.ReportApi;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
@@ -37,6 +38,8 @@ class RebuildTest {
         }
         awaitCounty("629611", 2015, county -> assertThat(county).containsEntry("fundsApproved", 5400.00f)
                 .containsEntry("newlyLiftedOut", 1));
+        // every fixture event applied, not just the ones the figures above depend on
+        ReportApi.awaitCaughtUp();
         String before = projections.active();
         List<String> live = reports();
 

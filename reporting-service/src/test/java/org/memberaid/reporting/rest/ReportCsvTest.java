@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 import org.memberaid.reporting.EventFixtures;
+import org.memberaid.reporting.ReportApi;
 
 /** Every report as CSV, parsed with a CSV parser and compared, cell by cell, with the same report as JSON. */
 @QuarkusTest
@@ -37,6 +38,7 @@ class ReportCsvTest {
         }
         awaitCounty("620721", 2015, county -> assertThat((Float) county.get("fundsApproved")).isPositive());
         awaitCounty("620725", 2015, county -> assertThat((Integer) county.get("membersLiftedOut")).isPositive());
+        ReportApi.awaitCaughtUp();
     }
 
     @Test
