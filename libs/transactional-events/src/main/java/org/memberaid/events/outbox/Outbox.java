@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -49,28 +51,34 @@ public class Outbox {
     /** Records several events with one batched statement; returns their event ids in order. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<UUID> appendAll(List<Event> events) {
-        List<UUID> ids = events.stream().map(event -> UUID.randomUUID()).toList();
-        String time = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
         Session session = entityManager.unwrap(Session.class);
         // Pending entity changes go first, so the rows the events describe precede them.
         session.flush();
-        session.doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO outbox_event (event_id, topic, message_key, event_type, payload)
-                    VALUES (?, ?, ?, ?, ?)""")) {
-                for (int i = 0; i < events.size(); i++) {
-                    Event event = events.get(i);
-                    insert.setObject(1, ids.get(i));
-                    insert.setString(2, event.topic());
-                    insert.setString(3, event.key());
-                    insert.setString(4, event.type());
-                    insert.setString(5, serialize(new Envelope(CloudEvent.SPEC_VERSION, ids.get(i), source,
-                            event.type(), event.key(), time, CloudEvent.JSON, event.sequence(), event.data())));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+        return session.doReturningWork(connection -> appendAll(connection, events));
+    }
+
+    /**
+     * Records events on a plain JDBC connection, in the transaction the caller has open on it
+     * (see {@code JdbcTransactions}); returns their event ids in order.
+     */
+    public List<UUID> appendAll(Connection connection, List<Event> events) throws SQLException {
+        List<UUID> ids = events.stream().map(event -> UUID.randomUUID()).toList();
+        String time = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO outbox_event (event_id, topic, message_key, event_type, payload)
+                VALUES (?, ?, ?, ?, ?)""")) {
+            for (int i = 0; i < events.size(); i++) {
+                Event event = events.get(i);
+                insert.setObject(1, ids.get(i));
+                insert.setString(2, event.topic());
+                insert.setString(3, event.key());
+                insert.setString(4, event.type());
+                insert.setString(5, serialize(new Envelope(CloudEvent.SPEC_VERSION, ids.get(i), source,
+                        event.type(), event.key(), time, CloudEvent.JSON, event.sequence(), event.data())));
+                insert.addBatch();
             }
-        });
+            insert.executeBatch();
+        }
         return ids;
     }
 
