@@ -17,15 +17,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.memberaid.database.DatabaseReady;
 import org.memberaid.database.DirectConnections;
-import org.postgresql.PGConnection;
 
 /**
  * Publishes committed outbox rows to Kafka, oldest first, and deletes each row only after the
  * broker acknowledged it (at least once; consumers drop duplicates by event id).
  *
  * <p>Only the instance holding a PostgreSQL advisory lock publishes, so two instances of a service
- * never interleave and per-key order holds. The leader sleeps on LISTEN: the outbox trigger's
- * NOTIFY arrives at commit and wakes it at once; the idle timeout is only a safety net.
+ * never interleave and per-key order holds. While rows keep coming the leader fetches the next
+ * batch at once; when the outbox is empty it polls every {@code memberaid.outbox.poll-interval}.
+ * It polls rather than LISTENs: a NOTIFY in every writing transaction serialises all of their
+ * commits on PostgreSQL's notification queue lock, which cost the money paths an eighth of
+ * their throughput and doubled how long a fund's row stayed locked.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -39,8 +41,8 @@ public class OutboxRelay {
     @ConfigProperty(name = "memberaid.outbox.batch-size", defaultValue = "1000")
     int batchSize;
 
-    @ConfigProperty(name = "memberaid.outbox.idle-wait", defaultValue = "2s")
-    Duration idleWait;
+    @ConfigProperty(name = "memberaid.outbox.poll-interval", defaultValue = "20ms")
+    Duration pollInterval;
 
     @ConfigProperty(name = "memberaid.outbox.retry-wait", defaultValue = "1s")
     Duration retryWait;
@@ -109,14 +111,10 @@ public class OutboxRelay {
     }
 
     private void relay(Connection connection) throws SQLException {
-        PGConnection notifications = connection.unwrap(PGConnection.class);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("LISTEN outbox_event");
-        }
         while (running) {
             List<OutboxRow> rows = fetch(connection);
             if (rows.isEmpty()) {
-                notifications.getNotifications((int) idleWait.toMillis());
+                pause(pollInterval);
                 continue;
             }
             OutboxPublisher.Outcome outcome = publisher.publish(rows);
