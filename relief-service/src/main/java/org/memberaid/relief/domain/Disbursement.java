@@ -6,11 +6,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** Money for a member from a fund: REQUESTED, then APPROVED or REJECTED; an APPROVED one may be REVERSED. */
@@ -95,8 +95,10 @@ public class Disbursement extends PanacheEntityBase {
         d.reason = request.reason();
         d.requestedBy = request.requestedBy();
         d.status = DisbursementStatus.REQUESTED;
-        d.createdAt = now;
-        d.updatedAt = now;
+        d.version = 1L;
+        // What the database keeps, so the answer and a later read agree.
+        d.createdAt = now.truncatedTo(ChronoUnit.MICROS);
+        d.updatedAt = d.createdAt;
         return d;
     }
 
@@ -108,7 +110,7 @@ public class Disbursement extends PanacheEntityBase {
         }
         status = DisbursementStatus.APPROVED;
         decidedBy = approver;
-        updatedAt = now;
+        updatedAt = now.truncatedTo(ChronoUnit.MICROS);
     }
 
     public void reject(String rejecter, String why, Instant now) {
@@ -116,7 +118,7 @@ public class Disbursement extends PanacheEntityBase {
         status = DisbursementStatus.REJECTED;
         decidedBy = rejecter;
         decisionReason = why;
-        updatedAt = now;
+        updatedAt = now.truncatedTo(ChronoUnit.MICROS);
     }
 
     public void reverse(String reverser, String why, Instant now) {
@@ -124,14 +126,7 @@ public class Disbursement extends PanacheEntityBase {
         status = DisbursementStatus.REVERSED;
         reversedBy = reverser;
         reversalReason = why;
-        updatedAt = now;
-    }
-
-    @PrePersist
-    void firstVersion() {
-        if (version == null) {
-            version = 1L;
-        }
+        updatedAt = now.truncatedTo(ChronoUnit.MICROS);
     }
 
     private void requireStatus(DisbursementStatus required, String action) {

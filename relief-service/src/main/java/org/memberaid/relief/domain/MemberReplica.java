@@ -48,9 +48,8 @@ public class MemberReplica extends PanacheEntityBase {
     public long version;
 
     /** A request about a member relief has not heard of yet is answered 422, saying so. */
-    public static MemberReplica require(UUID id) {
-        return MemberReplica.<MemberReplica>findByIdOptional(id).orElseThrow(() -> new RuleViolationException(
-                "member-unknown", "Member " + id + " is not known to relief-service yet; if it was just registered, "
-                        + "retry in a moment"));
+    public static RuleViolationException unknown(UUID id) {
+        return new RuleViolationException("member-unknown", "Member " + id + " is not known to relief-service yet; "
+                + "if it was just registered, retry in a moment");
     }
 }

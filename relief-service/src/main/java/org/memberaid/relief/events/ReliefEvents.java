@@ -3,7 +3,10 @@ package org.memberaid.relief.events;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.memberaid.events.outbox.Outbox;
 import org.memberaid.relief.domain.AssistanceRecord;
@@ -12,7 +15,7 @@ import org.memberaid.relief.domain.Fund;
 
 /**
  * The events relief-service publishes on {@value #TOPIC}. Fund events are keyed by fund id, with
- * the fund's version as {@code sequence}. Call after the change is flushed.
+ * the fund's version as {@code sequence}. Call after the change is flushed (JTA) or written (JDBC).
  */
 @ApplicationScoped
 public class ReliefEvents {
@@ -64,14 +67,19 @@ public class ReliefEvents {
         outbox.append(TOPIC, fund.id.toString(), FUND_ALLOCATED, fund.version, FundSnapshot.of(fund, null));
     }
 
-    /** Disbursement events are keyed by member id (per-member order); sequence is the disbursement's version. */
-    public void disbursement(String type, Disbursement d) {
-        outbox.append(TOPIC, d.memberId.toString(), type, d.version, DisbursementSnapshot.of(d));
+    /**
+     * Disbursement events are keyed by member id (per-member order); sequence is the disbursement's
+     * version. Recorded in the transaction open on {@code connection}.
+     */
+    public void disbursement(Connection connection, String type, Disbursement d) throws SQLException {
+        outbox.appendAll(connection, List.of(new Outbox.Event(TOPIC, d.memberId.toString(), type, d.version,
+                DisbursementSnapshot.of(d))));
     }
 
     /** Assistance records never change: key = member id, sequence 1. */
-    public void assistanceRecorded(AssistanceRecord record) {
-        outbox.append(TOPIC, record.memberId.toString(), ASSISTANCE_RECORDED, 1, AssistanceSnapshot.of(record));
+    public void assistanceRecorded(Connection connection, AssistanceRecord record) throws SQLException {
+        outbox.appendAll(connection, List.of(new Outbox.Event(TOPIC, record.memberId.toString(), ASSISTANCE_RECORDED,
+                1, AssistanceSnapshot.of(record))));
     }
 
     public void fundBudgetChanged(Fund fund, BigDecimal previousBudget) {

@@ -5,7 +5,12 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -34,18 +39,41 @@ public class AssistanceRecords {
 
     public IdempotencyKeys.Outcome record(String idempotencyKey, String requestHash, AssistanceRecord record,
             Function<AssistanceRecord, IdempotencyKeys.Answer> render) {
-        return keys.run("assistance:" + idempotencyKey, requestHash, () -> {
-            MemberReplica member = MemberReplica.require(record.memberId);
+        return keys.run("assistance:" + idempotencyKey, requestHash, connection -> {
+            MemberReplica member = EligibilityFacts.member(connection, record.memberId);
             if (!"ACTIVE".equals(member.registrationStatus)) {
                 throw new RuleViolationException("member-not-active", "The member is " + member.registrationStatus);
             }
             record.id = UUID.randomUUID();
             record.countyCode = member.countyCode;
-            record.createdAt = clock.instant();
-            record.persistAndFlush();
-            events.assistanceRecorded(record);
+            record.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            insert(connection, record);
+            events.assistanceRecorded(connection, record);
             return render.apply(record);
         });
+    }
+
+    private static void insert(Connection connection, AssistanceRecord r) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO assistance_record (id, member_id, county_code, kind, provided_on, skills, employer,
+                    project_name, helper_id, helper_name, helper_type, note, recorded_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            insert.setObject(1, r.id);
+            insert.setObject(2, r.memberId);
+            insert.setString(3, r.countyCode);
+            insert.setString(4, r.kind.name());
+            insert.setObject(5, r.providedOn);
+            insert.setString(6, r.skills);
+            insert.setString(7, r.employer);
+            insert.setString(8, r.projectName);
+            insert.setString(9, r.helperId);
+            insert.setString(10, r.helperName);
+            insert.setString(11, r.helperType == null ? null : r.helperType.name());
+            insert.setString(12, r.note);
+            insert.setString(13, r.recordedBy);
+            insert.setTimestamp(14, Timestamp.from(r.createdAt));
+            insert.executeUpdate();
+        }
     }
 
     public Page list(UUID memberId, String countyCode, AssistanceKind kind, int page, int size) {

@@ -5,9 +5,11 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,15 +18,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.memberaid.database.ConstraintViolations;
+import org.memberaid.database.JdbcTransactions;
 import org.memberaid.relief.domain.ConflictException;
-import org.memberaid.relief.domain.CountyPolicy;
 import org.memberaid.relief.domain.Disbursement;
 import org.memberaid.relief.domain.DisbursementKind;
 import org.memberaid.relief.domain.DisbursementRequest;
 import org.memberaid.relief.domain.DisbursementStatus;
 import org.memberaid.relief.domain.Eligibility;
-import org.memberaid.relief.domain.Fund;
-import org.memberaid.relief.domain.MemberReplica;
 import org.memberaid.relief.domain.NotFoundException;
 import org.memberaid.relief.domain.RuleViolationException;
 import org.memberaid.relief.events.ReliefEvents;
@@ -32,7 +32,8 @@ import org.memberaid.relief.events.ReliefEvents;
 /**
  * Requests, approves, rejects and reverses disbursements. Approval and reversal move the fund's
  * approved total with one conditional UPDATE in the same transaction as the status change, so
- * concurrent approvals can never take a fund below zero and no yuan is counted twice.
+ * concurrent approvals can never take a fund below zero and no yuan is counted twice. These paths
+ * are plain JDBC transactions (a few statements each, the service's hot path); listing is Panache.
  */
 @ApplicationScoped
 public class Disbursements {
@@ -40,13 +41,10 @@ public class Disbursements {
     private static final String ONE_LIVING_SUBSIDY_A_YEAR = "disbursement_one_living_subsidy_a_year";
 
     @Inject
-    EntityManager entityManager;
+    JdbcTransactions transactions;
 
     @Inject
     IdempotencyKeys keys;
-
-    @Inject
-    Policies policies;
 
     @Inject
     ReliefEvents events;
@@ -57,16 +55,12 @@ public class Disbursements {
     public IdempotencyKeys.Outcome request(String idempotencyKey, String requestHash, DisbursementRequest request,
             Function<Disbursement, IdempotencyKeys.Answer> render) {
         try {
-            return keys.run("disbursement:" + idempotencyKey, requestHash, () -> {
-                MemberReplica member = MemberReplica.require(request.memberId());
-                Fund fund = Fund.<Fund>findByIdOptional(request.fundId()).orElseThrow(() -> new RuleViolationException(
-                        "fund-unknown", "No fund with id " + request.fundId()));
-                CountyPolicy policy = policies.of(fund.countyCode);
-                Eligibility.check(request, member, fund, policy, request.kind() == DisbursementKind.LIVING_SUBSIDY
-                        && hasLiveLivingSubsidy(request.memberId(), request.disbursedOn().getYear()));
-                Disbursement disbursement = Disbursement.request(request, fund.countyCode, clock.instant());
-                disbursement.persistAndFlush();
-                events.disbursement(ReliefEvents.DISBURSEMENT_REQUESTED, disbursement);
+            return keys.run("disbursement:" + idempotencyKey, requestHash, connection -> {
+                EligibilityFacts facts = EligibilityFacts.read(connection, request);
+                Eligibility.check(request, facts.member(), facts.fund(), facts.policy(), facts.livingSubsidyThisYear());
+                Disbursement disbursement = Disbursement.request(request, facts.fund().countyCode, clock.instant());
+                DisbursementRows.insert(connection, disbursement);
+                events.disbursement(connection, ReliefEvents.DISBURSEMENT_REQUESTED, disbursement);
                 return render.apply(disbursement);
             });
         } catch (RuntimeException e) {
@@ -79,49 +73,69 @@ public class Disbursements {
     }
 
     public Disbursement approve(UUID id, String approver) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Disbursement disbursement = lock(id);
+        return transactions.run(connection -> {
+            Disbursement disbursement = DisbursementRows.lock(connection, id);
             disbursement.approve(approver, clock.instant());
-            int taken = entityManager.createNativeQuery("""
-                    UPDATE fund SET approved = approved + ?1, version = version + 1, updated_at = now()
-                    WHERE id = ?2 AND approved + ?1 <= budget""")
-                    .setParameter(1, disbursement.amount).setParameter(2, disbursement.fundId).executeUpdate();
-            if (taken == 0) {
-                BigDecimal remaining = (BigDecimal) entityManager
-                        .createNativeQuery("SELECT budget - approved FROM fund WHERE id = ?1")
-                        .setParameter(1, disbursement.fundId).getSingleResult();
+            DisbursementRows.saveDecision(connection, disbursement);
+            events.disbursement(connection, ReliefEvents.DISBURSEMENT_APPROVED, disbursement);
+            // Charged last: the fund's row is the one every approval in the county waits for, so
+            // it stays locked only for this statement and the commit.
+            if (!moveApproved(connection, disbursement.fundId, disbursement.amount)) {
+                BigDecimal remaining = remaining(connection, disbursement.fundId);
                 throw new ConflictException("insufficient-funds", "The fund has " + remaining.toPlainString()
                         + " yuan left, less than the " + disbursement.amount.toPlainString() + " requested",
                         Map.of("remaining", remaining));
             }
-            Disbursement.flush();
-            events.disbursement(ReliefEvents.DISBURSEMENT_APPROVED, disbursement);
             return disbursement;
         });
     }
 
     public Disbursement reject(UUID id, String rejecter, String reason) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Disbursement disbursement = lock(id);
+        return transactions.run(connection -> {
+            Disbursement disbursement = DisbursementRows.lock(connection, id);
             disbursement.reject(rejecter, reason, clock.instant());
-            Disbursement.flush();
-            events.disbursement(ReliefEvents.DISBURSEMENT_REJECTED, disbursement);
+            DisbursementRows.saveDecision(connection, disbursement);
+            events.disbursement(connection, ReliefEvents.DISBURSEMENT_REJECTED, disbursement);
             return disbursement;
         });
     }
 
     /** Returns an approved disbursement's money to its fund. */
     public Disbursement reverse(UUID id, String reverser, String reason) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Disbursement disbursement = lock(id);
+        return transactions.run(connection -> {
+            Disbursement disbursement = DisbursementRows.lock(connection, id);
             disbursement.reverse(reverser, reason, clock.instant());
-            entityManager.createNativeQuery("""
-                    UPDATE fund SET approved = approved - ?1, version = version + 1, updated_at = now() WHERE id = ?2""")
-                    .setParameter(1, disbursement.amount).setParameter(2, disbursement.fundId).executeUpdate();
-            Disbursement.flush();
-            events.disbursement(ReliefEvents.DISBURSEMENT_REVERSED, disbursement);
+            DisbursementRows.saveDecision(connection, disbursement);
+            events.disbursement(connection, ReliefEvents.DISBURSEMENT_REVERSED, disbursement);
+            moveApproved(connection, disbursement.fundId, disbursement.amount.negate());
             return disbursement;
         });
+    }
+
+    /**
+     * Adds {@code amount} (negative: returns it) to the fund's approved total in one conditional
+     * UPDATE, so concurrent approvals can never take the fund beyond its budget; false when the
+     * budget does not cover it.
+     */
+    private static boolean moveApproved(Connection connection, UUID fundId, BigDecimal amount) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE fund SET approved = approved + ?, version = version + 1, updated_at = now()
+                WHERE id = ? AND approved + ? <= budget""")) {
+            update.setBigDecimal(1, amount);
+            update.setObject(2, fundId);
+            update.setBigDecimal(3, amount);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    private static BigDecimal remaining(Connection connection, UUID fundId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT budget - approved FROM fund WHERE id = ?")) {
+            query.setObject(1, fundId);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getBigDecimal(1);
+            }
+        }
     }
 
     /** Filters for listing; any may be null. */
@@ -169,16 +183,5 @@ public class Disbursements {
     public Disbursement get(UUID id) {
         return QuarkusTransaction.joiningExisting().call(() -> Disbursement.<Disbursement>findByIdOptional(id))
                 .orElseThrow(() -> new NotFoundException("No disbursement with id " + id));
-    }
-
-    private static Disbursement lock(UUID id) {
-        return Disbursement.<Disbursement>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> new NotFoundException("No disbursement with id " + id));
-    }
-
-    private static boolean hasLiveLivingSubsidy(UUID memberId, int year) {
-        return Disbursement.count("memberId = ?1 and kind = ?2 and year = ?3 and status in ?4", memberId,
-                DisbursementKind.LIVING_SUBSIDY, year,
-                List.of(DisbursementStatus.REQUESTED, DisbursementStatus.APPROVED)) > 0;
     }
 }

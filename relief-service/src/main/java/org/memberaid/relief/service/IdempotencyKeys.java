@@ -1,34 +1,41 @@
 package org.memberaid.relief.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.memberaid.database.ConstraintViolations;
+import org.memberaid.database.JdbcTransactions;
 import org.memberaid.relief.domain.ConflictException;
 import org.memberaid.relief.domain.RuleViolationException;
 
 /**
  * Remembers the answer to each Idempotency-Key, so a retried request gets the first answer back
- * and creates nothing. A key is claimed in its own short transaction before the work starts: a
- * second request with the key while the first runs is refused (409), not run twice. Only a
- * successful answer is kept; a failed request releases its key so that a retry can succeed.
+ * and creates nothing.
+ *
+ * <p>The key, the work and the kept answer are one transaction. While it runs, the transaction
+ * holds an advisory lock on the key: a second request with the key finds it taken and is refused
+ * (409), not run twice. A failed request rolls everything back, its key included, so a retry can
+ * succeed; a request that dies with its connection leaves nothing behind either (PostgreSQL rolls
+ * back its transaction and releases the lock). Only successful answers are kept.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
 
     private static final Logger LOG = Logger.getLogger(IdempotencyKeys.class);
+    private static final String PRIMARY_KEY = "idempotency_key_pkey";
 
     /** The answer kept for a key. */
     public record Answer(int status, String body, String location) {
@@ -38,15 +45,17 @@ public class IdempotencyKeys {
     public record Outcome(Answer answer, boolean replayed) {
     }
 
+    /** The work done under a key, in the transaction open on {@code connection}. */
+    @FunctionalInterface
+    public interface Work {
+        Answer perform(Connection connection) throws SQLException;
+    }
+
     @Inject
-    EntityManager entityManager;
+    JdbcTransactions transactions;
 
     @ConfigProperty(name = "memberaid.idempotency.retention", defaultValue = "48h")
     Duration retention;
-
-    /** A claim left PROCESSING this long belongs to a request that died; a retry may take it over. */
-    @ConfigProperty(name = "memberaid.idempotency.abandoned-after", defaultValue = "2m")
-    Duration abandonedAfter;
 
     private final ScheduledExecutorService cleaner = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "idempotency-cleaner"));
@@ -63,76 +72,81 @@ public class IdempotencyKeys {
      * Runs {@code work} in a new transaction under the key, keeping its answer in the same
      * transaction; or replays the answer a request with this key already got.
      */
-    public Outcome run(String scopedKey, String requestHash, Supplier<Answer> work) {
-        Optional<Answer> earlier = claim(scopedKey, requestHash);
-        if (earlier.isPresent()) {
-            return new Outcome(earlier.get(), true);
-        }
+    public Outcome run(String scopedKey, String requestHash, Work work) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                Answer answer = work.get();
-                complete(scopedKey, answer);
-                return new Outcome(answer, false);
-            });
+            return attempt(scopedKey, requestHash, work);
         } catch (RuntimeException e) {
-            release(scopedKey);
-            throw e;
+            if (!ConstraintViolations.violates(e, PRIMARY_KEY)) {
+                throw e;
+            }
+            // The first request committed between this one's read of the key and its lock: all of
+            // this attempt is rolled back, and the next one finds the kept answer.
+            return attempt(scopedKey, requestHash, work);
         }
     }
 
-    /** Claims the key for this request, or returns the answer already given to it. */
-    public Optional<Answer> claim(String scopedKey, String requestHash) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            // Losing a claim in a crash is harmless (the retry claims again), so this commit need
-            // not wait for the disk; the work and its stored answer commit durably afterwards.
-            entityManager.createNativeQuery("SET LOCAL synchronous_commit = off").executeUpdate();
-            int claimed = entityManager.createNativeQuery("""
-                    INSERT INTO idempotency_key (scoped_key, request_hash, state) VALUES (?1, ?2, 'PROCESSING')
-                    ON CONFLICT (scoped_key) DO UPDATE SET request_hash = excluded.request_hash, created_at = now()
-                    WHERE idempotency_key.state = 'PROCESSING'
-                      AND idempotency_key.created_at < now() - make_interval(secs => ?3)""")
-                    .setParameter(1, scopedKey).setParameter(2, requestHash)
-                    .setParameter(3, (double) abandonedAfter.toSeconds())
-                    .executeUpdate();
-            if (claimed == 1) {
-                return Optional.<Answer>empty();
+    private Outcome attempt(String scopedKey, String requestHash, Work work) {
+        return transactions.run(connection -> {
+            Answer earlier = lockAndRead(connection, scopedKey, requestHash);
+            if (earlier != null) {
+                return new Outcome(earlier, true);
             }
-            List<?> rows = entityManager.createNativeQuery("""
-                    SELECT request_hash, state, response_status, response_body, location
-                    FROM idempotency_key WHERE scoped_key = ?1""").setParameter(1, scopedKey).getResultList();
-            Object[] row = (Object[]) rows.get(0);
-            if (!requestHash.equals(row[0])) {
-                throw new RuleViolationException("idempotency-key-reused",
-                        "This Idempotency-Key was used with a different request; use a new key for a new request");
-            }
-            if ("PROCESSING".equals(row[1])) {
-                throw new ConflictException("request-in-progress",
-                        "A request with this Idempotency-Key is still being processed; retry shortly", java.util.Map.of());
-            }
-            return Optional.of(new Answer(((Number) row[2]).intValue(), (String) row[3], (String) row[4]));
+            Answer answer = work.perform(connection);
+            keep(connection, scopedKey, requestHash, answer);
+            return new Outcome(answer, false);
         });
     }
 
-    private void complete(String scopedKey, Answer answer) {
-        entityManager.createNativeQuery("""
-                UPDATE idempotency_key SET state = 'DONE', response_status = ?2, response_body = ?3, location = ?4
-                WHERE scoped_key = ?1""")
-                .setParameter(1, scopedKey).setParameter(2, answer.status()).setParameter(3, answer.body())
-                .setParameter(4, answer.location()).executeUpdate();
+    /** Takes the key's lock for this transaction and returns the answer kept for it, if any. */
+    private static Answer lockAndRead(Connection connection, String scopedKey, String requestHash) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT pg_try_advisory_xact_lock(hashtextextended(?, 0)), k.request_hash, k.response_status,
+                       k.response_body, k.location
+                FROM (VALUES (1)) AS one LEFT JOIN idempotency_key k ON k.scoped_key = ?""")) {
+            query.setString(1, scopedKey);
+            query.setString(2, scopedKey);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                if (!row.getBoolean(1)) {
+                    throw new ConflictException("request-in-progress",
+                            "A request with this Idempotency-Key is still being processed; retry shortly", Map.of());
+                }
+                String hash = row.getString(2);
+                if (hash == null) {
+                    return null;
+                }
+                if (!requestHash.equals(hash)) {
+                    throw new RuleViolationException("idempotency-key-reused",
+                            "This Idempotency-Key was used with a different request; use a new key for a new request");
+                }
+                return new Answer(row.getInt(3), row.getString(4), row.getString(5));
+            }
+        }
     }
 
-    /** Lets the key be used again after the request failed. */
-    private void release(String scopedKey) {
-        QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createNativeQuery("DELETE FROM idempotency_key WHERE scoped_key = ?1 AND state = 'PROCESSING'")
-                .setParameter(1, scopedKey).executeUpdate());
+    private static void keep(Connection connection, String scopedKey, String requestHash, Answer answer)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO idempotency_key (scoped_key, request_hash, response_status, response_body, location)
+                VALUES (?, ?, ?, ?, ?)""")) {
+            insert.setString(1, scopedKey);
+            insert.setString(2, requestHash);
+            insert.setInt(3, answer.status());
+            insert.setString(4, answer.body());
+            insert.setString(5, answer.location());
+            insert.executeUpdate();
+        }
     }
 
     private void forgetExpired() {
         try {
-            int forgotten = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
-                    "DELETE FROM idempotency_key WHERE created_at < now() - make_interval(secs => ?1)")
-                    .setParameter(1, (double) retention.toSeconds()).executeUpdate());
+            int forgotten = transactions.run(connection -> {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM idempotency_key WHERE created_at < now() - make_interval(secs => ?)")) {
+                    delete.setDouble(1, retention.toSeconds());
+                    return delete.executeUpdate();
+                }
+            });
             if (forgotten > 0) {
                 LOG.debugf("Forgot %d idempotency keys older than %s", forgotten, retention);
             }

@@ -1,6 +1,7 @@
 package org.memberaid.relief.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,22 +9,28 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
-import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.memberaid.database.DirectConnections;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 import org.memberaid.relief.Replica;
-import org.memberaid.relief.domain.DisbursementKind;
-import org.memberaid.relief.domain.DisbursementRequest;
-import org.memberaid.relief.service.IdempotencyKeys;
 
 /** Each test allocates funds for its own year, so tests do not share a budget. */
 @QuarkusTest
@@ -31,13 +38,7 @@ import org.memberaid.relief.service.IdempotencyKeys;
 class DisbursementTest {
 
     @Inject
-    IdempotencyKeys keys;
-
-    @Inject
-    RequestFingerprints fingerprints;
-
-    @Inject
-    AgroalDataSource dataSource;
+    DirectConnections connections;
 
     static String fund(String county, int year, String kind, String budget) {
         return FundTest.allocate(county, year, kind, budget).statusCode(201).extract().path("id");
@@ -87,23 +88,61 @@ class DisbursementTest {
     }
 
     @Test
-    void refusesASecondRequestWhileTheFirstIsProcessingAndTakesOverAnAbandonedOne() throws Exception {
+    void refusesASecondRequestWhileTheFirstIsProcessingAndRunsItOnceTheFirstDied() throws Exception {
         UUID member = Replica.known(Replica.Member.inDifficulty("620702"));
         String fund = fund("620702", 2035, "SPECIAL_RELIEF", "500000");
         Map<String, Object> body = body(member, fund, "HARDSHIP_RELIEF", "2000", "2035-03-01");
-        DisbursementRequest same = new DisbursementBody(member, UUID.fromString(fund), DisbursementKind.HARDSHIP_RELIEF,
-                new BigDecimal("2000"), LocalDate.parse("2035-03-01"), null, null, "因病致贫", "clerk-a").validated();
         String key = UUID.randomUUID().toString();
-        keys.claim("disbursement:" + key, fingerprints.of(same));
 
-        request(key, body).statusCode(409).body("type", endsWith("/request-in-progress"));
-        given().queryParams("memberId", member.toString()).when().get("/api/disbursements").then().body("total", equalTo(0));
-
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.executeUpdate("UPDATE idempotency_key SET created_at = now() - interval '10 minutes' "
-                    + "WHERE scoped_key = 'disbursement:" + key + "'");
+        // A first request with the key, still in its transaction: it holds the key's lock.
+        try (Connection first = connections.toServiceDatabase()) {
+            first.setAutoCommit(false);
+            try (Statement statement = first.createStatement()) {
+                statement.execute("SELECT pg_advisory_xact_lock(hashtextextended('disbursement:" + key + "', 0))");
+            }
+            request(key, body).statusCode(409).body("type", endsWith("/request-in-progress"));
+            given().queryParams("memberId", member.toString()).when().get("/api/disbursements").then()
+                    .body("total", equalTo(0));
+            // It dies with its connection, before committing anything.
         }
+
         request(key, body).statusCode(201).header("Idempotent-Replayed", "false");
+        request(key, body).statusCode(201).header("Idempotent-Replayed", "true");
+        given().queryParams("memberId", member.toString()).when().get("/api/disbursements").then().body("total", equalTo(1));
+    }
+
+    @Test
+    void createsOneDisbursementWhenRequestsWithTheSameKeyRace() throws Exception {
+        UUID member = Replica.known(Replica.Member.inDifficulty("620702"));
+        String fund = fund("620702", 2036, "SPECIAL_RELIEF", "500000");
+        Map<String, Object> body = body(member, fund, "HARDSHIP_RELIEF", "2500", "2036-04-01");
+        String key = UUID.randomUUID().toString();
+        int racers = 12;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        List<Future<ExtractableResponse<Response>>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < racers; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return request(key, body).extract();
+                }));
+            }
+            start.countDown();
+            Set<String> ids = new HashSet<>();
+            for (Future<ExtractableResponse<Response>> answer : answers) {
+                ExtractableResponse<Response> response = answer.get(30, TimeUnit.SECONDS);
+                // Each racer either got the one disbursement (first or replayed) or was told to retry.
+                assertThat(response.statusCode()).isIn(201, 409);
+                if (response.statusCode() == 201) {
+                    ids.add(response.path("id"));
+                }
+            }
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+
         request(key, body).statusCode(201).header("Idempotent-Replayed", "true");
         given().queryParams("memberId", member.toString()).when().get("/api/disbursements").then().body("total", equalTo(1));
     }
