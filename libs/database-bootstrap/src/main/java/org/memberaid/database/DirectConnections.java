@@ -10,7 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Connections outside the pool and outside JTA, for work that must hold one session for a long
- * time (LISTEN, advisory locks) or that runs before the database exists.
+ * time (the outbox relay's leader lock) or that runs before the database exists.
  */
 @ApplicationScoped
 public class DirectConnections {

@@ -96,8 +96,7 @@ public class Disbursement extends PanacheEntityBase {
         d.requestedBy = request.requestedBy();
         d.status = DisbursementStatus.REQUESTED;
         d.version = 1L;
-        // What the database keeps, so the answer and a later read agree.
-        d.createdAt = now.truncatedTo(ChronoUnit.MICROS);
+        d.createdAt = stored(now);
         d.updatedAt = d.createdAt;
         return d;
     }
@@ -110,7 +109,7 @@ public class Disbursement extends PanacheEntityBase {
         }
         status = DisbursementStatus.APPROVED;
         decidedBy = approver;
-        updatedAt = now.truncatedTo(ChronoUnit.MICROS);
+        updatedAt = stored(now);
     }
 
     public void reject(String rejecter, String why, Instant now) {
@@ -118,7 +117,7 @@ public class Disbursement extends PanacheEntityBase {
         status = DisbursementStatus.REJECTED;
         decidedBy = rejecter;
         decisionReason = why;
-        updatedAt = now.truncatedTo(ChronoUnit.MICROS);
+        updatedAt = stored(now);
     }
 
     public void reverse(String reverser, String why, Instant now) {
@@ -126,7 +125,12 @@ public class Disbursement extends PanacheEntityBase {
         status = DisbursementStatus.REVERSED;
         reversedBy = reverser;
         reversalReason = why;
-        updatedAt = now.truncatedTo(ChronoUnit.MICROS);
+        updatedAt = stored(now);
+    }
+
+    /** The precision the database keeps, so an answer and a later read of it agree. */
+    private static Instant stored(Instant now) {
+        return now.truncatedTo(ChronoUnit.MICROS);
     }
 
     private void requireStatus(DisbursementStatus required, String action) {

@@ -26,6 +26,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.memberaid.database.DatabaseReady;
+import org.memberaid.database.JdbcTransactions;
 import org.memberaid.events.inbox.EventSubscription;
 import org.memberaid.events.inbox.EventInbox;
 import org.memberaid.events.inbox.EventStreams;
@@ -57,6 +58,9 @@ public class Projections {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    JdbcTransactions transactions;
 
     @Inject
     EventStreams streams;
@@ -137,24 +141,14 @@ public class Projections {
     }
 
     /** Starts a rebuild; false when one is already running. */
-    public synchronized boolean startRebuild() throws SQLException {
+    public synchronized boolean startRebuild() {
         if ("RUNNING".equals(rebuild.state())) {
             return false;
         }
         if (active == null) {
             throw new IllegalStateException("The reporting database is not ready yet");
         }
-        String schema;
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                schema = create(connection);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        }
+        String schema = transactions.run(Projections::create);
         building = subscribe(schema);
         rebuild = new RebuildStatus("RUNNING", schema, Instant.now(), null, null);
         LOG.infof("Rebuilding the reports into %s from the start of %s", schema, ProjectionUpdater.TOPICS);

@@ -8,7 +8,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.sql.SQLException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,7 +32,7 @@ public class RebuildResource {
             content = @Content(schema = @Schema(implementation = Projections.RebuildStatus.class)))
     @APIResponse(responseCode = "409", description = "A rebuild is already running",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response rebuild() throws SQLException {
+    public Response rebuild() {
         if (!projections.startRebuild()) {
             return Problem.of(409, "rebuild-running", "A rebuild is already running",
                     "Follow it with GET /api/admin/rebuild").with("rebuild", projections.rebuildStatus()).toResponse();
