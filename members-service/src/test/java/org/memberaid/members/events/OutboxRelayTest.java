@@ -113,6 +113,16 @@ class OutboxRelayTest {
         }
     }
 
+    @Test
+    void vacuumsTheOutboxAfterPublishingEnoughEvents() throws SQLException {
+        long vacuumsBefore = outboxVacuums();
+        List<String> memberIds = java.util.stream.IntStream.range(0, 12).mapToObj(i -> register("620702")).toList();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> pendingOutboxRows(Optional.empty()) == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> outboxVacuums() > vacuumsBefore);
+        assertThat(TopicProbe.readAll(MemberEvents.TOPIC)).extracting(ConsumerRecord::key).containsAll(memberIds);
+    }
+
     private static String register(String countyCode) {
         return Members.register(countyCode);
     }
@@ -122,6 +132,16 @@ class OutboxRelayTest {
                 .until(() -> TopicProbe.readAll(MemberEvents.TOPIC).stream()
                         .filter(record -> memberId.equals(record.key())).findFirst(), Optional::isPresent)
                 .orElseThrow();
+    }
+
+    /** Manual (not auto-) vacuums of the outbox table: the relay's. */
+    private long outboxVacuums() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                ResultSet result = connection.createStatement().executeQuery(
+                        "SELECT vacuum_count FROM pg_stat_user_tables WHERE relname = 'outbox_event'")) {
+            result.next();
+            return result.getLong(1);
+        }
     }
 
     private long pendingOutboxRows(Optional<String> key) throws SQLException {
