@@ -6,7 +6,7 @@ SERVICES=(members-service relief-service reporting-service)
 # Sized for a 2-core, shared machine: a small heap with the serial collector keeps each service's
 # resident memory under 300 MB; MALLOC_ARENA_MAX (set by run.sh) stops glibc from multiplying
 # native arenas per thread.
-SERVICE_JAVA_OPTS="-XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError"
+SERVICE_JAVA_OPTS="-XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=128m -Xss512k -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError"
 
 # The heap per service: reporting applies event batches of thousands and holds the county
 # table for readers, so it gets more than the request/response services.
