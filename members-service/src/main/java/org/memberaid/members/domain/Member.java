@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -98,10 +97,6 @@ public class Member extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
-
-    public static Optional<Member> findByNationalId(String nationalId) {
-        return find("nationalId", nationalId).firstResultOptional();
-    }
 
     public static Member register(MemberDetails details, LocalDate today, Instant now) {
         Member member = new Member();

@@ -2,6 +2,8 @@ package org.memberaid.members.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import org.memberaid.events.outbox.Outbox;
@@ -24,16 +26,18 @@ public class MemberEvents {
     @Inject
     Outbox outbox;
 
-    public void registered(Member member) {
-        publish(REGISTERED, member, member.registeredOn, null);
+    /** A registration, in the plain JDBC transaction open on {@code connection}. */
+    public void registered(Connection connection, Member member) throws SQLException {
+        outbox.appendAll(connection, List.of(registration(member)));
     }
 
     /** Many registrations at once (CSV import), written with one batch. */
     public void registered(List<Member> members) {
-        outbox.appendAll(members.stream()
-                .map(member -> new Outbox.Event(TOPIC, member.id.toString(), REGISTERED, member.version,
-                        MemberSnapshot.of(member, member.registeredOn, null)))
-                .toList());
+        outbox.appendAll(members.stream().map(MemberEvents::registration).toList());
+    }
+
+    private static Outbox.Event registration(Member member) {
+        return event(REGISTERED, member, member.registeredOn, null);
     }
 
     public void updated(Member member, LocalDate today) {
@@ -53,7 +57,11 @@ public class MemberEvents {
     }
 
     private void publish(String type, Member member, LocalDate effectiveOn, String previousCountyCode) {
-        outbox.append(TOPIC, member.id.toString(), type, member.version,
+        outbox.appendAll(List.of(event(type, member, effectiveOn, previousCountyCode)));
+    }
+
+    private static Outbox.Event event(String type, Member member, LocalDate effectiveOn, String previousCountyCode) {
+        return new Outbox.Event(TOPIC, member.id.toString(), type, member.version,
                 MemberSnapshot.of(member, effectiveOn, previousCountyCode));
     }
 }
