@@ -60,7 +60,7 @@ public class MemberRegistry {
         Member member = Member.register(details, today, now);
         member.version = 1L;
         return transactions.run(connection -> {
-            if (MemberRows.insert(connection, List.of(member)).isEmpty()) {
+            if (!MemberRows.insert(connection, member)) {
                 throw new DuplicateNationalIdException(
                         MemberRows.registeredIds(connection, List.of(member.nationalId)).get(member.nationalId));
             }

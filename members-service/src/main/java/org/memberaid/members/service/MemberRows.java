@@ -27,13 +27,42 @@ final class MemberRows {
     private MemberRows() {
     }
 
-    /** One statement per chunk; rows whose national ID is registered already are skipped, not failed. */
+    private static final String COLUMNS = """
+            id, national_id, name, gender, birth_date, ethnicity, phone, county_code, township, village, party_branch,
+            joined_party_on, education, labor_capacity, annual_income, notable_contribution, hardship_status,
+            hardship_causes, registration_status, registered_on, version, created_at, updated_at""";
+
+    /** The columns from national_id to annual_income, in {@link #COLUMNS}' order, written as text. */
+    private static final List<Function<Member, Object>> TEXT_COLUMNS = List.of(m -> m.nationalId, m -> m.name,
+            m -> m.gender, m -> m.birthDate, m -> m.ethnicity, m -> m.phone, m -> m.countyCode, m -> m.township,
+            m -> m.village, m -> m.partyBranch, m -> m.joinedPartyOn, m -> m.education, m -> m.laborCapacity,
+            m -> m.annualIncome);
+
+    /** One new member (a registration); false, and nothing written, when its national ID is registered already. */
+    static boolean insert(Connection connection, Member member) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO member (" + COLUMNS + """
+                ) VALUES (?, ?, ?, ?, ?::date, ?, ?, ?, ?, ?, ?, ?::date, ?, ?, ?::numeric, ?, ?, ?, 'ACTIVE', ?::date, 1, ?, ?)
+                ON CONFLICT (national_id) DO NOTHING""")) {
+            insert.setObject(1, member.id);
+            int index = 2;
+            for (Function<Member, Object> column : TEXT_COLUMNS) {
+                Object value = column.apply(member);
+                insert.setString(index++, value == null ? null : value.toString());
+            }
+            insert.setBoolean(index++, member.notableContribution);
+            insert.setString(index++, member.hardshipStatus.name());
+            insert.setString(index++, CAUSES.convertToDatabaseColumn(member.hardshipCauses));
+            insert.setString(index++, member.registeredOn.toString());
+            insert.setTimestamp(index++, Timestamp.from(member.createdAt));
+            insert.setTimestamp(index, Timestamp.from(member.updatedAt));
+            return insert.executeUpdate() == 1;
+        }
+    }
+
+    /** One statement per chunk (the import); rows whose national ID is registered already are skipped, not failed. */
     static Set<UUID> insert(Connection connection, List<Member> members) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO member (id, national_id, name, gender, birth_date, ethnicity, phone, county_code, township,
-                    village, party_branch, joined_party_on, education, labor_capacity, annual_income,
-                    notable_contribution, hardship_status, hardship_causes, registration_status, registered_on,
-                    version, created_at, updated_at)
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO member (" + COLUMNS + """
+                )
                 SELECT id, national_id, name, gender, birth_date::date, ethnicity, phone, county_code, township,
                     village, party_branch, joined_party_on::date, education, labor_capacity, annual_income::numeric,
                     notable_contribution, hardship_status, hardship_causes, 'ACTIVE', ?::date, 1, ?, ?
@@ -51,10 +80,7 @@ final class MemberRows {
             insert.setTimestamp(3, Timestamp.from(first.updatedAt));
             insert.setArray(4, connection.createArrayOf("uuid", members.stream().map(m -> m.id).toArray()));
             int index = 5;
-            for (Function<Member, Object> column : List.<Function<Member, Object>>of(m -> m.nationalId, m -> m.name,
-                    m -> m.gender, m -> m.birthDate, m -> m.ethnicity, m -> m.phone, m -> m.countyCode,
-                    m -> m.township, m -> m.village, m -> m.partyBranch, m -> m.joinedPartyOn, m -> m.education,
-                    m -> m.laborCapacity, m -> m.annualIncome)) {
+            for (Function<Member, Object> column : TEXT_COLUMNS) {
                 insert.setArray(index++, connection.createArrayOf("text",
                         members.stream().map(column).map(value -> value == null ? null : value.toString()).toArray()));
             }

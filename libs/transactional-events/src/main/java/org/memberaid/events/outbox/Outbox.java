@@ -75,9 +75,16 @@ public class Outbox {
                 insert.setString(4, event.type());
                 insert.setString(5, serialize(new Envelope(CloudEvent.SPEC_VERSION, ids.get(i), source,
                         event.type(), event.key(), time, CloudEvent.JSON, event.sequence(), event.data())));
-                insert.addBatch();
+                if (events.size() > 1) {
+                    insert.addBatch();
+                }
             }
-            insert.executeBatch();
+            // One event (every single change) is one plain execution; the batch machinery is for imports.
+            if (events.size() > 1) {
+                insert.executeBatch();
+            } else if (events.size() == 1) {
+                insert.executeUpdate();
+            }
         }
         return ids;
     }
