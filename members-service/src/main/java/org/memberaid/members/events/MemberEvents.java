@@ -2,10 +2,9 @@ package org.memberaid.members.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import org.memberaid.database.StatementPipeline;
 import org.memberaid.events.outbox.Outbox;
 import org.memberaid.members.domain.Member;
 
@@ -26,9 +25,10 @@ public class MemberEvents {
     @Inject
     Outbox outbox;
 
-    /** A registration, in the plain JDBC transaction open on {@code connection}. */
-    public void registered(Connection connection, Member member) throws SQLException {
-        outbox.appendAll(connection, List.of(registration(member)));
+    /** A registration, added to the writes of the plain JDBC transaction that registers the member. */
+    public StatementPipeline registered(StatementPipeline writes, Member member) {
+        outbox.appendTo(writes, List.of(registration(member)));
+        return writes;
     }
 
     /** Many registrations at once (CSV import), written with one batch. */

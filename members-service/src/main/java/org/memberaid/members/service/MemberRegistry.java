@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.hibernate.StaleStateException;
 import org.memberaid.database.JdbcTransactions;
+import org.memberaid.database.StatementPipeline;
 import org.memberaid.members.domain.DeregistrationReason;
 import org.memberaid.members.domain.DuplicateNationalIdException;
 import org.memberaid.members.domain.HardshipAssessment;
@@ -68,7 +69,7 @@ public class MemberRegistry {
                 MemberRows.insertAssessments(connection,
                         List.of(HardshipAssessment.of(member, today, "assessed at registration", now)));
             }
-            events.registered(connection, member);
+            events.registered(new StatementPipeline(), member).execute(connection);
             return member;
         });
     }

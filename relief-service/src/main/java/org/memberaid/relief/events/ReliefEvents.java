@@ -3,11 +3,10 @@ package org.memberaid.relief.events;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.memberaid.database.StatementPipeline;
 import org.memberaid.events.outbox.Outbox;
 import org.memberaid.relief.domain.AssistanceRecord;
 import org.memberaid.relief.domain.Disbursement;
@@ -69,16 +68,16 @@ public class ReliefEvents {
 
     /**
      * Disbursement events are keyed by member id (per-member order); sequence is the disbursement's
-     * version. Recorded in the transaction open on {@code connection}.
+     * version. Added to the writes of the change it describes.
      */
-    public void disbursement(Connection connection, String type, Disbursement d) throws SQLException {
-        outbox.appendAll(connection, List.of(new Outbox.Event(TOPIC, d.memberId.toString(), type, d.version,
+    public void disbursement(StatementPipeline writes, String type, Disbursement d) {
+        outbox.appendTo(writes, List.of(new Outbox.Event(TOPIC, d.memberId.toString(), type, d.version,
                 DisbursementSnapshot.of(d))));
     }
 
     /** Assistance records never change: key = member id, sequence 1. */
-    public void assistanceRecorded(Connection connection, AssistanceRecord record) throws SQLException {
-        outbox.appendAll(connection, List.of(new Outbox.Event(TOPIC, record.memberId.toString(), ASSISTANCE_RECORDED,
+    public void assistanceRecorded(StatementPipeline writes, AssistanceRecord record) {
+        outbox.appendTo(writes, List.of(new Outbox.Event(TOPIC, record.memberId.toString(), ASSISTANCE_RECORDED,
                 1, AssistanceSnapshot.of(record))));
     }
 

@@ -5,9 +5,6 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import org.memberaid.database.StatementPipeline;
 import org.memberaid.relief.domain.AssistanceKind;
 import org.memberaid.relief.domain.AssistanceRecord;
 import org.memberaid.relief.domain.MemberReplica;
@@ -39,7 +37,7 @@ public class AssistanceRecords {
 
     public IdempotencyKeys.Outcome record(String idempotencyKey, String requestHash, AssistanceRecord record,
             Function<AssistanceRecord, IdempotencyKeys.Answer> render) {
-        return keys.run("assistance:" + idempotencyKey, requestHash, connection -> {
+        return keys.run("assistance:" + idempotencyKey, requestHash, (connection, writes) -> {
             MemberReplica member = EligibilityFacts.member(connection, record.memberId);
             if (!"ACTIVE".equals(member.registrationStatus)) {
                 throw new RuleViolationException("member-not-active", "The member is " + member.registrationStatus);
@@ -47,33 +45,19 @@ public class AssistanceRecords {
             record.id = UUID.randomUUID();
             record.countyCode = member.countyCode;
             record.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            insert(connection, record);
-            events.assistanceRecorded(connection, record);
+            insert(writes, record);
+            events.assistanceRecorded(writes, record);
             return render.apply(record);
         });
     }
 
-    private static void insert(Connection connection, AssistanceRecord r) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("""
+    private static void insert(StatementPipeline writes, AssistanceRecord r) {
+        writes.add("""
                 INSERT INTO assistance_record (id, member_id, county_code, kind, provided_on, skills, employer,
                     project_name, helper_id, helper_name, helper_type, note, recorded_by, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            insert.setObject(1, r.id);
-            insert.setObject(2, r.memberId);
-            insert.setString(3, r.countyCode);
-            insert.setString(4, r.kind.name());
-            insert.setObject(5, r.providedOn);
-            insert.setString(6, r.skills);
-            insert.setString(7, r.employer);
-            insert.setString(8, r.projectName);
-            insert.setString(9, r.helperId);
-            insert.setString(10, r.helperName);
-            insert.setString(11, r.helperType == null ? null : r.helperType.name());
-            insert.setString(12, r.note);
-            insert.setString(13, r.recordedBy);
-            insert.setTimestamp(14, Timestamp.from(r.createdAt));
-            insert.executeUpdate();
-        }
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", r.id, r.memberId, r.countyCode, r.kind.name(),
+                r.providedOn, r.skills, r.employer, r.projectName, r.helperId, r.helperName,
+                r.helperType == null ? null : r.helperType.name(), r.note, r.recordedBy, Timestamp.from(r.createdAt));
     }
 
     public Page list(UUID memberId, String countyCode, AssistanceKind kind, int page, int size) {

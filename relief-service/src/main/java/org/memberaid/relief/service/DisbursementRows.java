@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.memberaid.database.StatementPipeline;
 import org.memberaid.relief.domain.Disbursement;
 import org.memberaid.relief.domain.DisbursementKind;
 import org.memberaid.relief.domain.DisbursementStatus;
@@ -22,29 +23,14 @@ final class DisbursementRows {
     private DisbursementRows() {
     }
 
-    static void insert(Connection connection, Disbursement d) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("""
+    static void insert(StatementPipeline writes, Disbursement d) {
+        writes.add("""
                 INSERT INTO disbursement (id, member_id, fund_id, county_code, kind, amount, disbursed_on, year,
                     mechanism, project_name, reason, requested_by, status, version, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            insert.setObject(1, d.id);
-            insert.setObject(2, d.memberId);
-            insert.setObject(3, d.fundId);
-            insert.setString(4, d.countyCode);
-            insert.setString(5, d.kind.name());
-            insert.setBigDecimal(6, d.amount);
-            insert.setObject(7, d.disbursedOn);
-            insert.setInt(8, d.year);
-            insert.setString(9, d.mechanism == null ? null : d.mechanism.name());
-            insert.setString(10, d.projectName);
-            insert.setString(11, d.reason);
-            insert.setString(12, d.requestedBy);
-            insert.setString(13, d.status.name());
-            insert.setLong(14, d.version);
-            insert.setTimestamp(15, Timestamp.from(d.createdAt));
-            insert.setTimestamp(16, Timestamp.from(d.updatedAt));
-            insert.executeUpdate();
-        }
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", d.id, d.memberId, d.fundId, d.countyCode,
+                d.kind.name(), d.amount, d.disbursedOn, d.year, d.mechanism == null ? null : d.mechanism.name(),
+                d.projectName, d.reason, d.requestedBy, d.status.name(), d.version, Timestamp.from(d.createdAt),
+                Timestamp.from(d.updatedAt));
     }
 
     /** Reads the disbursement and locks it until the transaction ends: decisions on it queue up. */
@@ -87,21 +73,12 @@ final class DisbursementRows {
     }
 
     /** Writes a decision taken on a {@link #lock locked} disbursement, as its next version. */
-    static void saveDecision(Connection connection, Disbursement d) throws SQLException {
+    static void saveDecision(StatementPipeline writes, Disbursement d) {
         d.version = d.version + 1;
-        try (PreparedStatement update = connection.prepareStatement("""
+        writes.add("""
                 UPDATE disbursement SET status = ?, decided_by = ?, decision_reason = ?, reversed_by = ?,
                     reversal_reason = ?, version = ?, updated_at = ?
-                WHERE id = ?""")) {
-            update.setString(1, d.status.name());
-            update.setString(2, d.decidedBy);
-            update.setString(3, d.decisionReason);
-            update.setString(4, d.reversedBy);
-            update.setString(5, d.reversalReason);
-            update.setLong(6, d.version);
-            update.setTimestamp(7, Timestamp.from(d.updatedAt));
-            update.setObject(8, d.id);
-            update.executeUpdate();
-        }
+                WHERE id = ?""", d.status.name(), d.decidedBy, d.decisionReason, d.reversedBy, d.reversalReason,
+                d.version, Timestamp.from(d.updatedAt), d.id);
     }
 }

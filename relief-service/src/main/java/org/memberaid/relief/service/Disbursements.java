@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.memberaid.database.ConstraintViolations;
 import org.memberaid.database.JdbcTransactions;
+import org.memberaid.database.StatementPipeline;
 import org.memberaid.relief.domain.ConflictException;
 import org.memberaid.relief.domain.Disbursement;
 import org.memberaid.relief.domain.DisbursementKind;
@@ -55,12 +56,12 @@ public class Disbursements {
     public IdempotencyKeys.Outcome request(String idempotencyKey, String requestHash, DisbursementRequest request,
             Function<Disbursement, IdempotencyKeys.Answer> render) {
         try {
-            return keys.run("disbursement:" + idempotencyKey, requestHash, connection -> {
+            return keys.run("disbursement:" + idempotencyKey, requestHash, (connection, writes) -> {
                 EligibilityFacts facts = EligibilityFacts.read(connection, request);
                 Eligibility.check(request, facts.member(), facts.fund(), facts.policy(), facts.livingSubsidyThisYear());
                 Disbursement disbursement = Disbursement.request(request, facts.fund().countyCode, clock.instant());
-                DisbursementRows.insert(connection, disbursement);
-                events.disbursement(connection, ReliefEvents.DISBURSEMENT_REQUESTED, disbursement);
+                DisbursementRows.insert(writes, disbursement);
+                events.disbursement(writes, ReliefEvents.DISBURSEMENT_REQUESTED, disbursement);
                 return render.apply(disbursement);
             });
         } catch (RuntimeException e) {
@@ -76,11 +77,12 @@ public class Disbursements {
         return transactions.run(connection -> {
             Disbursement disbursement = DisbursementRows.lock(connection, id);
             disbursement.approve(approver, clock.instant());
-            DisbursementRows.saveDecision(connection, disbursement);
-            events.disbursement(connection, ReliefEvents.DISBURSEMENT_APPROVED, disbursement);
+            StatementPipeline writes = decision(disbursement, ReliefEvents.DISBURSEMENT_APPROVED);
             // Charged last: the fund's row is the one every approval in the county waits for, so
             // it stays locked only for this statement and the commit.
-            if (!moveApproved(connection, disbursement.fundId, disbursement.amount)) {
+            moveApproved(writes, disbursement.fundId, disbursement.amount);
+            int[] counts = writes.execute(connection);
+            if (counts[counts.length - 1] == 0) {
                 BigDecimal remaining = remaining(connection, disbursement.fundId);
                 throw new ConflictException("insufficient-funds", "The fund has " + remaining.toPlainString()
                         + " yuan left, less than the " + disbursement.amount.toPlainString() + " requested",
@@ -94,8 +96,7 @@ public class Disbursements {
         return transactions.run(connection -> {
             Disbursement disbursement = DisbursementRows.lock(connection, id);
             disbursement.reject(rejecter, reason, clock.instant());
-            DisbursementRows.saveDecision(connection, disbursement);
-            events.disbursement(connection, ReliefEvents.DISBURSEMENT_REJECTED, disbursement);
+            decision(disbursement, ReliefEvents.DISBURSEMENT_REJECTED).execute(connection);
             return disbursement;
         });
     }
@@ -105,27 +106,30 @@ public class Disbursements {
         return transactions.run(connection -> {
             Disbursement disbursement = DisbursementRows.lock(connection, id);
             disbursement.reverse(reverser, reason, clock.instant());
-            DisbursementRows.saveDecision(connection, disbursement);
-            events.disbursement(connection, ReliefEvents.DISBURSEMENT_REVERSED, disbursement);
-            moveApproved(connection, disbursement.fundId, disbursement.amount.negate());
+            StatementPipeline writes = decision(disbursement, ReliefEvents.DISBURSEMENT_REVERSED);
+            moveApproved(writes, disbursement.fundId, disbursement.amount.negate());
+            writes.execute(connection);
             return disbursement;
         });
     }
 
+    /** The writes of a decision taken on a locked disbursement: its new version and its event. */
+    private StatementPipeline decision(Disbursement disbursement, String eventType) {
+        StatementPipeline writes = new StatementPipeline();
+        DisbursementRows.saveDecision(writes, disbursement);
+        events.disbursement(writes, eventType, disbursement);
+        return writes;
+    }
+
     /**
      * Adds {@code amount} (negative: returns it) to the fund's approved total in one conditional
-     * UPDATE, so concurrent approvals can never take the fund beyond its budget; false when the
-     * budget does not cover it.
+     * UPDATE, so concurrent approvals can never take the fund beyond its budget; it updates no row
+     * when the budget does not cover the amount.
      */
-    private static boolean moveApproved(Connection connection, UUID fundId, BigDecimal amount) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("""
+    private static void moveApproved(StatementPipeline writes, UUID fundId, BigDecimal amount) {
+        writes.add("""
                 UPDATE fund SET approved = approved + ?, version = version + 1, updated_at = now()
-                WHERE id = ? AND approved + ? <= budget""")) {
-            update.setBigDecimal(1, amount);
-            update.setObject(2, fundId);
-            update.setBigDecimal(3, amount);
-            return update.executeUpdate() == 1;
-        }
+                WHERE id = ? AND approved + ? <= budget""", amount, fundId, amount);
     }
 
     private static BigDecimal remaining(Connection connection, UUID fundId) throws SQLException {

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.memberaid.database.ConstraintViolations;
 import org.memberaid.database.JdbcTransactions;
+import org.memberaid.database.StatementPipeline;
 import org.memberaid.relief.domain.ConflictException;
 import org.memberaid.relief.domain.RuleViolationException;
 
@@ -45,10 +46,14 @@ public class IdempotencyKeys {
     public record Outcome(Answer answer, boolean replayed) {
     }
 
-    /** The work done under a key, in the transaction open on {@code connection}. */
+    /**
+     * The work done under a key, in the transaction open on {@code connection}: it reads on the
+     * connection and adds its writes to {@code writes}, which go to the database in one round trip
+     * together with the kept answer.
+     */
     @FunctionalInterface
     public interface Work {
-        Answer perform(Connection connection) throws SQLException;
+        Answer perform(Connection connection, StatementPipeline writes) throws SQLException;
     }
 
     @Inject
@@ -91,8 +96,12 @@ public class IdempotencyKeys {
             if (earlier != null) {
                 return new Outcome(earlier, true);
             }
-            Answer answer = work.perform(connection);
-            keep(connection, scopedKey, requestHash, answer);
+            StatementPipeline writes = new StatementPipeline();
+            Answer answer = work.perform(connection, writes);
+            writes.add("""
+                    INSERT INTO idempotency_key (scoped_key, request_hash, response_status, response_body, location)
+                    VALUES (?, ?, ?, ?, ?)""", scopedKey, requestHash, answer.status(), answer.body(), answer.location());
+            writes.execute(connection);
             return new Outcome(answer, false);
         });
     }
@@ -121,20 +130,6 @@ public class IdempotencyKeys {
                 }
                 return new Answer(row.getInt(3), row.getString(4), row.getString(5));
             }
-        }
-    }
-
-    private static void keep(Connection connection, String scopedKey, String requestHash, Answer answer)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO idempotency_key (scoped_key, request_hash, response_status, response_body, location)
-                VALUES (?, ?, ?, ?, ?)""")) {
-            insert.setString(1, scopedKey);
-            insert.setString(2, requestHash);
-            insert.setInt(3, answer.status());
-            insert.setString(4, answer.body());
-            insert.setString(5, answer.location());
-            insert.executeUpdate();
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
+import org.memberaid.database.StatementPipeline;
 import org.memberaid.events.CloudEvent;
 
 /**
@@ -24,6 +25,9 @@ import org.memberaid.events.CloudEvent;
  */
 @ApplicationScoped
 public class Outbox {
+
+    private static final String INSERT =
+            "INSERT INTO outbox_event (event_id, topic, message_key, event_type, payload) VALUES (?, ?, ?, ?, ?)";
 
     /** An event to record: its topic, its key (the aggregate id), type, sequence and data. */
     public record Event(String topic, String key, String type, long sequence, Object data) {
@@ -59,34 +63,41 @@ public class Outbox {
 
     /**
      * Records events on a plain JDBC connection, in the transaction the caller has open on it
-     * (see {@code JdbcTransactions}); returns their event ids in order.
+     * (see {@code JdbcTransactions}), with one batched statement; returns their event ids in order.
      */
     public List<UUID> appendAll(Connection connection, List<Event> events) throws SQLException {
-        List<UUID> ids = events.stream().map(event -> UUID.randomUUID()).toList();
-        String time = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO outbox_event (event_id, topic, message_key, event_type, payload)
-                VALUES (?, ?, ?, ?, ?)""")) {
-            for (int i = 0; i < events.size(); i++) {
-                Event event = events.get(i);
-                insert.setObject(1, ids.get(i));
-                insert.setString(2, event.topic());
-                insert.setString(3, event.key());
-                insert.setString(4, event.type());
-                insert.setString(5, serialize(new Envelope(CloudEvent.SPEC_VERSION, ids.get(i), source,
-                        event.type(), event.key(), time, CloudEvent.JSON, event.sequence(), event.data())));
-                if (events.size() > 1) {
-                    insert.addBatch();
+        List<Object[]> rows = rows(events);
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    insert.setObject(i + 1, row[i]);
                 }
+                insert.addBatch();
             }
-            // One event (every single change) is one plain execution; the batch machinery is for imports.
-            if (events.size() > 1) {
-                insert.executeBatch();
-            } else if (events.size() == 1) {
-                insert.executeUpdate();
-            }
+            insert.executeBatch();
         }
-        return ids;
+        return rows.stream().map(row -> (UUID) row[0]).toList();
+    }
+
+    /**
+     * Adds the events' rows to the writes the caller sends in one round trip with the change they
+     * describe (see {@code StatementPipeline}); returns their event ids in order.
+     */
+    public List<UUID> appendTo(StatementPipeline writes, List<Event> events) {
+        List<Object[]> rows = rows(events);
+        rows.forEach(row -> writes.add(INSERT, row));
+        return rows.stream().map(row -> (UUID) row[0]).toList();
+    }
+
+    /** The outbox row of each event: a new event id, and the CloudEvent as its payload. */
+    private List<Object[]> rows(List<Event> events) {
+        String time = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        return events.stream().map(event -> {
+            UUID id = UUID.randomUUID();
+            return new Object[] {id, event.topic(), event.key(), event.type(), serialize(new Envelope(
+                    CloudEvent.SPEC_VERSION, id, source, event.type(), event.key(), time, CloudEvent.JSON,
+                    event.sequence(), event.data()))};
+        }).toList();
     }
 
     private String serialize(Envelope event) {
