@@ -7,6 +7,11 @@ SERVICES=(members-service relief-service reporting-service)
 # resident memory under 300 MB; MALLOC_ARENA_MAX (set by run.sh) stops glibc from multiplying
 # native arenas per thread.
 SERVICE_JAVA_OPTS="-XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=128m -Xss512k -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError"
+# glibc keeps memory the JIT compiler and Netty freed; returning it every 5 s keeps ~25 MB less
+# resident. The option exists from JDK 17.0.9 on (experimental there); older JVMs start without it.
+if java -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000 -version >/dev/null 2>&1; then
+  SERVICE_JAVA_OPTS="$SERVICE_JAVA_OPTS -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000"
+fi
 
 # The heap per service: reporting applies event batches of thousands and holds the county
 # table for readers, so it gets more than the request/response services.
