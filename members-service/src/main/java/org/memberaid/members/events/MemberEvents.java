@@ -26,9 +26,8 @@ public class MemberEvents {
     Outbox outbox;
 
     /** A registration, added to the writes of the plain JDBC transaction that registers the member. */
-    public StatementPipeline registered(StatementPipeline writes, Member member) {
+    public void registered(StatementPipeline writes, Member member) {
         outbox.appendTo(writes, List.of(registration(member)));
-        return writes;
     }
 
     /** Many registrations at once (CSV import), written with one batch. */

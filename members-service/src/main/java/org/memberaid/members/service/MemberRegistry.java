@@ -61,7 +61,11 @@ public class MemberRegistry {
         Member member = Member.register(details, today, now);
         member.version = 1L;
         return transactions.run(connection -> {
-            if (!MemberRows.insert(connection, member)) {
+            StatementPipeline writes = new StatementPipeline();
+            MemberRows.insert(writes, member);
+            events.registered(writes, member);
+            if (writes.execute(connection)[0] == 0) {
+                // Throwing rolls the event back with the transaction.
                 throw new DuplicateNationalIdException(
                         MemberRows.registeredIds(connection, List.of(member.nationalId)).get(member.nationalId));
             }
@@ -69,7 +73,6 @@ public class MemberRegistry {
                 MemberRows.insertAssessments(connection,
                         List.of(HardshipAssessment.of(member, today, "assessed at registration", now)));
             }
-            events.registered(new StatementPipeline(), member).execute(connection);
             return member;
         });
     }

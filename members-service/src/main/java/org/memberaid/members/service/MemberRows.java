@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.memberaid.database.StatementPipeline;
 import org.memberaid.members.domain.HardshipAssessment;
 import org.memberaid.members.domain.HardshipCausesConverter;
 import org.memberaid.members.domain.Member;
@@ -38,25 +40,23 @@ final class MemberRows {
             m -> m.village, m -> m.partyBranch, m -> m.joinedPartyOn, m -> m.education, m -> m.laborCapacity,
             m -> m.annualIncome);
 
-    /** One new member (a registration); false, and nothing written, when its national ID is registered already. */
-    static boolean insert(Connection connection, Member member) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO member (" + COLUMNS + """
+    /**
+     * Adds one new member (a registration) to {@code writes}; its update count is 0, and nothing is
+     * written, when the national ID is registered already.
+     */
+    static void insert(StatementPipeline writes, Member member) {
+        List<Object> values = new ArrayList<>();
+        values.add(member.id);
+        TEXT_COLUMNS.forEach(column -> {
+            Object value = column.apply(member);
+            values.add(value == null ? null : value.toString());
+        });
+        values.addAll(List.of(member.notableContribution, member.hardshipStatus.name(),
+                CAUSES.convertToDatabaseColumn(member.hardshipCauses), member.registeredOn.toString(),
+                Timestamp.from(member.createdAt), Timestamp.from(member.updatedAt)));
+        writes.add("INSERT INTO member (" + COLUMNS + """
                 ) VALUES (?, ?, ?, ?, ?::date, ?, ?, ?, ?, ?, ?, ?::date, ?, ?, ?::numeric, ?, ?, ?, 'ACTIVE', ?::date, 1, ?, ?)
-                ON CONFLICT (national_id) DO NOTHING""")) {
-            insert.setObject(1, member.id);
-            int index = 2;
-            for (Function<Member, Object> column : TEXT_COLUMNS) {
-                Object value = column.apply(member);
-                insert.setString(index++, value == null ? null : value.toString());
-            }
-            insert.setBoolean(index++, member.notableContribution);
-            insert.setString(index++, member.hardshipStatus.name());
-            insert.setString(index++, CAUSES.convertToDatabaseColumn(member.hardshipCauses));
-            insert.setString(index++, member.registeredOn.toString());
-            insert.setTimestamp(index++, Timestamp.from(member.createdAt));
-            insert.setTimestamp(index, Timestamp.from(member.updatedAt));
-            return insert.executeUpdate() == 1;
-        }
+                ON CONFLICT (national_id) DO NOTHING""", values.toArray());
     }
 
     /** One statement per chunk (the import); rows whose national ID is registered already are skipped, not failed. */
