@@ -19,15 +19,12 @@ import org.memberaid.members.domain.HardshipCausesConverter;
 import org.memberaid.members.domain.Member;
 
 /**
- * New members and their first assessments in plain SQL, one statement for any number of rows: the
- * census import writes a thousand at a time, a registration one, through the same statements.
+ * New members and their first assessments in plain SQL, over one column list: the census import
+ * writes a thousand members with one statement, a registration one member with plain parameters.
  */
 final class MemberRows {
 
     private static final HardshipCausesConverter CAUSES = new HardshipCausesConverter();
-
-    private MemberRows() {
-    }
 
     private static final String COLUMNS = """
             id, national_id, name, gender, birth_date, ethnicity, phone, county_code, township, village, party_branch,
@@ -39,6 +36,9 @@ final class MemberRows {
             m -> m.gender, m -> m.birthDate, m -> m.ethnicity, m -> m.phone, m -> m.countyCode, m -> m.township,
             m -> m.village, m -> m.partyBranch, m -> m.joinedPartyOn, m -> m.education, m -> m.laborCapacity,
             m -> m.annualIncome);
+
+    private MemberRows() {
+    }
 
     /**
      * Adds one new member (a registration) to {@code writes}; its update count is 0, and nothing is
