@@ -32,10 +32,6 @@ public final class StatementPipeline {
         return this;
     }
 
-    public boolean isEmpty() {
-        return statements.isEmpty();
-    }
-
     /** Runs every statement added, in one round trip; returns each one's update count, in order. */
     public int[] execute(Connection connection) throws SQLException {
         int[] counts = new int[statements.size()];

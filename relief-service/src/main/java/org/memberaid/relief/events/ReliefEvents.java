@@ -14,7 +14,8 @@ import org.memberaid.relief.domain.Fund;
 
 /**
  * The events relief-service publishes on {@value #TOPIC}. Fund events are keyed by fund id, with
- * the fund's version as {@code sequence}. Call after the change is flushed (JTA) or written (JDBC).
+ * the fund's version as {@code sequence}; call them after the fund change is flushed. Disbursement
+ * and assistance events join the writes of the plain JDBC change they describe.
  */
 @ApplicationScoped
 public class ReliefEvents {

@@ -61,11 +61,8 @@ public class Outbox {
         return session.doReturningWork(connection -> appendAll(connection, events));
     }
 
-    /**
-     * Records events on a plain JDBC connection, in the transaction the caller has open on it
-     * (see {@code JdbcTransactions}), with one batched statement; returns their event ids in order.
-     */
-    public List<UUID> appendAll(Connection connection, List<Event> events) throws SQLException {
+    /** Writes the events' rows with one batched statement; returns their event ids in order. */
+    private List<UUID> appendAll(Connection connection, List<Event> events) throws SQLException {
         List<Object[]> rows = rows(events);
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (Object[] row : rows) {
@@ -80,13 +77,11 @@ public class Outbox {
     }
 
     /**
-     * Adds the events' rows to the writes the caller sends in one round trip with the change they
-     * describe (see {@code StatementPipeline}); returns their event ids in order.
+     * Records events on a plain JDBC transaction (see {@code JdbcTransactions}): their rows join the
+     * writes the caller sends in one round trip with the change they describe.
      */
-    public List<UUID> appendTo(StatementPipeline writes, List<Event> events) {
-        List<Object[]> rows = rows(events);
-        rows.forEach(row -> writes.add(INSERT, row));
-        return rows.stream().map(row -> (UUID) row[0]).toList();
+    public void appendTo(StatementPipeline writes, List<Event> events) {
+        rows(events).forEach(row -> writes.add(INSERT, row));
     }
 
     /** The outbox row of each event: a new event id, and the CloudEvent as its payload. */
