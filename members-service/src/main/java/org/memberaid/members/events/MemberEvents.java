@@ -4,7 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.List;
-import org.memberaid.database.StatementPipeline;
+import java.sql.Connection;
+import java.sql.SQLException;
 import org.memberaid.events.outbox.Outbox;
 import org.memberaid.members.domain.Member;
 
@@ -25,14 +26,9 @@ public class MemberEvents {
     @Inject
     Outbox outbox;
 
-    /** A registration, added to the writes of the plain JDBC transaction that registers the member. */
-    public void registered(StatementPipeline writes, Member member) {
-        outbox.appendTo(writes, List.of(registration(member)));
-    }
-
-    /** Many registrations at once (CSV import), written with one batch. */
-    public void registered(List<Member> members) {
-        outbox.appendAll(members.stream().map(MemberEvents::registration).toList());
+    /** Registrations, on the plain JDBC transaction that writes the members, with one batched statement. */
+    public void registered(Connection connection, List<Member> members) throws SQLException {
+        outbox.appendAll(connection, members.stream().map(MemberEvents::registration).toList());
     }
 
     private static Outbox.Event registration(Member member) {

@@ -1,9 +1,7 @@
 package org.memberaid.members.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.io.Reader;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,18 +10,14 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import org.hibernate.Session;
-import org.memberaid.members.domain.HardshipAssessment;
-import org.memberaid.members.domain.HardshipStatus;
 import org.memberaid.problems.InvalidInputException;
+import org.memberaid.database.JdbcTransactions;
 import org.memberaid.members.domain.Member;
 import org.memberaid.members.domain.MemberDetails;
 import org.memberaid.members.domain.MemberRules;
 import org.memberaid.members.domain.NationalId;
 import org.memberaid.problems.Violation;
-import org.memberaid.members.events.MemberEvents;
 
 /**
  * Loads a county's census from CSV. Every row is validated like a single registration; valid rows
@@ -34,12 +28,13 @@ import org.memberaid.members.events.MemberEvents;
 public class MemberImport {
 
     private static final int CHUNK = 1000;
+    private static final String ASSESSMENT_NOTE = "assessed in the census import";
 
     @Inject
-    EntityManager entityManager;
+    JdbcTransactions transactions;
 
     @Inject
-    MemberEvents events;
+    NewMembers newMembers;
 
     @Inject
     BusinessCalendar calendar;
@@ -89,8 +84,8 @@ public class MemberImport {
 
     /** Dry run: what would be imported, given who is registered already. */
     private int reportRegistered(List<ValidRow> chunk, List<ImportReport.RejectedRow> rejected) {
-        Map<String, UUID> existing = QuarkusTransaction.requiringNew().call(() -> session().doReturningWork(
-                connection -> MemberRows.registeredIds(connection, chunk.stream().map(r -> r.details().nationalId().value()).toList())));
+        Map<String, UUID> existing = transactions.run(connection ->
+                MemberRows.registeredIds(connection, chunk.stream().map(r -> r.details().nationalId().value()).toList()));
         int wouldImport = 0;
         for (ValidRow row : chunk) {
             if (existing.containsKey(row.details().nationalId().value())) {
@@ -109,25 +104,13 @@ public class MemberImport {
             member.version = 1L;
             return member;
         }).toList();
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Set<UUID> inserted = session().doReturningWork(connection -> MemberRows.insert(connection, members));
-            List<Member> registered = members.stream().filter(member -> inserted.contains(member.id)).toList();
-            if (registered.size() < members.size()) {
-                List<String> skipped = members.stream().filter(member -> !inserted.contains(member.id))
-                        .map(member -> member.nationalId).toList();
-                Map<String, UUID> existing = session().doReturningWork(connection -> MemberRows.registeredIds(connection, skipped));
-                chunk.stream().filter(row -> skipped.contains(row.details().nationalId().value()))
-                        .forEach(row -> rejected.add(alreadyRegistered(row, existing)));
+        NewMembers.Written written = transactions.run(connection -> newMembers.write(connection, members, ASSESSMENT_NOTE));
+        for (int i = 0; i < chunk.size(); i++) {
+            if (!written.registered(members.get(i))) {
+                rejected.add(alreadyRegistered(chunk.get(i), written.holderOfSkipped()));
             }
-            List<HardshipAssessment> assessments = registered.stream()
-                    .filter(member -> member.hardshipStatus == HardshipStatus.IN_DIFFICULTY)
-                    .map(member -> HardshipAssessment.of(member, today, "assessed in the census import", now)).toList();
-            session().doWork(connection -> MemberRows.insertAssessments(connection, assessments));
-            if (!registered.isEmpty()) {
-                events.registered(registered);
-            }
-            return registered.size();
-        });
+        }
+        return written.registered().size();
     }
 
     private static ImportReport.RejectedRow alreadyRegistered(ValidRow row, Map<String, UUID> existing) {
@@ -142,9 +125,5 @@ public class MemberImport {
 
     private static String strip(String value) {
         return value == null ? null : value.strip();
-    }
-
-    private Session session() {
-        return entityManager.unwrap(Session.class);
     }
 }

@@ -4,7 +4,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -12,10 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.hibernate.StaleStateException;
-import org.memberaid.database.JdbcTransactions;
-import org.memberaid.database.StatementPipeline;
 import org.memberaid.members.domain.DeregistrationReason;
-import org.memberaid.members.domain.DuplicateNationalIdException;
 import org.memberaid.members.domain.HardshipAssessment;
 import org.memberaid.members.domain.HardshipCause;
 import org.memberaid.members.domain.HardshipStatus;
@@ -41,7 +37,7 @@ public class MemberRegistry {
     MemberEvents events;
 
     @Inject
-    JdbcTransactions transactions;
+    RegistrationWriter registrations;
 
     @Inject
     BusinessCalendar calendar;
@@ -50,31 +46,18 @@ public class MemberRegistry {
     Regions regions;
 
     /**
-     * One plain JDBC transaction (the registry's busiest path: 300 a day per county, bursts at
-     * census time). The unique national ID, not a query before the insert, decides duplicates: an
-     * insert that conflicts adds nothing, and the 409 names the member registered under it.
+     * Validates, then hands the member to {@link RegistrationWriter}, which commits it with its event
+     * (and, in difficulty, its first assessment) together with the registrations that arrived at the
+     * same time. The unique national ID, not a query before the insert, decides duplicates: the 409
+     * names the member registered under it.
      */
     public Member register(MemberInput input) {
         LocalDate today = calendar.today();
         MemberDetails details = MemberRules.registration(input, today, regions::isCounty);
-        Instant now = calendar.now();
-        Member member = Member.register(details, today, now);
+        Member member = Member.register(details, today, calendar.now());
         member.version = 1L;
-        return transactions.run(connection -> {
-            StatementPipeline writes = new StatementPipeline();
-            MemberRows.insert(writes, member);
-            events.registered(writes, member);
-            if (writes.execute(connection)[0] == 0) {
-                // Throwing rolls the event back with the transaction.
-                throw new DuplicateNationalIdException(
-                        MemberRows.registeredIds(connection, List.of(member.nationalId)).get(member.nationalId));
-            }
-            if (member.hardshipStatus == HardshipStatus.IN_DIFFICULTY) {
-                MemberRows.insertAssessments(connection,
-                        List.of(HardshipAssessment.of(member, today, "assessed at registration", now)));
-            }
-            return member;
-        });
+        registrations.register(member);
+        return member;
     }
 
     public Optional<Member> find(UUID id) {

@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,14 +11,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import org.memberaid.database.StatementPipeline;
 import org.memberaid.members.domain.HardshipAssessment;
 import org.memberaid.members.domain.HardshipCausesConverter;
 import org.memberaid.members.domain.Member;
 
 /**
- * New members and their first assessments in plain SQL, over one column list: the census import
- * writes a thousand members with one statement, a registration one member with plain parameters.
+ * New members and their first assessments in plain SQL, one statement for many rows (arrays
+ * unnested): the census import writes a thousand members at once, {@link RegistrationWriter} the
+ * registrations that arrived together.
  */
 final class MemberRows {
 
@@ -41,45 +39,26 @@ final class MemberRows {
     }
 
     /**
-     * Adds one new member (a registration) to {@code writes}; its update count is 0, and nothing is
-     * written, when the national ID is registered already.
+     * Adds the members with one statement; a member whose national ID is registered already (before,
+     * or earlier in the list) is skipped, not failed. Returns the ids of the members added.
      */
-    static void insert(StatementPipeline writes, Member member) {
-        List<Object> values = new ArrayList<>();
-        values.add(member.id);
-        TEXT_COLUMNS.forEach(column -> {
-            Object value = column.apply(member);
-            values.add(value == null ? null : value.toString());
-        });
-        values.addAll(List.of(member.notableContribution, member.hardshipStatus.name(),
-                CAUSES.convertToDatabaseColumn(member.hardshipCauses), member.registeredOn.toString(),
-                Timestamp.from(member.createdAt), Timestamp.from(member.updatedAt)));
-        writes.add("INSERT INTO member (" + COLUMNS + """
-                ) VALUES (?, ?, ?, ?, ?::date, ?, ?, ?, ?, ?, ?, ?::date, ?, ?, ?::numeric, ?, ?, ?, 'ACTIVE', ?::date, 1, ?, ?)
-                ON CONFLICT (national_id) DO NOTHING""", values.toArray());
-    }
-
-    /** One statement per chunk (the import); rows whose national ID is registered already are skipped, not failed. */
     static Set<UUID> insert(Connection connection, List<Member> members) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO member (" + COLUMNS + """
                 )
                 SELECT id, national_id, name, gender, birth_date::date, ethnicity, phone, county_code, township,
                     village, party_branch, joined_party_on::date, education, labor_capacity, annual_income::numeric,
-                    notable_contribution, hardship_status, hardship_causes, 'ACTIVE', ?::date, 1, ?, ?
+                    notable_contribution, hardship_status, hardship_causes, 'ACTIVE', registered_on::date, 1,
+                    created_at, updated_at
                 FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                     ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[],
-                    ?::text[], ?::text[])
+                    ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[])
                     AS row(id, national_id, name, gender, birth_date, ethnicity, phone, county_code, township, village,
                         party_branch, joined_party_on, education, labor_capacity, annual_income, notable_contribution,
-                        hardship_status, hardship_causes)
+                        hardship_status, hardship_causes, registered_on, created_at, updated_at)
                 ON CONFLICT (national_id) DO NOTHING
                 RETURNING id""")) {
-            Member first = members.get(0);
-            insert.setString(1, first.registeredOn.toString());
-            insert.setTimestamp(2, Timestamp.from(first.createdAt));
-            insert.setTimestamp(3, Timestamp.from(first.updatedAt));
-            insert.setArray(4, connection.createArrayOf("uuid", members.stream().map(m -> m.id).toArray()));
-            int index = 5;
+            insert.setArray(1, connection.createArrayOf("uuid", members.stream().map(m -> m.id).toArray()));
+            int index = 2;
             for (Function<Member, Object> column : TEXT_COLUMNS) {
                 insert.setArray(index++, connection.createArrayOf("text",
                         members.stream().map(column).map(value -> value == null ? null : value.toString()).toArray()));
@@ -88,8 +67,14 @@ final class MemberRows {
                     members.stream().map(m -> m.notableContribution).toArray()));
             insert.setArray(index++, connection.createArrayOf("text",
                     members.stream().map(m -> m.hardshipStatus.name()).toArray()));
-            insert.setArray(index, connection.createArrayOf("text",
+            insert.setArray(index++, connection.createArrayOf("text",
                     members.stream().map(m -> CAUSES.convertToDatabaseColumn(m.hardshipCauses)).toArray()));
+            insert.setArray(index++, connection.createArrayOf("text",
+                    members.stream().map(m -> m.registeredOn.toString()).toArray()));
+            insert.setArray(index++, connection.createArrayOf("text",
+                    members.stream().map(m -> m.createdAt.toString()).toArray()));
+            insert.setArray(index, connection.createArrayOf("text",
+                    members.stream().map(m -> m.updatedAt.toString()).toArray()));
             Set<UUID> inserted = new HashSet<>();
             try (ResultSet result = insert.executeQuery()) {
                 while (result.next()) {

@@ -61,8 +61,11 @@ public class Outbox {
         return session.doReturningWork(connection -> appendAll(connection, events));
     }
 
-    /** Writes the events' rows with one batched statement; returns their event ids in order. */
-    private List<UUID> appendAll(Connection connection, List<Event> events) throws SQLException {
+    /**
+     * Records events on a plain JDBC transaction (see {@code JdbcTransactions}) with one batched
+     * statement; returns their event ids in order.
+     */
+    public List<UUID> appendAll(Connection connection, List<Event> events) throws SQLException {
         List<Object[]> rows = rows(events);
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (Object[] row : rows) {
