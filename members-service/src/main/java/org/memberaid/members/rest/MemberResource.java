@@ -18,10 +18,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.Arrays;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -60,10 +63,14 @@ public class MemberResource {
     @APIResponse(ref = "Invalid", responseCode = "400")
     @APIResponse(responseCode = "409", description = "The national ID is registered already; existingMemberId names the member",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response register(MemberInput input, @Context UriInfo uriInfo) {
-        Member member = registry.register(requireBody(input));
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(member.id.toString()).build())
-                .tag(ETags.of(member)).entity(MemberResponse.of(member, null)).build();
+    public CompletionStage<Response> register(MemberInput input, @Context UriInfo uriInfo) {
+        // Runs on the event loop (it returns a CompletionStage): validation needs no query, and the
+        // answer is completed by the registration's commit, so no worker thread waits for the body
+        // or for the database.
+        URI members = uriInfo.getAbsolutePath();
+        return registry.register(requireBody(input)).thenApply(member ->
+                Response.created(UriBuilder.fromUri(members).path(member.id.toString()).build())
+                        .tag(ETags.of(member)).entity(MemberResponse.of(member, null)).build());
     }
 
     @GET

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.hibernate.StaleStateException;
 import org.memberaid.members.domain.DeregistrationReason;
+import org.memberaid.members.domain.DuplicateNationalIdException;
 import org.memberaid.members.domain.HardshipAssessment;
 import org.memberaid.members.domain.HardshipCause;
 import org.memberaid.members.domain.HardshipStatus;
@@ -46,18 +48,19 @@ public class MemberRegistry {
     Regions regions;
 
     /**
-     * Validates, then hands the member to {@link RegistrationWriter}, which commits it with its event
-     * (and, in difficulty, its first assessment) together with the registrations that arrived at the
-     * same time. The unique national ID, not a query before the insert, decides duplicates: the 409
-     * names the member registered under it.
+     * Validates (throwing {@link InvalidInputException} at once), then hands the member to
+     * {@link RegistrationWriter}, which commits it with its event (and, in difficulty, its first
+     * assessment) together with the registrations that arrived at the same time; the answer
+     * completes with that commit. The unique national ID, not a query before the insert, decides
+     * duplicates: the answer fails with {@link DuplicateNationalIdException} naming the member
+     * registered under it. Does not block (no query; regions are in memory).
      */
-    public Member register(MemberInput input) {
+    public CompletionStage<Member> register(MemberInput input) {
         LocalDate today = calendar.today();
         MemberDetails details = MemberRules.registration(input, today, regions::isCounty);
         Member member = Member.register(details, today, calendar.now());
         member.version = 1L;
-        registrations.register(member);
-        return member;
+        return registrations.register(member).thenApply(committed -> member);
     }
 
     public Optional<Member> find(UUID id) {

@@ -12,10 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.memberaid.database.JdbcTransactions;
@@ -25,8 +23,8 @@ import org.memberaid.members.domain.Member;
 /**
  * Writes registrations that arrive together in one transaction ("group commit"): one writer thread
  * takes every registration waiting, writes them with {@link NewMembers} (one statement for their
- * members, one for their events, one for their assessments) and commits once; each caller waits for
- * the commit of its own registration and then gets its own answer. Nothing waits on purpose: while
+ * members, one for their events, one for their assessments) and commits once; each caller's answer
+ * completes with the commit of its own registration. Nothing waits on purpose: while
  * one batch commits, the next one gathers, so a lone registrar's batch is their own registration.
  *
  * <p>Why: every transaction costs PostgreSQL a WAL flush and each statement a round trip, the
@@ -88,34 +86,19 @@ public class RegistrationWriter {
     }
 
     /**
-     * Registers a new member (version 1) with its event and, in difficulty, its first assessment;
-     * returns once that is committed.
-     *
-     * @throws DuplicateNationalIdException when the national ID is registered already
-     * @throws JdbcTransactions.DatabaseException when the database refused the registration
+     * Queues a new member (version 1) to be written with its event and, in difficulty, its first
+     * assessment. The answer completes, on the writer's thread, once that is committed; it fails with
+     * {@link DuplicateNationalIdException} when the national ID is registered already, with
+     * {@link JdbcTransactions.DatabaseException} when the database refused the registration. Never
+     * blocks: callers may be on the event loop.
      */
-    public void register(Member member) {
+    public CompletableFuture<Void> register(Member member) {
         Pending pending = new Pending(member, new CompletableFuture<>());
         if (!writer.isAlive()) {
-            // The service is stopping: the caller's thread writes its registration itself.
-            write(List.of(pending));
-        } else {
-            queue.add(pending);
+            return CompletableFuture.failedFuture(new IllegalStateException("The service is stopping"));
         }
-        try {
-            pending.committed().get(commitTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException("The registration failed", e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("The registration was not confirmed within " + commitTimeout
-                    + "; registering the national ID again answers 409 with the member if it was committed");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while the registration was written", e);
-        }
+        queue.add(pending);
+        return pending.committed().orTimeout(commitTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Registrations waiting for the writer (for tests). */
@@ -165,9 +148,6 @@ public class RegistrationWriter {
         } catch (RuntimeException | Error e) {
             if (batch.size() == 1) {
                 batch.get(0).committed().completeExceptionally(e);
-                if (e instanceof Error error) {
-                    throw error;
-                }
                 return;
             }
             LOG.debugf(e, "A batch of %d registrations failed; writing each alone", batch.size());

@@ -24,8 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -79,27 +77,22 @@ class RegistrationWriterTest {
             queued.add(member());
         }
 
-        ExecutorService registrars = Executors.newFixedThreadPool(QUEUED + 1);
         Map<Member, CompletableFuture<Void>> answers = new HashMap<>();
         try (Connection lock = dataSource.getConnection(); Statement statement = lock.createStatement()) {
             lock.setAutoCommit(false);
             statement.execute("LOCK TABLE member IN SHARE ROW EXCLUSIVE MODE");
-            answers.put(first, CompletableFuture.runAsync(() -> writer.register(first), registrars));
+            answers.put(first, writer.register(first));
             await().atMost(Duration.ofSeconds(10)).until(this::writerWaitsForTheLock);
             for (Member member : queued) {
-                answers.put(member, CompletableFuture.runAsync(() -> writer.register(member), registrars));
+                answers.put(member, writer.register(member));
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> writer.waiting() == QUEUED);
             lock.rollback();
         }
 
-        try {
-            CompletableFuture.allOf(answers.values().stream()
-                    .map(answer -> answer.exceptionally(failure -> null)).toArray(CompletableFuture[]::new))
-                    .get(30, TimeUnit.SECONDS);
-        } finally {
-            registrars.shutdownNow();
-        }
+        CompletableFuture.allOf(answers.values().stream()
+                .map(answer -> answer.exceptionally(failure -> null)).toArray(CompletableFuture[]::new))
+                .get(30, TimeUnit.SECONDS);
         assertThat(meters.get("memberaid.registration.batch.size").summary().max()).isGreaterThanOrEqualTo(QUEUED);
 
         assertThat(failure(answers.get(refused))).isInstanceOf(JdbcTransactions.DatabaseException.class);
