@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.memberaid.database.TimeOrderedUuids;
 
 /** One assessment of a member's hardship; the registry keeps them all. */
 @Entity
@@ -49,7 +50,7 @@ public class HardshipAssessment extends PanacheEntityBase {
 
     public static HardshipAssessment of(Member member, LocalDate assessedOn, String note, Instant now) {
         HardshipAssessment assessment = new HardshipAssessment();
-        assessment.id = UUID.randomUUID();
+        assessment.id = TimeOrderedUuids.next();
         assessment.memberId = member.id;
         assessment.status = member.hardshipStatus;
         assessment.causes = member.hardshipCauses.isEmpty()

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import org.memberaid.database.TimeOrderedUuids;
 
 /**
  * A party member on the registry. Its version is the {@code sequence} of the events it publishes.
@@ -100,7 +101,7 @@ public class Member extends PanacheEntityBase {
 
     public static Member register(MemberDetails details, LocalDate today, Instant now) {
         Member member = new Member();
-        member.id = UUID.randomUUID();
+        member.id = TimeOrderedUuids.next();
         member.nationalId = details.nationalId().value();
         member.birthDate = details.nationalId().birthDate();
         member.countyCode = details.countyCode();

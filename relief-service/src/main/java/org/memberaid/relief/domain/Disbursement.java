@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.memberaid.database.TimeOrderedUuids;
 
 /** Money for a member from a fund: REQUESTED, then APPROVED or REJECTED; an APPROVED one may be REVERSED. */
 @Entity
@@ -82,7 +83,7 @@ public class Disbursement extends PanacheEntityBase {
 
     public static Disbursement request(DisbursementRequest request, String countyCode, Instant now) {
         Disbursement d = new Disbursement();
-        d.id = UUID.randomUUID();
+        d.id = TimeOrderedUuids.next();
         d.memberId = request.memberId();
         d.fundId = request.fundId();
         d.countyCode = countyCode;

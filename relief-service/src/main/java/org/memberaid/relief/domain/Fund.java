@@ -11,6 +11,7 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import org.memberaid.database.TimeOrderedUuids;
 
 /** A county's budget of one kind for one year, and how much of it is approved for payment. */
 @Entity
@@ -46,7 +47,7 @@ public class Fund extends PanacheEntityBase {
 
     public static Fund allocate(String countyCode, int year, FundKind kind, BigDecimal budget, Instant now) {
         Fund fund = new Fund();
-        fund.id = UUID.randomUUID();
+        fund.id = TimeOrderedUuids.next();
         fund.countyCode = countyCode;
         fund.year = year;
         fund.kind = kind;

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.memberaid.database.TimeOrderedUuids;
 import java.util.function.Function;
 import org.memberaid.database.StatementPipeline;
 import org.memberaid.relief.domain.AssistanceKind;
@@ -42,7 +43,7 @@ public class AssistanceRecords {
             if (!"ACTIVE".equals(member.registrationStatus)) {
                 throw new RuleViolationException("member-not-active", "The member is " + member.registrationStatus);
             }
-            record.id = UUID.randomUUID();
+            record.id = TimeOrderedUuids.next();
             record.countyCode = member.countyCode;
             record.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
             insert(writes, record);

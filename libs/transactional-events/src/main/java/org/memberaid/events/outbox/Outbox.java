@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.memberaid.database.TimeOrderedUuids;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.memberaid.database.StatementPipeline;
@@ -91,7 +92,7 @@ public class Outbox {
     private List<Object[]> rows(List<Event> events) {
         String time = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
         return events.stream().map(event -> {
-            UUID id = UUID.randomUUID();
+            UUID id = TimeOrderedUuids.next();
             return new Object[] {id, event.topic(), event.key(), event.type(), serialize(new Envelope(
                     CloudEvent.SPEC_VERSION, id, source, event.type(), event.key(), time, CloudEvent.JSON,
                     event.sequence(), event.data()))};
