@@ -21,11 +21,12 @@ import org.memberaid.members.domain.DuplicateNationalIdException;
 import org.memberaid.members.domain.Member;
 
 /**
- * Writes registrations that arrive together in one transaction ("group commit"): one writer thread
- * takes every registration waiting, writes them with {@link NewMembers} (one statement for their
- * members, one for their events, one for their assessments) and commits once; each caller's answer
- * completes with the commit of its own registration. Nothing waits on purpose: while
- * one batch commits, the next one gathers, so a lone registrar's batch is their own registration.
+ * Writes registrations that arrive together in one transaction ("group commit"): a writer thread
+ * takes every registration waiting (up to a batch's limit), writes them with {@link NewMembers}
+ * (one statement for their members, one for their events, one for their assessments) and commits
+ * once; each caller's answer completes with the commit of its own registration. Nothing waits on
+ * purpose: while one batch commits, the next one gathers, so a lone registrar's batch is their own
+ * registration.
  *
  * <p>Why: every transaction costs PostgreSQL a WAL flush and each statement a round trip, the
  * service a connection checkout and wake-ups; under census-time bursts those, not the rows, were
@@ -46,11 +47,12 @@ public class RegistrationWriter {
     private record Pending(Member member, CompletableFuture<Void> committed) {
     }
 
-    /** Marks the end of the queue when the service stops. */
-    private static final Pending STOP = new Pending(null, null);
+    /** How often an idle writer looks whether the service is stopping. */
+    private static final long IDLE_CHECK_MILLIS = 100;
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private Thread writer;
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean stopped;
     private DistributionSummary batchSizes;
 
     @Inject
@@ -61,6 +63,13 @@ public class RegistrationWriter {
 
     @Inject
     MeterRegistry meters;
+
+    /**
+     * Writer threads, each writing its own batches: while one waits for its commit (the WAL flush),
+     * another can write.
+     */
+    @ConfigProperty(name = "memberaid.registration.writers", defaultValue = "2")
+    int writerCount;
 
     /** The most registrations one transaction writes. */
     @ConfigProperty(name = "memberaid.registration.max-batch", defaultValue = "256")
@@ -74,15 +83,20 @@ public class RegistrationWriter {
     void start() {
         batchSizes = DistributionSummary.builder("memberaid.registration.batch.size")
                 .description("Registrations written by one transaction").register(meters);
-        writer = new Thread(this::writeUntilStopped, "registration-writer");
-        writer.setDaemon(true);
-        writer.start();
+        for (int i = 0; i < writerCount; i++) {
+            Thread writer = new Thread(this::writeUntilStopped, "registration-writer-" + i);
+            writer.setDaemon(true);
+            writer.start();
+            writers.add(writer);
+        }
     }
 
     @PreDestroy
     void stop() throws InterruptedException {
-        queue.add(STOP);
-        writer.join(TimeUnit.SECONDS.toMillis(10));
+        stopped = true;
+        for (Thread writer : writers) {
+            writer.join(TimeUnit.SECONDS.toMillis(10));
+        }
     }
 
     /**
@@ -94,42 +108,41 @@ public class RegistrationWriter {
      */
     public CompletableFuture<Void> register(Member member) {
         Pending pending = new Pending(member, new CompletableFuture<>());
-        if (!writer.isAlive()) {
+        if (stopped) {
             return CompletableFuture.failedFuture(new IllegalStateException("The service is stopping"));
         }
         queue.add(pending);
         return pending.committed().orTimeout(commitTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Registrations waiting for the writer (for tests). */
+    /** Registrations waiting for a writer (for tests). */
     int waiting() {
         return queue.size();
     }
 
+    /** Writer threads (for tests). */
+    int writerCount() {
+        return writerCount;
+    }
+
     private void writeUntilStopped() {
         List<Pending> batch = new ArrayList<>();
-        while (true) {
+        // After stop(), what is still queued is written before the writers end.
+        while (!stopped || !queue.isEmpty()) {
             try {
-                batch.add(queue.take());
+                Pending first = queue.poll(IDLE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
             queue.drainTo(batch, maxBatch - 1);
-            boolean stopping = batch.remove(STOP);
-            if (!batch.isEmpty()) {
-                batchSizes.record(batch.size());
-                write(batch);
-            }
+            batchSizes.record(batch.size());
+            write(batch);
             batch.clear();
-            if (stopping) {
-                // Registrations queued after the marker, if any, are written too.
-                queue.drainTo(batch);
-                if (!batch.isEmpty()) {
-                    write(batch);
-                }
-                return;
-            }
         }
     }
 
