@@ -7,7 +7,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -99,8 +98,10 @@ public class Member extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** A new member, version 1 (its registered event's sequence), not yet written. */
     public static Member register(MemberDetails details, LocalDate today, Instant now) {
         Member member = new Member();
+        member.version = 1L;
         member.id = TimeOrderedUuids.next();
         member.nationalId = details.nationalId().value();
         member.birthDate = details.nationalId().birthDate();
@@ -150,14 +151,6 @@ public class Member extends PanacheEntityBase {
         deregistrationReason = reason;
         deregisteredOn = effectiveOn;
         updatedAt = now;
-    }
-
-    /** Versions, and so event sequences, start at 1; a null version also tells Hibernate the row is new. */
-    @PrePersist
-    void firstVersion() {
-        if (version == null) {
-            version = 1L;
-        }
     }
 
     private void apply(MemberProfile profile) {

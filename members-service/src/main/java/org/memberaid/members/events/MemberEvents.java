@@ -2,10 +2,10 @@ package org.memberaid.members.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.LocalDate;
-import java.util.List;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
 import org.memberaid.events.outbox.Outbox;
 import org.memberaid.members.domain.Member;
 

@@ -99,11 +99,7 @@ public class MemberImport {
 
     private int importChunk(List<ValidRow> chunk, LocalDate today, List<ImportReport.RejectedRow> rejected) {
         Instant now = calendar.now();
-        List<Member> members = chunk.stream().map(row -> {
-            Member member = Member.register(row.details(), today, now);
-            member.version = 1L;
-            return member;
-        }).toList();
+        List<Member> members = chunk.stream().map(row -> Member.register(row.details(), today, now)).toList();
         NewMembers.Written written = transactions.run(connection -> newMembers.write(connection, members, ASSESSMENT_NOTE));
         for (int i = 0; i < chunk.size(); i++) {
             if (!written.registered(members.get(i))) {

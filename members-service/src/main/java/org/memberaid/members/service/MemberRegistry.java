@@ -59,7 +59,6 @@ public class MemberRegistry {
         LocalDate today = calendar.today();
         MemberDetails details = MemberRules.registration(input, today, regions::isCounty);
         Member member = Member.register(details, today, calendar.now());
-        member.version = 1L;
         return registrations.register(member).thenApply(committed -> member);
     }
 

@@ -48,13 +48,13 @@ final class MemberRows {
                 SELECT id, national_id, name, gender, birth_date::date, ethnicity, phone, county_code, township,
                     village, party_branch, joined_party_on::date, education, labor_capacity, annual_income::numeric,
                     notable_contribution, hardship_status, hardship_causes, 'ACTIVE', registered_on::date, 1,
-                    created_at, updated_at
+                    created_at, created_at
                 FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                     ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[],
-                    ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[])
+                    ?::text[], ?::text[], ?::text[], ?::timestamptz[])
                     AS row(id, national_id, name, gender, birth_date, ethnicity, phone, county_code, township, village,
                         party_branch, joined_party_on, education, labor_capacity, annual_income, notable_contribution,
-                        hardship_status, hardship_causes, registered_on, created_at, updated_at)
+                        hardship_status, hardship_causes, registered_on, created_at)
                 ON CONFLICT (national_id) DO NOTHING
                 RETURNING id""")) {
             insert.setArray(1, connection.createArrayOf("uuid", members.stream().map(m -> m.id).toArray()));
@@ -71,10 +71,9 @@ final class MemberRows {
                     members.stream().map(m -> CAUSES.convertToDatabaseColumn(m.hardshipCauses)).toArray()));
             insert.setArray(index++, connection.createArrayOf("text",
                     members.stream().map(m -> m.registeredOn.toString()).toArray()));
-            insert.setArray(index++, connection.createArrayOf("text",
-                    members.stream().map(m -> m.createdAt.toString()).toArray()));
+            // A new member was last updated when it was created.
             insert.setArray(index, connection.createArrayOf("text",
-                    members.stream().map(m -> m.updatedAt.toString()).toArray()));
+                    members.stream().map(m -> m.createdAt.toString()).toArray()));
             Set<UUID> inserted = new HashSet<>();
             try (ResultSet result = insert.executeQuery()) {
                 while (result.next()) {

@@ -35,7 +35,7 @@ class NewMembers {
     MemberEvents events;
 
     /**
-     * @param members new members with version 1, not yet written
+     * @param members new members ({@code Member.register}), not yet written
      * @param assessmentNote the note of the first assessment of a member registered in difficulty
      */
     Written write(Connection connection, List<Member> members, String assessmentNote) throws SQLException {

@@ -41,7 +41,7 @@ import org.memberaid.members.domain.Member;
 @ApplicationScoped
 public class RegistrationWriter {
 
-    static final String ASSESSMENT_NOTE = "assessed at registration";
+    private static final String ASSESSMENT_NOTE = "assessed at registration";
     private static final Logger LOG = Logger.getLogger(RegistrationWriter.class);
 
     private record Pending(Member member, CompletableFuture<Void> committed) {
@@ -100,17 +100,17 @@ public class RegistrationWriter {
     }
 
     /**
-     * Queues a new member (version 1) to be written with its event and, in difficulty, its first
+     * Queues a new member ({@code Member.register}) to be written with its event and, in difficulty, its first
      * assessment. The answer completes, on the writer's thread, once that is committed; it fails with
      * {@link DuplicateNationalIdException} when the national ID is registered already, with
      * {@link JdbcTransactions.DatabaseException} when the database refused the registration. Never
      * blocks: callers may be on the event loop.
      */
     public CompletableFuture<Void> register(Member member) {
-        Pending pending = new Pending(member, new CompletableFuture<>());
         if (stopped) {
             return CompletableFuture.failedFuture(new IllegalStateException("The service is stopping"));
         }
+        Pending pending = new Pending(member, new CompletableFuture<>());
         queue.add(pending);
         return pending.committed().orTimeout(commitTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -165,8 +165,6 @@ class RegistrationWriterTest {
         MemberInput input = json.convertValue(Members.inDifficulty(Members.registration(nationalId), "ILLNESS"),
                 MemberInput.class);
         LocalDate today = LocalDate.now();
-        Member member = Member.register(MemberRules.registration(input, today, regions::isCounty), today, Instant.now());
-        member.version = 1L;
-        return member;
+        return Member.register(MemberRules.registration(input, today, regions::isCounty), today, Instant.now());
     }
 }

@@ -13,10 +13,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import org.memberaid.database.TimeOrderedUuids;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.memberaid.database.StatementPipeline;
+import org.memberaid.database.TimeOrderedUuids;
 import org.memberaid.events.CloudEvent;
 
 /**
