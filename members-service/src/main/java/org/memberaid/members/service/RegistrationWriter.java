@@ -8,52 +8,31 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
+import org.memberaid.database.GroupCommit;
 import org.memberaid.database.JdbcTransactions;
 import org.memberaid.members.domain.DuplicateNationalIdException;
 import org.memberaid.members.domain.Member;
 
 /**
- * Writes registrations that arrive together in one transaction ("group commit"): a writer thread
- * takes every registration waiting (up to a batch's limit), writes them with {@link NewMembers}
- * (one statement for their members, one for their events, one for their assessments) and commits
- * once; each caller's answer completes with the commit of its own registration. Nothing waits on
- * purpose: while one batch commits, the next one gathers, so a lone registrar's batch is their own
- * registration.
- *
- * <p>Why: every transaction costs PostgreSQL a WAL flush and each statement a round trip, the
- * service a connection checkout and wake-ups; under census-time bursts those, not the rows, were
- * most of the cost of a registration.
+ * Writes registrations that arrive together in one transaction ({@link GroupCommit}): a batch's
+ * members in one statement, their events in one, their assessments in one ({@link NewMembers}), one
+ * commit. Under census-time bursts the transactions and round trips, not the rows, were most of the
+ * cost of a registration.
  *
  * <p>Answers stay one's own: a national ID registered already (before, or by an earlier registration
  * of the same batch) is that registration's 409 and adds nothing; if the database refuses the batch
- * (a row it rejects, a lost connection), each registration is written again alone, so one
- * registration's failure is never another's.
+ * (a row it rejects, a lost connection), each registration is written again alone.
  */
 @Startup
 @ApplicationScoped
 public class RegistrationWriter {
 
     private static final String ASSESSMENT_NOTE = "assessed at registration";
-    private static final Logger LOG = Logger.getLogger(RegistrationWriter.class);
 
-    private record Pending(Member member, CompletableFuture<Void> committed) {
-    }
-
-    /** How often an idle writer looks whether the service is stopping. */
-    private static final long IDLE_CHECK_MILLIS = 100;
-
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final List<Thread> writers = new ArrayList<>();
-    private volatile boolean stopped;
-    private DistributionSummary batchSizes;
+    private GroupCommit<Member, Void> writers;
 
     @Inject
     JdbcTransactions transactions;
@@ -81,22 +60,15 @@ public class RegistrationWriter {
 
     @PostConstruct
     void start() {
-        batchSizes = DistributionSummary.builder("memberaid.registration.batch.size")
+        DistributionSummary batchSizes = DistributionSummary.builder("memberaid.registration.batch.size")
                 .description("Registrations written by one transaction").register(meters);
-        for (int i = 0; i < writerCount; i++) {
-            Thread writer = new Thread(this::writeUntilStopped, "registration-writer-" + i);
-            writer.setDaemon(true);
-            writer.start();
-            writers.add(writer);
-        }
+        writers = new GroupCommit<>("registration-writer", writerCount, maxBatch, commitTimeout, batchSizes::record,
+                this::write);
     }
 
     @PreDestroy
     void stop() throws InterruptedException {
-        stopped = true;
-        for (Thread writer : writers) {
-            writer.join(TimeUnit.SECONDS.toMillis(10));
-        }
+        writers.stop();
     }
 
     /**
@@ -107,64 +79,29 @@ public class RegistrationWriter {
      * blocks: callers may be on the event loop.
      */
     public CompletableFuture<Void> register(Member member) {
-        if (stopped) {
-            return CompletableFuture.failedFuture(new IllegalStateException("The service is stopping"));
-        }
-        Pending pending = new Pending(member, new CompletableFuture<>());
-        queue.add(pending);
-        return pending.committed().orTimeout(commitTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        return writers.submit(member);
     }
 
     /** Registrations waiting for a writer (for tests). */
     int waiting() {
-        return queue.size();
+        return writers.waiting();
     }
 
     /** Writer threads (for tests). */
     int writerCount() {
-        return writerCount;
+        return writers.writerCount();
     }
 
-    private void writeUntilStopped() {
-        List<Pending> batch = new ArrayList<>();
-        // After stop(), what is still queued is written before the writers end.
-        while (!stopped || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(IDLE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+    private void write(List<GroupCommit.Pending<Member, Void>> batch) {
+        NewMembers.Written written = transactions.run(connection -> newMembers.write(connection,
+                batch.stream().map(GroupCommit.Pending::request).toList(), ASSESSMENT_NOTE));
+        for (GroupCommit.Pending<Member, Void> pending : batch) {
+            if (written.registered(pending.request())) {
+                pending.answer().complete(null);
+            } else {
+                pending.answer().completeExceptionally(new DuplicateNationalIdException(
+                        written.holderOfSkipped().get(pending.request().nationalId)));
             }
-            queue.drainTo(batch, maxBatch - 1);
-            batchSizes.record(batch.size());
-            write(batch);
-            batch.clear();
-        }
-    }
-
-    private void write(List<Pending> batch) {
-        try {
-            NewMembers.Written written = transactions.run(connection ->
-                    newMembers.write(connection, batch.stream().map(Pending::member).toList(), ASSESSMENT_NOTE));
-            for (Pending pending : batch) {
-                if (written.registered(pending.member())) {
-                    pending.committed().complete(null);
-                } else {
-                    pending.committed().completeExceptionally(new DuplicateNationalIdException(
-                            written.holderOfSkipped().get(pending.member().nationalId)));
-                }
-            }
-        } catch (RuntimeException | Error e) {
-            if (batch.size() == 1) {
-                batch.get(0).committed().completeExceptionally(e);
-                return;
-            }
-            LOG.debugf(e, "A batch of %d registrations failed; writing each alone", batch.size());
-            batch.forEach(pending -> write(List.of(pending)));
         }
     }
 }

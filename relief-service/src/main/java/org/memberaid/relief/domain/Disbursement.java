@@ -104,13 +104,18 @@ public class Disbursement extends PanacheEntityBase {
 
     /** Maker-checker: whoever requested the money may not approve it. */
     public void approve(String approver, Instant now) {
+        checkApprovableBy(approver);
+        status = DisbursementStatus.APPROVED;
+        decidedBy = approver;
+        updatedAt = stored(now);
+    }
+
+    /** Refuses (409, 422) what {@link #approve} would refuse, changing nothing. */
+    public void checkApprovableBy(String approver) {
         requireStatus(DisbursementStatus.REQUESTED, "approved");
         if (approver.equals(requestedBy)) {
             throw new RuleViolationException("maker-checker", "The approver must not be the requester (" + requestedBy + ")");
         }
-        status = DisbursementStatus.APPROVED;
-        decidedBy = approver;
-        updatedAt = stored(now);
     }
 
     public void reject(String rejecter, String why, Instant now) {

@@ -15,11 +15,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,6 +35,7 @@ import org.memberaid.problems.Violation;
 import org.memberaid.relief.domain.DisbursementKind;
 import org.memberaid.relief.domain.DisbursementRequest;
 import org.memberaid.relief.domain.DisbursementStatus;
+import org.memberaid.relief.service.DisbursementWriters;
 import org.memberaid.relief.service.Disbursements;
 
 @Path("/api/disbursements")
@@ -56,6 +60,9 @@ public class DisbursementResource {
     Disbursements disbursements;
 
     @Inject
+    DisbursementWriters writers;
+
+    @Inject
     IdempotentAnswers answers;
 
     @Inject
@@ -73,14 +80,18 @@ public class DisbursementResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Refused by a rule (named in 'rule')",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response request(
+    public CompletionStage<Response> request(
             @Parameter(description = "A client-chosen unique key per intended disbursement, kept 48 hours")
             @HeaderParam(IdempotentAnswers.IDEMPOTENCY_KEY) String idempotencyKey,
             DisbursementBody body, @Context UriInfo uriInfo) {
+        // Runs on the event loop (it returns a CompletionStage): checking the body needs no query,
+        // and the answer comes when the batch holding the request has committed.
         String key = answers.requireKey(idempotencyKey);
         DisbursementRequest request = FundResource.requireBody(body).validated();
-        return answers.toResponse(disbursements.request(key, fingerprints.of(request), request, created -> answers.created(
-                DisbursementResponse.of(created), uriInfo.getAbsolutePathBuilder().path(created.id.toString()).build())));
+        URI collection = uriInfo.getAbsolutePath();
+        return writers.request(key, fingerprints.of(request), request, created -> answers.created(
+                DisbursementResponse.of(created), UriBuilder.fromUri(collection).path(created.id.toString()).build()))
+                .thenApply(answers::toResponse);
     }
 
     @POST
@@ -94,9 +105,10 @@ public class DisbursementResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The approver requested it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DisbursementResponse approve(@PathParam("id") UUID id, Approval approval) {
+    public CompletionStage<DisbursementResponse> approve(@PathParam("id") UUID id, Approval approval) {
+        // On the event loop, like request
         String approver = required(FundResource.requireBody(approval).approvedBy(), "approvedBy");
-        return DisbursementResponse.of(disbursements.approve(id, approver));
+        return writers.approve(id, approver).thenApply(DisbursementResponse::of);
     }
 
     @POST

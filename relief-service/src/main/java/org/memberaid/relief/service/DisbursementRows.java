@@ -6,6 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.memberaid.database.StatementPipeline;
 import org.memberaid.relief.domain.Disbursement;
@@ -35,41 +39,59 @@ final class DisbursementRows {
 
     /** Reads the disbursement and locks it until the transaction ends: decisions on it queue up. */
     static Disbursement lock(Connection connection, UUID id) throws SQLException {
+        Disbursement d = lockAll(connection, List.of(id)).get(id);
+        if (d == null) {
+            throw new NotFoundException("No disbursement with id " + id);
+        }
+        return d;
+    }
+
+    /**
+     * Reads the disbursements there are of {@code ids} and locks them until the transaction ends,
+     * in id order (so that two transactions locking several never wait for each other in a circle).
+     */
+    static Map<UUID, Disbursement> lockAll(Connection connection, Collection<UUID> ids) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("""
                 SELECT id, member_id, fund_id, county_code, kind, amount, disbursed_on, year, mechanism, project_name,
                        reason, requested_by, status, decided_by, decision_reason, reversed_by, reversal_reason,
                        version, created_at, updated_at
-                FROM disbursement WHERE id = ? FOR UPDATE""")) {
-            query.setObject(1, id);
+                FROM disbursement WHERE id = ANY (?) ORDER BY id FOR UPDATE""")) {
+            query.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+            Map<UUID, Disbursement> locked = new HashMap<>();
             try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    throw new NotFoundException("No disbursement with id " + id);
+                while (row.next()) {
+                    Disbursement d = read(row);
+                    locked.put(d.id, d);
                 }
-                Disbursement d = new Disbursement();
-                d.id = row.getObject(1, UUID.class);
-                d.memberId = row.getObject(2, UUID.class);
-                d.fundId = row.getObject(3, UUID.class);
-                d.countyCode = row.getString(4);
-                d.kind = DisbursementKind.valueOf(row.getString(5));
-                d.amount = row.getBigDecimal(6);
-                d.disbursedOn = row.getObject(7, LocalDate.class);
-                d.year = row.getInt(8);
-                String mechanism = row.getString(9);
-                d.mechanism = mechanism == null ? null : StartupMechanism.valueOf(mechanism);
-                d.projectName = row.getString(10);
-                d.reason = row.getString(11);
-                d.requestedBy = row.getString(12);
-                d.status = DisbursementStatus.valueOf(row.getString(13));
-                d.decidedBy = row.getString(14);
-                d.decisionReason = row.getString(15);
-                d.reversedBy = row.getString(16);
-                d.reversalReason = row.getString(17);
-                d.version = row.getLong(18);
-                d.createdAt = row.getTimestamp(19).toInstant();
-                d.updatedAt = row.getTimestamp(20).toInstant();
-                return d;
             }
+            return locked;
         }
+    }
+
+    private static Disbursement read(ResultSet row) throws SQLException {
+        Disbursement d = new Disbursement();
+        d.id = row.getObject(1, UUID.class);
+        d.memberId = row.getObject(2, UUID.class);
+        d.fundId = row.getObject(3, UUID.class);
+        d.countyCode = row.getString(4);
+        d.kind = DisbursementKind.valueOf(row.getString(5));
+        d.amount = row.getBigDecimal(6);
+        d.disbursedOn = row.getObject(7, LocalDate.class);
+        d.year = row.getInt(8);
+        String mechanism = row.getString(9);
+        d.mechanism = mechanism == null ? null : StartupMechanism.valueOf(mechanism);
+        d.projectName = row.getString(10);
+        d.reason = row.getString(11);
+        d.requestedBy = row.getString(12);
+        d.status = DisbursementStatus.valueOf(row.getString(13));
+        d.decidedBy = row.getString(14);
+        d.decisionReason = row.getString(15);
+        d.reversedBy = row.getString(16);
+        d.reversalReason = row.getString(17);
+        d.version = row.getLong(18);
+        d.createdAt = row.getTimestamp(19).toInstant();
+        d.updatedAt = row.getTimestamp(20).toInstant();
+        return d;
     }
 
     /** Writes a decision taken on a {@link #lock locked} disbursement, as its next version. */

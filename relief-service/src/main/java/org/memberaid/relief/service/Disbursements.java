@@ -6,91 +6,39 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import org.memberaid.database.ConstraintViolations;
 import org.memberaid.database.JdbcTransactions;
 import org.memberaid.database.StatementPipeline;
 import org.memberaid.relief.domain.ConflictException;
 import org.memberaid.relief.domain.Disbursement;
 import org.memberaid.relief.domain.DisbursementKind;
-import org.memberaid.relief.domain.DisbursementRequest;
 import org.memberaid.relief.domain.DisbursementStatus;
-import org.memberaid.relief.domain.Eligibility;
 import org.memberaid.relief.domain.NotFoundException;
-import org.memberaid.relief.domain.RuleViolationException;
 import org.memberaid.relief.events.ReliefEvents;
 
 /**
- * Requests, approves, rejects and reverses disbursements. Approval and reversal move the fund's
- * approved total with one conditional UPDATE in the same transaction as the status change, so
- * concurrent approvals can never take a fund below zero and no yuan is counted twice. These paths
- * are plain JDBC transactions (a few statements each, the service's hot path); listing is Panache.
+ * Rejects and reverses disbursements, lists and reads them (requests and approvals are written
+ * in batches by {@link DisbursementWriters}). Approval and reversal move the fund's approved total
+ * with one conditional UPDATE in the same transaction as the status change, so concurrent decisions
+ * can never take a fund below zero and no yuan is counted twice. The money paths are plain JDBC
+ * transactions; listing is Panache.
  */
 @ApplicationScoped
 public class Disbursements {
 
-    private static final String ONE_LIVING_SUBSIDY_A_YEAR = "disbursement_one_living_subsidy_a_year";
-
     @Inject
     JdbcTransactions transactions;
-
-    @Inject
-    IdempotencyKeys keys;
 
     @Inject
     ReliefEvents events;
 
     @Inject
     Clock clock;
-
-    public IdempotencyKeys.Outcome request(String idempotencyKey, String requestHash, DisbursementRequest request,
-            Function<Disbursement, IdempotencyKeys.Answer> render) {
-        try {
-            return keys.run("disbursement:" + idempotencyKey, requestHash, (connection, writes) -> {
-                EligibilityFacts facts = EligibilityFacts.read(connection, request);
-                Eligibility.check(request, facts.member(), facts.fund(), facts.policy(), facts.livingSubsidyThisYear());
-                Disbursement disbursement = Disbursement.request(request, facts.fund().countyCode, clock.instant());
-                DisbursementRows.insert(writes, disbursement);
-                events.disbursement(writes, ReliefEvents.DISBURSEMENT_REQUESTED, disbursement);
-                return render.apply(disbursement);
-            });
-        } catch (RuntimeException e) {
-            if (ConstraintViolations.violates(e, ONE_LIVING_SUBSIDY_A_YEAR)) {
-                throw new RuleViolationException("living-subsidy-once-a-year",
-                        "The member already has a living subsidy for " + request.disbursedOn().getYear());
-            }
-            throw e;
-        }
-    }
-
-    public Disbursement approve(UUID id, String approver) {
-        return transactions.run(connection -> {
-            Disbursement disbursement = DisbursementRows.lock(connection, id);
-            disbursement.approve(approver, clock.instant());
-            StatementPipeline writes = decision(disbursement, ReliefEvents.DISBURSEMENT_APPROVED);
-            // Charged last: the fund's row is the one every approval in the county waits for, so
-            // it stays locked only for this statement and the commit.
-            moveApproved(writes, disbursement.fundId, disbursement.amount);
-            int[] counts = writes.execute(connection);
-            if (counts[counts.length - 1] == 0) {
-                BigDecimal remaining = remaining(connection, disbursement.fundId);
-                throw new ConflictException("insufficient-funds", "The fund has " + remaining.toPlainString()
-                        + " yuan left, less than the " + disbursement.amount.toPlainString() + " requested",
-                        Map.of("remaining", remaining));
-            }
-            return disbursement;
-        });
-    }
 
     public Disbursement reject(UUID id, String rejecter, String reason) {
         return transactions.run(connection -> {
@@ -126,20 +74,15 @@ public class Disbursements {
      * UPDATE, so concurrent approvals can never take the fund beyond its budget; it updates no row
      * when the budget does not cover the amount.
      */
-    private static void moveApproved(StatementPipeline writes, UUID fundId, BigDecimal amount) {
+    static void moveApproved(StatementPipeline writes, UUID fundId, BigDecimal amount) {
         writes.add("""
                 UPDATE fund SET approved = approved + ?, version = version + 1, updated_at = now()
                 WHERE id = ? AND approved + ? <= budget""", amount, fundId, amount);
     }
 
-    private static BigDecimal remaining(Connection connection, UUID fundId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT budget - approved FROM fund WHERE id = ?")) {
-            query.setObject(1, fundId);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getBigDecimal(1);
-            }
-        }
+    static ConflictException insufficientFunds(BigDecimal remaining, BigDecimal amount) {
+        return new ConflictException("insufficient-funds", "The fund has " + remaining.toPlainString()
+                + " yuan left, less than the " + amount.toPlainString() + " requested", Map.of("remaining", remaining));
     }
 
     /** Filters for listing; any may be null. */

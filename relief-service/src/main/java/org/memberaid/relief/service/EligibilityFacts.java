@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.memberaid.relief.domain.ConflictException;
 import org.memberaid.relief.domain.CountyPolicy;
 import org.memberaid.relief.domain.DisbursementKind;
 import org.memberaid.relief.domain.DisbursementRequest;
@@ -16,7 +19,7 @@ import org.memberaid.relief.domain.RuleViolationException;
 /**
  * What the programme's rules decide a disbursement request on: the member as relief knows it,
  * the fund, its county's policy, and whether the member already has a live living subsidy that
- * year. Read in one round trip, in the request's transaction.
+ * year. Read for a batch of requests in one round trip, in their transaction.
  */
 record EligibilityFacts(MemberReplica member, Fund fund, CountyPolicy policy, boolean livingSubsidyThisYear) {
 
@@ -24,42 +27,86 @@ record EligibilityFacts(MemberReplica member, Fund fund, CountyPolicy policy, bo
             m.id, m.county_code, m.birth_date, m.joined_party_on, m.labor_capacity, m.annual_income,
             m.notable_contribution, m.hardship_status, m.registration_status, m.version""";
 
-    static EligibilityFacts read(Connection connection, DisbursementRequest request) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT " + MEMBER_COLUMNS + """
+    /**
+     * One request of {@link #readAll}: refused (its key held by another transaction or used for
+     * another request, the member or the fund unknown, in that order), or the answer kept under its
+     * key, or the facts its rules decide on.
+     */
+    record Found(RuntimeException refused, IdempotencyKeys.Answer kept, EligibilityFacts facts) {
+    }
+
+    /**
+     * For requests under their idempotency keys, in one round trip and in order: takes each key's
+     * lock for the transaction, reads the answer kept under it and the request's facts. A key twice
+     * in the list is locked once; the caller tells the second request apart.
+     */
+    static List<Found> readAll(Connection connection, List<String> scopedKeys, List<String> requestHashes,
+            List<DisbursementRequest> requests) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT pg_try_advisory_xact_lock(hashtextextended(r.scoped_key, 0)), k.request_hash,
+                       k.response_status, k.response_body, k.location,
+                """ + MEMBER_COLUMNS + """
                 , f.id, f.county_code, f.year, f.kind, f.budget, f.approved, f.version,
                   p.hardship_relief_min, p.hardship_relief_max, p.living_subsidy_min, p.living_subsidy_max,
                   p.living_subsidy_age, p.special_relief_floor, p.startup_support_max, p.veteran_years, p.version,
-                  ? AND EXISTS (SELECT 1 FROM disbursement d WHERE d.member_id = m.id AND d.kind = 'LIVING_SUBSIDY'
-                                AND d.year = ? AND d.status IN ('REQUESTED', 'APPROVED'))
-                FROM (VALUES (1)) AS one
-                LEFT JOIN member_replica m ON m.id = ?
-                LEFT JOIN fund f ON f.id = ?
-                LEFT JOIN county_policy p ON p.county_code = f.county_code""")) {
-            query.setBoolean(1, request.kind() == DisbursementKind.LIVING_SUBSIDY);
-            query.setInt(2, request.disbursedOn().getYear());
-            query.setObject(3, request.memberId());
-            query.setObject(4, request.fundId());
+                  r.living AND EXISTS (SELECT 1 FROM disbursement d WHERE d.member_id = m.id
+                                       AND d.kind = 'LIVING_SUBSIDY' AND d.year = r.year
+                                       AND d.status IN ('REQUESTED', 'APPROVED'))
+                FROM unnest(?::text[], ?::uuid[], ?::uuid[], ?::boolean[], ?::int[])
+                     WITH ORDINALITY AS r(scoped_key, member_id, fund_id, living, year, n)
+                LEFT JOIN idempotency_key k ON k.scoped_key = r.scoped_key
+                LEFT JOIN member_replica m ON m.id = r.member_id
+                LEFT JOIN fund f ON f.id = r.fund_id
+                LEFT JOIN county_policy p ON p.county_code = f.county_code
+                ORDER BY r.n""")) {
+            int size = requests.size();
+            query.setArray(1, connection.createArrayOf("text", scopedKeys.toArray()));
+            query.setArray(2, connection.createArrayOf("uuid",
+                    requests.stream().map(DisbursementRequest::memberId).toArray()));
+            query.setArray(3, connection.createArrayOf("uuid",
+                    requests.stream().map(DisbursementRequest::fundId).toArray()));
+            query.setArray(4, connection.createArrayOf("boolean",
+                    requests.stream().map(r -> r.kind() == DisbursementKind.LIVING_SUBSIDY).toArray()));
+            query.setArray(5, connection.createArrayOf("integer",
+                    requests.stream().map(r -> r.disbursedOn().getYear()).toArray()));
+            List<Found> found = new ArrayList<>(size);
             try (ResultSet row = query.executeQuery()) {
-                row.next();
-                MemberReplica member = member(row, request.memberId());
-                if (row.getObject(11) == null) {
-                    throw new RuleViolationException("fund-unknown", "No fund with id " + request.fundId());
+                for (int i = 0; i < size; i++) {
+                    row.next();
+                    try {
+                        IdempotencyKeys.Answer kept = IdempotencyKeys.earlier(row, 1, requestHashes.get(i));
+                        found.add(kept != null ? new Found(null, kept, null)
+                                : new Found(null, null, facts(row, 6, requests.get(i))));
+                    } catch (RuleViolationException | ConflictException refused) {
+                        found.add(new Found(refused, null, null));
+                    }
                 }
-                Fund fund = new Fund();
-                fund.id = row.getObject(11, UUID.class);
-                fund.countyCode = row.getString(12);
-                fund.year = row.getInt(13);
-                fund.kind = FundKind.valueOf(row.getString(14));
-                fund.budget = row.getBigDecimal(15);
-                fund.approved = row.getBigDecimal(16);
-                fund.version = row.getLong(17);
-                CountyPolicy policy = row.getObject(18) == null ? CountyPolicy.defaults(fund.countyCode)
-                        : new CountyPolicy(fund.countyCode, row.getBigDecimal(18), row.getBigDecimal(19),
-                                row.getBigDecimal(20), row.getBigDecimal(21), row.getInt(22), row.getBigDecimal(23),
-                                row.getBigDecimal(24), row.getInt(25), row.getLong(26));
-                return new EligibilityFacts(member, fund, policy, row.getBoolean(27));
             }
+            return found;
         }
+    }
+
+    /** The facts from a row whose member columns start at {@code from}. */
+    private static EligibilityFacts facts(ResultSet row, int from, DisbursementRequest request) throws SQLException {
+        MemberReplica member = member(row, from, request.memberId());
+        int f = from + 10;
+        if (row.getObject(f) == null) {
+            throw new RuleViolationException("fund-unknown", "No fund with id " + request.fundId());
+        }
+        Fund fund = new Fund();
+        fund.id = row.getObject(f, UUID.class);
+        fund.countyCode = row.getString(f + 1);
+        fund.year = row.getInt(f + 2);
+        fund.kind = FundKind.valueOf(row.getString(f + 3));
+        fund.budget = row.getBigDecimal(f + 4);
+        fund.approved = row.getBigDecimal(f + 5);
+        fund.version = row.getLong(f + 6);
+        int p = f + 7;
+        CountyPolicy policy = row.getObject(p) == null ? CountyPolicy.defaults(fund.countyCode)
+                : new CountyPolicy(fund.countyCode, row.getBigDecimal(p), row.getBigDecimal(p + 1),
+                        row.getBigDecimal(p + 2), row.getBigDecimal(p + 3), row.getInt(p + 4),
+                        row.getBigDecimal(p + 5), row.getBigDecimal(p + 6), row.getInt(p + 7), row.getLong(p + 8));
+        return new EligibilityFacts(member, fund, policy, row.getBoolean(p + 9));
     }
 
     /** The member relief knows under {@code id}; a 422 saying so when it does not know it yet. */
@@ -69,26 +116,26 @@ record EligibilityFacts(MemberReplica member, Fund fund, CountyPolicy policy, bo
             query.setObject(1, id);
             try (ResultSet row = query.executeQuery()) {
                 row.next();
-                return member(row, id);
+                return member(row, 1, id);
             }
         }
     }
 
-    private static MemberReplica member(ResultSet row, UUID id) throws SQLException {
-        if (row.getObject(1) == null) {
+    private static MemberReplica member(ResultSet row, int from, UUID id) throws SQLException {
+        if (row.getObject(from) == null) {
             throw MemberReplica.unknown(id);
         }
         MemberReplica member = new MemberReplica();
-        member.id = row.getObject(1, UUID.class);
-        member.countyCode = row.getString(2);
-        member.birthDate = row.getObject(3, java.time.LocalDate.class);
-        member.joinedPartyOn = row.getObject(4, java.time.LocalDate.class);
-        member.laborCapacity = row.getString(5);
-        member.annualIncome = row.getBigDecimal(6);
-        member.notableContribution = row.getBoolean(7);
-        member.hardshipStatus = row.getString(8);
-        member.registrationStatus = row.getString(9);
-        member.version = row.getLong(10);
+        member.id = row.getObject(from, UUID.class);
+        member.countyCode = row.getString(from + 1);
+        member.birthDate = row.getObject(from + 2, java.time.LocalDate.class);
+        member.joinedPartyOn = row.getObject(from + 3, java.time.LocalDate.class);
+        member.laborCapacity = row.getString(from + 4);
+        member.annualIncome = row.getBigDecimal(from + 5);
+        member.notableContribution = row.getBoolean(from + 6);
+        member.hardshipStatus = row.getString(from + 7);
+        member.registrationStatus = row.getString(from + 8);
+        member.version = row.getLong(from + 9);
         return member;
     }
 }

@@ -81,13 +81,21 @@ public class IdempotencyKeys {
         try {
             return attempt(scopedKey, requestHash, work);
         } catch (RuntimeException e) {
-            if (!ConstraintViolations.violates(e, PRIMARY_KEY)) {
+            if (!isKeyRace(e)) {
                 throw e;
             }
             // The first request committed between this one's read of the key and its lock: all of
             // this attempt is rolled back, and the next one finds the kept answer.
             return attempt(scopedKey, requestHash, work);
         }
+    }
+
+    /**
+     * Whether a transaction failed because another one kept an answer for one of its keys between
+     * its read of the key and its lock: run again, it finds the kept answer.
+     */
+    static boolean isKeyRace(RuntimeException e) {
+        return ConstraintViolations.violates(e, PRIMARY_KEY);
     }
 
     private Outcome attempt(String scopedKey, String requestHash, Work work) {
@@ -98,12 +106,17 @@ public class IdempotencyKeys {
             }
             StatementPipeline writes = new StatementPipeline();
             Answer answer = work.perform(connection, writes);
-            writes.add("""
-                    INSERT INTO idempotency_key (scoped_key, request_hash, response_status, response_body, location)
-                    VALUES (?, ?, ?, ?, ?)""", scopedKey, requestHash, answer.status(), answer.body(), answer.location());
+            keep(writes, scopedKey, requestHash, answer);
             writes.execute(connection);
             return new Outcome(answer, false);
         });
+    }
+
+    /** Adds the kept answer to a transaction's writes. */
+    static void keep(StatementPipeline writes, String scopedKey, String requestHash, Answer answer) {
+        writes.add("""
+                INSERT INTO idempotency_key (scoped_key, request_hash, response_status, response_body, location)
+                VALUES (?, ?, ?, ?, ?)""", scopedKey, requestHash, answer.status(), answer.body(), answer.location());
     }
 
     /** Takes the key's lock for this transaction and returns the answer kept for it, if any. */
@@ -116,21 +129,39 @@ public class IdempotencyKeys {
             query.setString(2, scopedKey);
             try (ResultSet row = query.executeQuery()) {
                 row.next();
-                if (!row.getBoolean(1)) {
-                    throw new ConflictException("request-in-progress",
-                            "A request with this Idempotency-Key is still being processed; retry shortly", Map.of());
-                }
-                String hash = row.getString(2);
-                if (hash == null) {
-                    return null;
-                }
-                if (!requestHash.equals(hash)) {
-                    throw new RuleViolationException("idempotency-key-reused",
-                            "This Idempotency-Key was used with a different request; use a new key for a new request");
-                }
-                return new Answer(row.getInt(3), row.getString(4), row.getString(5));
+                return earlier(row, 1, requestHash);
             }
         }
+    }
+
+    /**
+     * What a request finds under its key, from a row holding, from {@code column} on: whether this
+     * transaction took the key's lock, then the kept request hash, status, body and location (null
+     * when none is kept). The kept answer; null for a new key; 409 while another transaction holds
+     * the key; 422 when the key was used for another request.
+     */
+    static Answer earlier(ResultSet row, int column, String requestHash) throws SQLException {
+        if (!row.getBoolean(column)) {
+            throw inProgress();
+        }
+        String hash = row.getString(column + 1);
+        if (hash == null) {
+            return null;
+        }
+        if (!requestHash.equals(hash)) {
+            throw reused();
+        }
+        return new Answer(row.getInt(column + 2), row.getString(column + 3), row.getString(column + 4));
+    }
+
+    static RuleViolationException reused() {
+        return new RuleViolationException("idempotency-key-reused",
+                "This Idempotency-Key was used with a different request; use a new key for a new request");
+    }
+
+    static ConflictException inProgress() {
+        return new ConflictException("request-in-progress",
+                "A request with this Idempotency-Key is still being processed; retry shortly", Map.of());
     }
 
     private void forgetExpired() {

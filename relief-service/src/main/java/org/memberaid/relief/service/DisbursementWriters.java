@@ -1,0 +1,275 @@
+package org.memberaid.relief.service;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.memberaid.database.ConstraintViolations;
+import org.memberaid.database.GroupCommit;
+import org.memberaid.database.GroupCommit.Pending;
+import org.memberaid.database.JdbcTransactions;
+import org.memberaid.database.StatementPipeline;
+import org.memberaid.relief.domain.ConflictException;
+import org.memberaid.relief.domain.Disbursement;
+import org.memberaid.relief.domain.DisbursementKind;
+import org.memberaid.relief.domain.DisbursementRequest;
+import org.memberaid.relief.domain.Eligibility;
+import org.memberaid.relief.domain.NotFoundException;
+import org.memberaid.relief.domain.RuleViolationException;
+import org.memberaid.relief.events.ReliefEvents;
+import org.memberaid.relief.service.IdempotencyKeys.Answer;
+import org.memberaid.relief.service.IdempotencyKeys.Outcome;
+
+/**
+ * Writes disbursement requests, and approvals, that arrive together in one transaction each
+ * ({@link GroupCommit}): a batch of requests is one query for all their keys and facts, one round
+ * trip for their rows, events and kept answers, one commit; a batch of approvals locks its
+ * disbursements, then their funds (both in id order), and charges each fund once. Every request is
+ * decided as if the batch's earlier ones had committed before it, and answered only after the
+ * commit.
+ *
+ * <p>Money: a batch's approvals are decided against the fund rows it holds locked, so together
+ * they never take a fund beyond its budget; the charge is still the conditional UPDATE, and if it
+ * ever found less than the batch counted on, the batch rolls back and each approval is decided
+ * alone.
+ */
+@Startup
+@ApplicationScoped
+public class DisbursementWriters {
+
+    private static final String ONE_LIVING_SUBSIDY_A_YEAR = "disbursement_one_living_subsidy_a_year";
+
+    /** A disbursement request under its idempotency key, and how its 201 answer is rendered. */
+    private record Requested(String scopedKey, String requestHash, DisbursementRequest request,
+            Function<Disbursement, Answer> render) {
+    }
+
+    private record Approval(UUID id, String approver) {
+    }
+
+    @Inject
+    JdbcTransactions transactions;
+
+    @Inject
+    ReliefEvents events;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    MeterRegistry meters;
+
+    /** Writer threads for requests, and as many for approvals. */
+    @ConfigProperty(name = "memberaid.disbursement.writers", defaultValue = "1")
+    int writerCount;
+
+    /** The most requests (or approvals) one transaction writes. */
+    @ConfigProperty(name = "memberaid.disbursement.max-batch", defaultValue = "128")
+    int maxBatch;
+
+    /** How long a request waits for its commit before it is answered with an error. */
+    @ConfigProperty(name = "memberaid.disbursement.commit-timeout", defaultValue = "30s")
+    Duration commitTimeout;
+
+    private GroupCommit<Requested, Outcome> requests;
+    private GroupCommit<Approval, Disbursement> approvals;
+
+    @PostConstruct
+    void start() {
+        requests = new GroupCommit<>("disbursement-request-writer", writerCount, maxBatch, commitTimeout,
+                batchSizes("request")::record, this::writeRequests);
+        approvals = new GroupCommit<>("disbursement-approval-writer", writerCount, maxBatch, commitTimeout,
+                batchSizes("approval")::record, this::writeApprovals);
+    }
+
+    private DistributionSummary batchSizes(String kind) {
+        return DistributionSummary.builder("memberaid.disbursement.batch.size").tag("kind", kind)
+                .description("Disbursement requests or approvals written by one transaction").register(meters);
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        requests.stop();
+        approvals.stop();
+    }
+
+    /**
+     * Queues a request; its answer (201, or the answer kept under its key) completes after the
+     * commit, or fails with the rule (422) or the conflict (409) that refused it. Never blocks.
+     */
+    public CompletableFuture<Outcome> request(String idempotencyKey, String requestHash, DisbursementRequest request,
+            Function<Disbursement, Answer> render) {
+        return requests.submit(new Requested("disbursement:" + idempotencyKey, requestHash, request, render));
+    }
+
+    /**
+     * Queues an approval; completes with the approved disbursement after the commit, or fails:
+     * 404, 409 (not REQUESTED; insufficient funds, with the remaining amount), 422 maker-checker.
+     */
+    public CompletableFuture<Disbursement> approve(UUID id, String approver) {
+        return approvals.submit(new Approval(id, approver));
+    }
+
+    private void writeRequests(List<Pending<Requested, Outcome>> batch) {
+        List<Object> outcomes;
+        try {
+            outcomes = transactions.run(connection -> decideRequests(connection, batch));
+        } catch (RuntimeException e) {
+            if (IdempotencyKeys.isKeyRace(e)) {
+                outcomes = transactions.run(connection -> decideRequests(connection, batch));
+            } else if (batch.size() == 1 && ConstraintViolations.violates(e, ONE_LIVING_SUBSIDY_A_YEAR)) {
+                outcomes = List.of(new RuleViolationException("living-subsidy-once-a-year",
+                        "The member already has a living subsidy for "
+                                + batch.get(0).request().request().disbursedOn().getYear()));
+            } else {
+                throw e;
+            }
+        }
+        GroupCommit.complete(batch, outcomes);
+    }
+
+    private List<Object> decideRequests(Connection connection, List<Pending<Requested, Outcome>> batch)
+            throws SQLException {
+        List<Requested> all = batch.stream().map(Pending::request).toList();
+        List<EligibilityFacts.Found> found = EligibilityFacts.readAll(connection,
+                all.stream().map(Requested::scopedKey).toList(), all.stream().map(Requested::requestHash).toList(),
+                all.stream().map(Requested::request).toList());
+        StatementPipeline writes = new StatementPipeline();
+        Map<String, Requested> createdUnderKey = new HashMap<>();
+        Map<String, Answer> answeredUnderKey = new HashMap<>();
+        Set<String> livingSubsidies = new HashSet<>();
+        Instant now = clock.instant();
+        List<Object> outcomes = new ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            Requested requested = all.get(i);
+            DisbursementRequest request = requested.request();
+            try {
+                Requested earlier = createdUnderKey.get(requested.scopedKey());
+                if (earlier != null) {
+                    // the same key earlier in this batch: as if that one had committed first
+                    if (!earlier.requestHash().equals(requested.requestHash())) {
+                        throw IdempotencyKeys.reused();
+                    }
+                    outcomes.add(new Outcome(answeredUnderKey.get(requested.scopedKey()), true));
+                    continue;
+                }
+                EligibilityFacts.Found row = found.get(i);
+                if (row.refused() != null) {
+                    throw row.refused();
+                }
+                if (row.kept() != null) {
+                    outcomes.add(new Outcome(row.kept(), true));
+                    continue;
+                }
+                EligibilityFacts facts = row.facts();
+                String livingSubsidy = request.kind() == DisbursementKind.LIVING_SUBSIDY
+                        ? request.memberId() + "/" + request.disbursedOn().getYear() : null;
+                Eligibility.check(request, facts.member(), facts.fund(), facts.policy(),
+                        facts.livingSubsidyThisYear() || livingSubsidies.contains(livingSubsidy));
+                Disbursement disbursement = Disbursement.request(request, facts.fund().countyCode, now);
+                Answer answer = requested.render().apply(disbursement);
+                DisbursementRows.insert(writes, disbursement);
+                events.disbursement(writes, ReliefEvents.DISBURSEMENT_REQUESTED, disbursement);
+                IdempotencyKeys.keep(writes, requested.scopedKey(), requested.requestHash(), answer);
+                if (livingSubsidy != null) {
+                    livingSubsidies.add(livingSubsidy);
+                }
+                createdUnderKey.put(requested.scopedKey(), requested);
+                answeredUnderKey.put(requested.scopedKey(), answer);
+                outcomes.add(new Outcome(answer, false));
+            } catch (RuleViolationException | ConflictException refused) {
+                outcomes.add(refused);
+            }
+        }
+        writes.execute(connection);
+        return outcomes;
+    }
+
+    private void writeApprovals(List<Pending<Approval, Disbursement>> batch) {
+        GroupCommit.complete(batch, transactions.run(connection -> decideApprovals(connection, batch)));
+    }
+
+    private List<Object> decideApprovals(Connection connection, List<Pending<Approval, Disbursement>> batch)
+            throws SQLException {
+        Map<UUID, Disbursement> locked = DisbursementRows.lockAll(connection,
+                batch.stream().map(pending -> pending.request().id()).collect(Collectors.toSet()));
+        Map<UUID, BigDecimal> remaining = lockFunds(connection,
+                locked.values().stream().map(d -> d.fundId).collect(Collectors.toSet()));
+        Map<UUID, BigDecimal> charges = new TreeMap<>();
+        StatementPipeline writes = new StatementPipeline();
+        Instant now = clock.instant();
+        List<Object> outcomes = new ArrayList<>(batch.size());
+        for (Pending<Approval, Disbursement> pending : batch) {
+            Approval approval = pending.request();
+            try {
+                Disbursement disbursement = locked.get(approval.id());
+                if (disbursement == null) {
+                    throw new NotFoundException("No disbursement with id " + approval.id());
+                }
+                disbursement.checkApprovableBy(approval.approver());
+                BigDecimal left = remaining.get(disbursement.fundId);
+                if (left.compareTo(disbursement.amount) < 0) {
+                    throw Disbursements.insufficientFunds(left, disbursement.amount);
+                }
+                remaining.put(disbursement.fundId, left.subtract(disbursement.amount));
+                charges.merge(disbursement.fundId, disbursement.amount, BigDecimal::add);
+                disbursement.approve(approval.approver(), now);
+                DisbursementRows.saveDecision(writes, disbursement);
+                events.disbursement(writes, ReliefEvents.DISBURSEMENT_APPROVED, disbursement);
+                outcomes.add(disbursement);
+            } catch (RuleViolationException | ConflictException | NotFoundException refused) {
+                outcomes.add(refused);
+            }
+        }
+        // Charged last, once per fund: the fund rows are what every approval of a county waits for.
+        charges.forEach((fund, amount) -> Disbursements.moveApproved(writes, fund, amount));
+        int[] counts = writes.execute(connection);
+        for (int i = counts.length - charges.size(); i < counts.length; i++) {
+            if (counts[i] != 1) {
+                throw new IllegalStateException("A fund's budget no longer covers what its locked row allowed");
+            }
+        }
+        return outcomes;
+    }
+
+    /** Locks the funds (in id order, for the rest of the transaction) and returns what each has left. */
+    private static Map<UUID, BigDecimal> lockFunds(Connection connection, Set<UUID> ids) throws SQLException {
+        Map<UUID, BigDecimal> remaining = new HashMap<>();
+        if (ids.isEmpty()) {
+            return remaining;
+        }
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id, budget - approved FROM fund WHERE id = ANY (?) ORDER BY id FOR NO KEY UPDATE")) {
+            query.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    remaining.put(row.getObject(1, UUID.class), row.getBigDecimal(2));
+                }
+            }
+        }
+        return remaining;
+    }
+}
