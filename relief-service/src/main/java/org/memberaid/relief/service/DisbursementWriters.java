@@ -1,6 +1,7 @@
 package org.memberaid.relief.service;
 
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
@@ -103,6 +104,11 @@ public class DisbursementWriters {
                 batchSizes("request")::record, this::writeRequests);
         approvals = new GroupCommit<>("disbursement-approval-writer", writerCount, maxBatch, commitTimeout,
                 batchSizes("approval")::record, this::writeApprovals);
+        Gauge.builder("memberaid.disbursement.waiting", this, DisbursementWriters::waitingRequests).tag("kind", "request")
+                .description("Disbursement requests or approvals waiting for a writer").register(meters);
+        Gauge.builder("memberaid.disbursement.waiting", this, DisbursementWriters::waitingApprovals)
+                .tag("kind", "approval").description("Disbursement requests or approvals waiting for a writer")
+                .register(meters);
     }
 
     private DistributionSummary batchSizes(String kind) {
@@ -131,6 +137,21 @@ public class DisbursementWriters {
      */
     public CompletableFuture<Disbursement> approve(UUID id, String approver) {
         return approvals.submit(new Approval(id, approver));
+    }
+
+    /** Requests queued, not yet taken by a writer. */
+    public int waitingRequests() {
+        return requests.waiting();
+    }
+
+    /** Approvals queued, not yet taken by a writer. */
+    public int waitingApprovals() {
+        return approvals.waiting();
+    }
+
+    /** Writer threads for requests (and as many for approvals). */
+    public int writerCount() {
+        return writerCount;
     }
 
     private void writeRequests(List<Pending<Requested, Outcome>> batch) {
