@@ -1,11 +1,13 @@
 package org.memberaid.relief;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 
@@ -15,10 +17,11 @@ class ServiceHealthTest {
 
     @Test
     void isReadyOnceItsDatabaseIsCreatedAndMigrated() {
-        given().when().get("/q/health/ready")
+        // the Kafka check reports DOWN until its first look at the broker, which runs in the background
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("database-schema"));
+                .body("checks.name", hasItem("database-schema")));
     }
 
     @Test

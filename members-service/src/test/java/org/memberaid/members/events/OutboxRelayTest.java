@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 import org.memberaid.deploy.kafka.LocalKafkaBroker;
 import org.memberaid.events.outbox.Outbox;
+import org.memberaid.events.outbox.OutboxRelay;
 import org.memberaid.members.Members;
 import org.memberaid.members.TopicProbe;
 
@@ -36,6 +37,9 @@ class OutboxRelayTest {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    OutboxRelay relay;
 
     @Inject
     AgroalDataSource dataSource;
@@ -105,6 +109,8 @@ class OutboxRelayTest {
 
     @Test
     void letsOnlyOneRelayPublishAtATime() throws SQLException {
+        // the service's relay takes the lock on its own thread, soon after start
+        await().atMost(Duration.ofSeconds(30)).until(relay::isLeader);
         try (Connection contender = dataSource.getConnection();
                 ResultSet lock = contender.createStatement()
                         .executeQuery("SELECT pg_try_advisory_lock(hashtext('memberaid.outbox-relay'))")) {
