@@ -7,6 +7,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,9 +15,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.kafka.common.utils.Utils;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.memberaid.deploy.kafka.BrokerSettings;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 import org.memberaid.deploy.kafka.TopicWriter;
 
@@ -60,12 +63,27 @@ class MemberReplicaConsumerTest {
         send(member, memberEvent(UUID.randomUUID(), "memberaid.member.hardship-assessed.v1", member, 2, "620702",
                 "IN_DIFFICULTY", "ACTIVE"));
         send(member, registered);
-        UUID marker = UUID.randomUUID();
+        // On the member's partition, after its events: once the marker is applied, so are they.
+        UUID marker = keyOnThePartitionOf(member);
         send(marker, memberEvent(UUID.randomUUID(), "memberaid.member.registered.v1", marker, 1, "620725",
                 "NOT_IN_DIFFICULTY", "ACTIVE"));
         awaitVersion(marker, 1);
 
         assertThat(replica(member)).contains("620722 IN_DIFFICULTY ACTIVE 3 NONE 0.00 true 1948-05-04");
+    }
+
+    /** A new key that Kafka's default partitioner puts on the same partition as {@code key}. */
+    private static UUID keyOnThePartitionOf(UUID key) {
+        UUID other;
+        do {
+            other = UUID.randomUUID();
+        } while (partition(other) != partition(key));
+        return other;
+    }
+
+    private static int partition(UUID key) {
+        return Utils.toPositive(Utils.murmur2(key.toString().getBytes(StandardCharsets.UTF_8)))
+                % BrokerSettings.TOPIC_PARTITIONS;
     }
 
     private void send(UUID key, String value) {
