@@ -134,6 +134,16 @@ public class Disbursement extends PanacheEntityBase {
         updatedAt = stored(now);
     }
 
+    /**
+     * The year this disbursement takes the member's one living subsidy of, while it does: a
+     * LIVING_SUBSIDY that is REQUESTED or APPROVED; {@code null} for any other (the database's
+     * unique index on it refuses a second live one for the same member and year).
+     */
+    public Integer livingSubsidyYear() {
+        boolean live = status == DisbursementStatus.REQUESTED || status == DisbursementStatus.APPROVED;
+        return kind == DisbursementKind.LIVING_SUBSIDY && live ? year : null;
+    }
+
     /** The precision the database keeps, so an answer and a later read of it agree. */
     private static Instant stored(Instant now) {
         return now.truncatedTo(ChronoUnit.MICROS);

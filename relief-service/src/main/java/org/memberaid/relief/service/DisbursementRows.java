@@ -30,11 +30,12 @@ final class DisbursementRows {
     static void insert(StatementPipeline writes, Disbursement d) {
         writes.add("""
                 INSERT INTO disbursement (id, member_id, fund_id, county_code, kind, amount, disbursed_on, year,
-                    mechanism, project_name, reason, requested_by, status, version, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", d.id, d.memberId, d.fundId, d.countyCode,
+                    mechanism, project_name, reason, requested_by, status, version, created_at, updated_at,
+                    living_subsidy_year)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", d.id, d.memberId, d.fundId, d.countyCode,
                 d.kind.name(), d.amount, d.disbursedOn, d.year, d.mechanism == null ? null : d.mechanism.name(),
                 d.projectName, d.reason, d.requestedBy, d.status.name(), d.version, Timestamp.from(d.createdAt),
-                Timestamp.from(d.updatedAt));
+                Timestamp.from(d.updatedAt), d.livingSubsidyYear());
     }
 
     /** Reads the disbursement and locks it until the transaction ends: decisions on it queue up. */
@@ -94,13 +95,16 @@ final class DisbursementRows {
         return d;
     }
 
-    /** Writes a decision taken on a {@link #lock locked} disbursement, as its next version. */
+    /**
+     * Writes a decision taken on a {@link #lock locked} disbursement, as its next version. An
+     * approval leaves every indexed column as it was, so PostgreSQL updates the row in place.
+     */
     static void saveDecision(StatementPipeline writes, Disbursement d) {
         d.version = d.version + 1;
         writes.add("""
                 UPDATE disbursement SET status = ?, decided_by = ?, decision_reason = ?, reversed_by = ?,
-                    reversal_reason = ?, version = ?, updated_at = ?
+                    reversal_reason = ?, version = ?, updated_at = ?, living_subsidy_year = ?
                 WHERE id = ?""", d.status.name(), d.decidedBy, d.decisionReason, d.reversedBy, d.reversalReason,
-                d.version, Timestamp.from(d.updatedAt), d.id);
+                d.version, Timestamp.from(d.updatedAt), d.livingSubsidyYear(), d.id);
     }
 }

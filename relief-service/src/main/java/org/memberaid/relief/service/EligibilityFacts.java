@@ -50,8 +50,7 @@ record EligibilityFacts(MemberReplica member, Fund fund, CountyPolicy policy, bo
                   p.hardship_relief_min, p.hardship_relief_max, p.living_subsidy_min, p.living_subsidy_max,
                   p.living_subsidy_age, p.special_relief_floor, p.startup_support_max, p.veteran_years, p.version,
                   r.living AND EXISTS (SELECT 1 FROM disbursement d WHERE d.member_id = m.id
-                                       AND d.kind = 'LIVING_SUBSIDY' AND d.year = r.year
-                                       AND d.status IN ('REQUESTED', 'APPROVED'))
+                                       AND d.living_subsidy_year = r.year)
                 FROM unnest(?::text[], ?::uuid[], ?::uuid[], ?::boolean[], ?::int[])
                      WITH ORDINALITY AS r(scoped_key, member_id, fund_id, living, year, n)
                 LEFT JOIN idempotency_key k ON k.scoped_key = r.scoped_key

@@ -2,6 +2,7 @@ package org.memberaid.relief.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -184,8 +185,44 @@ class DisbursementTest {
         refused(body(working, relief, "LIVING_SUBSIDY", "400", "2032-05-01"), "living-subsidy-labor-capacity");
         refused(body(earning, relief, "LIVING_SUBSIDY", "400", "2032-05-01"), "living-subsidy-income");
         refused(body(member, relief, "LIVING_SUBSIDY", "501", "2032-05-01"), "amount-band");
-        request(UUID.randomUUID().toString(), body(member, relief, "LIVING_SUBSIDY", "500", "2032-05-01")).statusCode(201);
+        String first = request(UUID.randomUUID().toString(), body(member, relief, "LIVING_SUBSIDY", "500", "2032-05-01"))
+                .statusCode(201).extract().path("id");
         refused(body(member, relief, "LIVING_SUBSIDY", "300", "2032-11-01"), "living-subsidy-once-a-year");
+
+        // A rejected one does not count; an approved one does until it is reversed.
+        decide(first, "rejection", Map.of("rejectedBy", "head-b", "reason", "wrong amount")).statusCode(200);
+        String second = request(UUID.randomUUID().toString(), body(member, relief, "LIVING_SUBSIDY", "450", "2032-06-01"))
+                .statusCode(201).extract().path("id");
+        decide(second, "approval", Map.of("approvedBy", "head-b")).statusCode(200);
+        refused(body(member, relief, "LIVING_SUBSIDY", "300", "2032-12-01"), "living-subsidy-once-a-year");
+        decide(second, "reversal", Map.of("reversedBy", "head-b", "reason", "paid in cash")).statusCode(200);
+        request(UUID.randomUUID().toString(), body(member, relief, "LIVING_SUBSIDY", "400", "2032-12-01")).statusCode(201);
+        refused(body(member, relief, "LIVING_SUBSIDY", "300", "2032-12-20"), "living-subsidy-once-a-year");
+    }
+
+    @Test
+    void theDatabaseRefusesASecondLiveLivingSubsidyWhateverTheServiceChecked() throws Exception {
+        UUID member = Replica.known(Replica.Member.inDifficulty("620723").with("NONE", "0.00", "1950-01-01"));
+        String relief = fund("620723", 2040, "SPECIAL_RELIEF", "500000");
+        request(UUID.randomUUID().toString(), body(member, relief, "LIVING_SUBSIDY", "500", "2040-05-01")).statusCode(201);
+
+        String copy = """
+                INSERT INTO disbursement (id, member_id, fund_id, county_code, kind, amount, disbursed_on, year,
+                    requested_by, status, version, created_at, updated_at, living_subsidy_year)
+                SELECT gen_random_uuid(), member_id, fund_id, county_code, kind, amount, disbursed_on, year,
+                    requested_by, %s, version, created_at, updated_at, %s
+                FROM disbursement WHERE member_id = '%s'""";
+        try (Connection connection = connections.toServiceDatabase(); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.execute(copy.formatted("'REQUESTED'", "year", member)))
+                    .hasMessageContaining("disbursement_one_living_subsidy_a_year");
+            assertThatThrownBy(() -> statement.execute(copy.formatted("'APPROVED'", "NULL", member)))
+                    .hasMessageContaining("disbursement_live_living_subsidy_has_year");
+            assertThatThrownBy(() -> statement.execute(copy.formatted("'REJECTED'", "year", member)))
+                    .hasMessageContaining("disbursement_living_subsidy_year_check");
+            statement.execute(copy.formatted("'REJECTED'", "NULL", member));
+        }
+        given().queryParams("memberId", member.toString()).when().get("/api/disbursements").then()
+                .body("total", equalTo(2));
     }
 
     @Test
