@@ -28,7 +28,7 @@ final class DisbursementRows {
     }
 
     static void insert(StatementPipeline writes, Disbursement d) {
-        writes.add("""
+        writes.addRow("""
                 INSERT INTO disbursement (id, member_id, fund_id, county_code, kind, amount, disbursed_on, year,
                     mechanism, project_name, reason, requested_by, status, version, created_at, updated_at,
                     living_subsidy_year)
@@ -96,15 +96,52 @@ final class DisbursementRows {
     }
 
     /**
-     * Writes a decision taken on a {@link #lock locked} disbursement, as its next version. An
-     * approval leaves every indexed column as it was, so PostgreSQL updates the row in place.
+     * Writes the decisions taken on {@link #lockAll locked} disbursements, each as its next version,
+     * with one statement. An approval leaves every indexed column as it was, so PostgreSQL
+     * updates the row in place.
      */
-    static void saveDecision(StatementPipeline writes, Disbursement d) {
-        d.version = d.version + 1;
+    static void saveDecisions(Connection connection, StatementPipeline writes, List<Disbursement> decided)
+            throws SQLException {
+        if (decided.isEmpty()) {
+            return;
+        }
+        int size = decided.size();
+        Object[] ids = new Object[size];
+        Object[] statuses = new Object[size];
+        Object[] decidedBy = new Object[size];
+        Object[] decisionReasons = new Object[size];
+        Object[] reversedBy = new Object[size];
+        Object[] reversalReasons = new Object[size];
+        Object[] versions = new Object[size];
+        Object[] updatedAt = new Object[size];
+        Object[] livingSubsidyYears = new Object[size];
+        for (int i = 0; i < size; i++) {
+            Disbursement d = decided.get(i);
+            d.version = d.version + 1;
+            ids[i] = d.id;
+            statuses[i] = d.status.name();
+            decidedBy[i] = d.decidedBy;
+            decisionReasons[i] = d.decisionReason;
+            reversedBy[i] = d.reversedBy;
+            reversalReasons[i] = d.reversalReason;
+            versions[i] = d.version;
+            updatedAt[i] = d.updatedAt.toString();
+            livingSubsidyYears[i] = d.livingSubsidyYear();
+        }
         writes.add("""
-                UPDATE disbursement SET status = ?, decided_by = ?, decision_reason = ?, reversed_by = ?,
-                    reversal_reason = ?, version = ?, updated_at = ?, living_subsidy_year = ?
-                WHERE id = ?""", d.status.name(), d.decidedBy, d.decisionReason, d.reversedBy, d.reversalReason,
-                d.version, Timestamp.from(d.updatedAt), d.livingSubsidyYear(), d.id);
+                UPDATE disbursement d SET status = v.status, decided_by = v.decided_by,
+                    decision_reason = v.decision_reason, reversed_by = v.reversed_by,
+                    reversal_reason = v.reversal_reason, version = v.version, updated_at = v.updated_at,
+                    living_subsidy_year = v.living_subsidy_year
+                FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[],
+                            ?::timestamptz[], ?::integer[])
+                     AS v(id, status, decided_by, decision_reason, reversed_by, reversal_reason, version,
+                          updated_at, living_subsidy_year)
+                WHERE d.id = v.id""", connection.createArrayOf("uuid", ids),
+                connection.createArrayOf("text", statuses), connection.createArrayOf("text", decidedBy),
+                connection.createArrayOf("text", decisionReasons), connection.createArrayOf("text", reversedBy),
+                connection.createArrayOf("text", reversalReasons), connection.createArrayOf("bigint", versions),
+                connection.createArrayOf("timestamptz", updatedAt),
+                connection.createArrayOf("integer", livingSubsidyYears));
     }
 }

@@ -243,6 +243,7 @@ public class DisbursementWriters {
         StatementPipeline writes = new StatementPipeline();
         Instant now = clock.instant();
         List<Object> outcomes = new ArrayList<>(batch.size());
+        List<Disbursement> approved = new ArrayList<>(batch.size());
         for (Pending<Approval, Disbursement> pending : batch) {
             Approval approval = pending.request();
             try {
@@ -258,12 +259,15 @@ public class DisbursementWriters {
                 remaining.put(disbursement.fundId, left.subtract(disbursement.amount));
                 charges.merge(disbursement.fundId, disbursement.amount, BigDecimal::add);
                 disbursement.approve(approval.approver(), now);
-                DisbursementRows.saveDecision(writes, disbursement);
-                events.disbursement(writes, ReliefEvents.DISBURSEMENT_APPROVED, disbursement);
+                approved.add(disbursement);
                 outcomes.add(disbursement);
             } catch (RuleViolationException | ConflictException | NotFoundException refused) {
                 outcomes.add(refused);
             }
+        }
+        DisbursementRows.saveDecisions(connection, writes, approved);
+        for (Disbursement disbursement : approved) {
+            events.disbursement(writes, ReliefEvents.DISBURSEMENT_APPROVED, disbursement);
         }
         // Charged last, once per fund: the fund rows are what every approval of a county waits for.
         charges.forEach((fund, amount) -> Disbursements.moveApproved(writes, fund, amount));

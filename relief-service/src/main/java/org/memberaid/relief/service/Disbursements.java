@@ -6,6 +6,8 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,7 +46,7 @@ public class Disbursements {
         return transactions.run(connection -> {
             Disbursement disbursement = DisbursementRows.lock(connection, id);
             disbursement.reject(rejecter, reason, clock.instant());
-            decision(disbursement, ReliefEvents.DISBURSEMENT_REJECTED).execute(connection);
+            decision(connection, disbursement, ReliefEvents.DISBURSEMENT_REJECTED).execute(connection);
             return disbursement;
         });
     }
@@ -54,7 +56,7 @@ public class Disbursements {
         return transactions.run(connection -> {
             Disbursement disbursement = DisbursementRows.lock(connection, id);
             disbursement.reverse(reverser, reason, clock.instant());
-            StatementPipeline writes = decision(disbursement, ReliefEvents.DISBURSEMENT_REVERSED);
+            StatementPipeline writes = decision(connection, disbursement, ReliefEvents.DISBURSEMENT_REVERSED);
             moveApproved(writes, disbursement.fundId, disbursement.amount.negate());
             writes.execute(connection);
             return disbursement;
@@ -62,9 +64,10 @@ public class Disbursements {
     }
 
     /** The writes of a decision taken on a locked disbursement: its new version and its event. */
-    private StatementPipeline decision(Disbursement disbursement, String eventType) {
+    private StatementPipeline decision(Connection connection, Disbursement disbursement, String eventType)
+            throws SQLException {
         StatementPipeline writes = new StatementPipeline();
-        DisbursementRows.saveDecision(writes, disbursement);
+        DisbursementRows.saveDecisions(connection, writes, List.of(disbursement));
         events.disbursement(writes, eventType, disbursement);
         return writes;
     }

@@ -114,7 +114,7 @@ public class IdempotencyKeys {
 
     /** Adds the kept answer to a transaction's writes. */
     static void keep(StatementPipeline writes, String scopedKey, String requestHash, Answer answer) {
-        writes.add("""
+        writes.addRow("""
                 INSERT INTO idempotency_key (scoped_key, request_hash, response_status, response_body, location)
                 VALUES (?, ?, ?, ?, ?)""", scopedKey, requestHash, answer.status(), answer.body(), answer.location());
     }

@@ -11,15 +11,21 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.memberaid.database.JdbcTransactions;
 import org.memberaid.database.StatementPipeline;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 
-/** The writes the money paths send in one round trip: counts in order, and all or nothing. */
+/**
+ * The writes the money paths send in one round trip: counts in order, all or nothing, and the rows
+ * of one INSERT as one statement.
+ */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
 class StatementPipelineTest {
@@ -63,6 +69,62 @@ class StatementPipelineTest {
 
         assertThat(status(key)).as("the first insert rolled back with the failed one").isNull();
         assertThat(status(later)).as("the statement after the failure never ran").isNull();
+    }
+
+    @Test
+    void rowsOfTheSameInsertAreOneStatementAtTheFirstOnesPlaceInTheOrderTheyWereAdded() throws SQLException {
+        String key = "pipeline:" + UUID.randomUUID();
+
+        List<String> rows = transactions.run(connection -> {
+            try (Statement ddl = connection.createStatement()) {
+                ddl.execute("CREATE TEMP TABLE pipeline_row (n BIGSERIAL, v TEXT) ON COMMIT DROP");
+                ddl.execute("CREATE TEMP TABLE pipeline_seen (row_count BIGINT) ON COMMIT DROP");
+            }
+            int[] counts = new StatementPipeline()
+                    .addRow("INSERT INTO pipeline_row (v) VALUES (?)", "a")
+                    .add(INSERT_KEY, key, "hash", 201, "{}", null, Timestamp.from(Instant.now()))
+                    .add("INSERT INTO pipeline_seen SELECT count(*) FROM pipeline_row WHERE v <> ?", "")
+                    .addRow("INSERT INTO pipeline_row (v) VALUES (?)", "b")
+                    .addRow("insert into pipeline_row (v)\n values ( ? )", "other text")
+                    .addRow("INSERT INTO pipeline_row (v) VALUES (?)", "c")
+                    .execute(connection);
+            assertThat(counts).as("one count per call, in call order").containsExactly(1, 1, 1, 1, 1, 1);
+            List<String> found = new ArrayList<>();
+            try (Statement query = connection.createStatement();
+                    ResultSet seen = query.executeQuery("SELECT row_count FROM pipeline_seen")) {
+                seen.next();
+                found.add("seen " + seen.getLong(1));
+            }
+            try (Statement query = connection.createStatement();
+                    ResultSet row = query.executeQuery("SELECT v, cmin FROM pipeline_row ORDER BY n")) {
+                while (row.next()) {
+                    found.add(row.getString(1) + "@" + row.getInt(2));
+                }
+            }
+            return found;
+        });
+
+        // b and c were inserted with a, before the statement between them counted the rows; the
+        // same INSERT in other text is another statement, after it.
+        assertThat(rows).hasSize(5);
+        assertThat(rows.get(0)).as("rows the statement added after a found").isEqualTo("seen 3");
+        String command = rows.get(1).substring(rows.get(1).indexOf('@'));
+        assertThat(rows.subList(1, 4)).as("a, b and c by one statement (one command id), in order")
+                .containsExactly("a" + command, "b" + command, "c" + command);
+        assertThat(rows.get(4)).startsWith("other text@").isNotEqualTo("other text" + command);
+        assertThat(status(key)).isEqualTo(201);
+    }
+
+    @Test
+    void onlyAOneRowInsertEndingInItsPlaceholdersCanBeARow() {
+        StatementPipeline writes = new StatementPipeline();
+        assertThatThrownBy(() -> writes.addRow("UPDATE idempotency_key SET location = ? WHERE scoped_key = ?", 1, 2))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> writes.addRow(
+                "INSERT INTO idempotency_key (scoped_key) VALUES (?) ON CONFLICT DO NOTHING", "k"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> writes.addRow("INSERT INTO idempotency_key (scoped_key) VALUES (now())"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private Integer status(String key) throws SQLException {

@@ -85,7 +85,7 @@ public class Outbox {
      * writes the caller sends in one round trip with the change they describe.
      */
     public void appendTo(StatementPipeline writes, List<Event> events) {
-        rows(events).forEach(row -> writes.add(INSERT, row));
+        rows(events).forEach(row -> writes.addRow(INSERT, row));
     }
 
     /** The outbox row of each event: a new event id, and the CloudEvent as its payload. */
