@@ -6,10 +6,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -34,6 +34,8 @@ public final class StatementPipeline {
         final String rowPlaceholders;
         final List<Object> parameters = new ArrayList<>();
         int rows;
+        /** The update count the server answered for this statement. */
+        int count;
 
         Entry(String sql, String rowPlaceholders) {
             this.sql = sql;
@@ -51,6 +53,9 @@ public final class StatementPipeline {
             return text.toString();
         }
     }
+
+    /** The row placeholders of each INSERT text seen, checked once: the texts are the callers' constants. */
+    private static final Map<String, String> ROW_PLACEHOLDERS = new ConcurrentHashMap<>();
 
     private final List<Entry> entries = new ArrayList<>();
     private final Map<String, Entry> insertsByText = new HashMap<>();
@@ -78,7 +83,7 @@ public final class StatementPipeline {
     public StatementPipeline addRow(String insert, Object... values) {
         Entry entry = insertsByText.get(insert);
         if (entry == null) {
-            entry = new Entry(insert, rowPlaceholders(insert));
+            entry = new Entry(insert, ROW_PLACEHOLDERS.computeIfAbsent(insert, StatementPipeline::rowPlaceholders));
             entries.add(entry);
             insertsByText.put(insert, entry);
         }
@@ -108,7 +113,6 @@ public final class StatementPipeline {
         if (entries.isEmpty()) {
             return counts;
         }
-        Map<Entry, Integer> countOf = new IdentityHashMap<>();
         try (PreparedStatement all = connection.prepareStatement(
                 entries.stream().map(Entry::text).collect(Collectors.joining(";\n")))) {
             int index = 1;
@@ -122,17 +126,19 @@ public final class StatementPipeline {
                 if (i > 0) {
                     all.getMoreResults();
                 }
-                countOf.put(entries.get(i), all.getUpdateCount());
+                entries.get(i).count = all.getUpdateCount();
             }
         }
         for (int i = 0; i < counts.length; i++) {
             Entry entry = added.get(i);
-            int count = countOf.get(entry);
-            if (entry.rowPlaceholders != null && count != entry.rows) {
+            if (entry.rowPlaceholders == null) {
+                counts[i] = entry.count;
+            } else if (entry.count == entry.rows) {
+                counts[i] = 1;
+            } else {
                 throw new IllegalStateException(
-                        "An INSERT of " + entry.rows + " rows inserted " + count + ": " + entry.sql);
+                        "An INSERT of " + entry.rows + " rows inserted " + entry.count + ": " + entry.sql);
             }
-            counts[i] = entry.rowPlaceholders == null ? count : 1;
         }
         return counts;
     }
