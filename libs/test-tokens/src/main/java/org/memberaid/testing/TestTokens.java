@@ -1,0 +1,79 @@
+package org.memberaid.testing;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Bearer tokens shaped like the memberaid realm's (claims {@code sub}, {@code realm_access.roles},
+ * {@code region}, audience {@code memberaid-api}), signed with the key that Quarkus' OIDC test server
+ * ({@code OidcWiremockTestResource}, issuer {@value #ISSUER}) publishes. A service under test points
+ * {@code quarkus.oidc.auth-server-url} at that server.
+ */
+public final class TestTokens {
+
+    public static final String ISSUER = "https://server.example.com";
+    public static final String AUDIENCE = "memberaid-api";
+    private static final String SIGNING_KEY = "privateKey.jwk";
+    private static final String KEY_ID = "1";
+
+    private TestTokens() {
+    }
+
+    /** A valid token of {@code subject}, working in {@code region}, holding {@code roles}. */
+    public static String token(String subject, String region, String... roles) {
+        return claims(subject, region, roles).jws().keyId(KEY_ID).sign(SIGNING_KEY);
+    }
+
+    /** {@code Authorization} header value for {@link #token}. */
+    public static String bearer(String subject, String region, String... roles) {
+        return "Bearer " + token(subject, region, roles);
+    }
+
+    /** A token that expired a minute ago. */
+    public static String expired(String subject, String region, String... roles) {
+        Instant now = Instant.now();
+        return claims(subject, region, roles).issuedAt(now.minusSeconds(600)).expiresAt(now.minusSeconds(60))
+                .jws().keyId(KEY_ID).sign(SIGNING_KEY);
+    }
+
+    /** A token issued by someone else, signed with the right key. */
+    public static String fromAnotherIssuer(String subject, String region, String... roles) {
+        return claims(subject, region, roles).issuer("https://elsewhere.example.com").jws().keyId(KEY_ID)
+                .sign(SIGNING_KEY);
+    }
+
+    /** A token claiming the right key id but signed with another key. */
+    public static String badlySigned(String subject, String region, String... roles) {
+        return claims(subject, region, roles).jws().keyId(KEY_ID).sign(strangerKey());
+    }
+
+    /** A token without a region claim. */
+    public static String withoutRegion(String subject, String... roles) {
+        return Jwt.claims().issuer(ISSUER).subject(subject).audience(AUDIENCE)
+                .claim("realm_access", Map.of("roles", List.of(roles))).expiresIn(300)
+                .jws().keyId(KEY_ID).sign(SIGNING_KEY);
+    }
+
+    private static JwtClaimsBuilder claims(String subject, String region, String... roles) {
+        return Jwt.claims().issuer(ISSUER).subject(subject).audience(Set.of(AUDIENCE))
+                .claim("preferred_username", subject).claim("region", region)
+                .claim("realm_access", Map.of("roles", List.of(roles))).expiresIn(300);
+    }
+
+    private static PrivateKey strangerKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair().getPrivate();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
