@@ -1,5 +1,9 @@
 package org.memberaid.members;
 
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.memberaid.access.Role;
+import org.memberaid.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
 import static org.awaitility.Awaitility.await;
 
 import io.agroal.api.AgroalDataSource;
@@ -22,7 +26,13 @@ import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
 class TableMaintenanceTest {
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.actAs("registrar-1", "620000", Role.REGISTRAR);
+    }
 
     @Inject
     AgroalDataSource dataSource;

@@ -1,5 +1,6 @@
 package org.memberaid.members.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -18,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memberaid.access.Caller;
+import org.memberaid.access.Role;
 import org.memberaid.members.service.ImportReport;
 import org.memberaid.members.service.MemberImport;
 
@@ -30,6 +33,9 @@ public class MemberImportResource {
     @Inject
     MemberImport memberImport;
 
+    @Inject
+    Caller caller;
+
     @POST
     @Consumes(CSV)
     @Produces(MediaType.APPLICATION_JSON)
@@ -40,7 +46,8 @@ public class MemberImportResource {
                     + "nationalId, name, countyCode, joinedPartyOn, laborCapacity, annualIncome. Each row is validated "
                     + "like POST /api/members; valid rows are registered even when others fail, and each publishes "
                     + "memberaid.member.registered.v1. National IDs already registered, or repeated in the file, are "
-                    + "reported, so re-running a file imports nothing twice.")
+                    + "reported, so re-running a file imports nothing twice. Rows of counties outside the caller's "
+                    + "region are rejected.")
     @RequestBody(content = @Content(mediaType = CSV, examples = @ExampleObject(name = "two members", value = """
             nationalId,name,gender,ethnicity,phone,countyCode,township,village,partyBranch,joinedPartyOn,education,laborCapacity,annualIncome,notableContribution,hardshipStatus,causes
             620702197001010015,王建国,MALE,汉族,13909360123,620702,梁家墩镇,清凉寺村,清凉寺村党支部,1995-07-01,JUNIOR_SECONDARY,FULL,18000.00,false,NOT_IN_DIFFICULTY,
@@ -52,8 +59,9 @@ public class MemberImportResource {
                             {"dryRun":false,"received":3,"imported":2,"rejected":[{"line":4,"nationalId":"620702********0016",
                              "violations":[{"field":"nationalId","message":"has a wrong check digit"}]}]}""")))
     @APIResponse(ref = "Invalid", responseCode = "400")
+    @RolesAllowed(Role.REGISTRAR)
     public ImportReport importCsv(InputStream csv,
             @Parameter(description = "true: validate and report only; nothing is registered") @QueryParam("dryRun") boolean dryRun) {
-        return memberImport.importCsv(new InputStreamReader(csv, StandardCharsets.UTF_8), dryRun);
+        return memberImport.importCsv(new InputStreamReader(csv, StandardCharsets.UTF_8), dryRun, caller.region());
     }
 }

@@ -1,5 +1,6 @@
 package org.memberaid.members.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,6 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memberaid.access.Caller;
+import org.memberaid.access.Role;
 import org.memberaid.members.domain.HardshipAssessment;
 import org.memberaid.members.domain.Member;
 import org.memberaid.members.service.BusinessCalendar;
@@ -34,6 +37,9 @@ public class MemberLifecycleResource {
     @Inject
     BusinessCalendar calendar;
 
+    @Inject
+    Caller caller;
+
     @POST
     @Path("/hardship-assessments")
     @Operation(summary = "Assess a member's hardship",
@@ -44,9 +50,10 @@ public class MemberLifecycleResource {
     @APIResponse(ref = "Invalid", responseCode = "400")
     @APIResponse(ref = "NotFound", responseCode = "404")
     @APIResponse(ref = "Conflict", responseCode = "409")
+    @RolesAllowed(Role.REGISTRAR)
     public Response assess(@PathParam("id") UUID id, AssessmentRequest request) {
         HardshipAssessment assessment = registry.assess(id,
-                MemberResource.requireBody(request).validated(calendar.today()));
+                MemberResource.requireBody(request).validated(calendar.today()), caller.region());
         return Response.status(Response.Status.CREATED).entity(AssessmentResponse.of(assessment)).build();
     }
 
@@ -55,8 +62,9 @@ public class MemberLifecycleResource {
     @Operation(summary = "A member's hardship history, oldest first")
     @APIResponse(responseCode = "200", description = "Every assessment recorded for the member")
     @APIResponse(ref = "NotFound", responseCode = "404")
+    @RolesAllowed({ Role.REGISTRAR, Role.CASEWORKER, Role.APPROVER, Role.ADMIN, Role.AUDITOR })
     public List<AssessmentResponse> assessments(@PathParam("id") UUID id) {
-        return registry.assessments(id).stream().map(AssessmentResponse::of).toList();
+        return registry.assessments(id, caller.region()).stream().map(AssessmentResponse::of).toList();
     }
 
     @POST
@@ -66,10 +74,11 @@ public class MemberLifecycleResource {
     @APIResponse(ref = "Invalid", responseCode = "400")
     @APIResponse(ref = "NotFound", responseCode = "404")
     @APIResponse(ref = "Conflict", responseCode = "409")
+    @RolesAllowed(Role.REGISTRAR)
     public Response transfer(@PathParam("id") UUID id, TransferRequest request) {
         TransferRequest body = MemberResource.requireBody(request).validated(calendar.today());
-        Member member = registry.transfer(id, body.countyCode().strip(), body.effectiveOn());
-        return Response.ok(MemberResponse.of(member, null)).tag(ETags.of(member)).build();
+        Member member = registry.transfer(id, body.countyCode().strip(), body.effectiveOn(), caller.region());
+        return Response.ok(MemberResponse.of(member, Disclosure.MASKED)).tag(ETags.of(member)).build();
     }
 
     @POST
@@ -81,9 +90,10 @@ public class MemberLifecycleResource {
     @APIResponse(ref = "Invalid", responseCode = "400")
     @APIResponse(ref = "NotFound", responseCode = "404")
     @APIResponse(ref = "Conflict", responseCode = "409")
+    @RolesAllowed(Role.REGISTRAR)
     public Response deregister(@PathParam("id") UUID id, DeregistrationRequest request) {
         DeregistrationRequest body = MemberResource.requireBody(request).validated(calendar.today());
-        Member member = registry.deregister(id, body.reason(), body.effectiveOn());
-        return Response.ok(MemberResponse.of(member, null)).tag(ETags.of(member)).build();
+        Member member = registry.deregister(id, body.reason(), body.effectiveOn(), caller.region());
+        return Response.ok(MemberResponse.of(member, Disclosure.MASKED)).tag(ETags.of(member)).build();
     }
 }

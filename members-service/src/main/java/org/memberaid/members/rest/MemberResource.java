@@ -1,6 +1,8 @@
 package org.memberaid.members.rest;
 
 import org.memberaid.problems.Problem;
+import io.quarkus.security.ForbiddenException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,6 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memberaid.access.Caller;
+import org.memberaid.access.Role;
+import org.memberaid.access.audit.AuditNote;
 import org.memberaid.members.domain.HardshipStatus;
 import org.memberaid.problems.InvalidInputException;
 import org.memberaid.members.domain.Member;
@@ -46,10 +51,17 @@ import org.memberaid.members.service.MemberSearch;
 @Consumes(MediaType.APPLICATION_JSON)
 public class MemberResource {
 
-    private static final String REVEAL_DOC = "nationalId to show the whole national ID instead of the masked one";
+    private static final String REVEAL_DOC = "nationalId and/or phone (comma-separated) to show them unmasked; "
+            + "registrar or admin only; audited";
 
     @Inject
     MemberRegistry registry;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditNote audit;
 
     @Inject
     MemberSearch search;
@@ -61,16 +73,18 @@ public class MemberResource {
     @APIResponse(responseCode = "201", description = "Registered; Location and ETag are set",
             content = @Content(schema = @Schema(implementation = MemberResponse.class)))
     @APIResponse(ref = "Invalid", responseCode = "400")
-    @APIResponse(responseCode = "409", description = "The national ID is registered already; existingMemberId names the member",
+    @APIResponse(responseCode = "409", description = "The national ID is registered already; existingMemberId names "
+            + "the member when it lies inside the caller's region",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Role.REGISTRAR)
     public CompletionStage<Response> register(MemberInput input, @Context UriInfo uriInfo) {
         // Runs on the event loop (it returns a CompletionStage): validation needs no query, and the
         // answer is completed by the registration's commit, so no worker thread waits for the body
         // or for the database.
         URI members = uriInfo.getAbsolutePath();
-        return registry.register(requireBody(input)).thenApply(member ->
+        return registry.register(requireBody(input), caller.region()).thenApply(member ->
                 Response.created(UriBuilder.fromUri(members).path(member.id.toString()).build())
-                        .tag(ETags.of(member)).entity(MemberResponse.of(member, null)).build());
+                        .tag(ETags.of(member)).entity(MemberResponse.of(member, Disclosure.MASKED)).build());
     }
 
     @GET
@@ -79,30 +93,44 @@ public class MemberResource {
     @APIResponse(responseCode = "200", description = "The member; ETag is its version",
             content = @Content(schema = @Schema(implementation = MemberResponse.class)))
     @APIResponse(ref = "NotFound", responseCode = "404")
+    @RolesAllowed({ Role.REGISTRAR, Role.CASEWORKER, Role.APPROVER, Role.ADMIN, Role.AUDITOR })
     public Response get(@PathParam("id") UUID id,
-            @Parameter(description = REVEAL_DOC) @QueryParam("reveal") String reveal) {
-        Member member = registry.find(id).orElseThrow(() -> new MemberNotFoundException(id));
-        return Response.ok(MemberResponse.of(member, reveal)).tag(ETags.of(member)).build();
+            @Parameter(description = REVEAL_DOC) @QueryParam(Disclosure.REVEAL_PARAMETER) String reveal) {
+        Disclosure disclosure = Disclosure.of(reveal);
+        if (disclosure.revealsAnything() && !caller.hasRole(Role.REGISTRAR) && !caller.hasRole(Role.ADMIN)) {
+            throw new ForbiddenException("Only a registrar or an admin may reveal a member's " + disclosure.names());
+        }
+        Member member = registry.find(id, caller.region()).orElseThrow(() -> new MemberNotFoundException(id));
+        if (disclosure.revealsAnything()) {
+            audit.reveal(disclosure.names(), id.toString());
+        }
+        return Response.ok(MemberResponse.of(member, disclosure)).tag(ETags.of(member)).build();
     }
 
     @GET
     @Operation(summary = "Search members",
-            description = "Filters combine; q matches the start of the name or of the national ID. "
-                    + "Ordered by registration time, then id (stable across pages). page starts at 0.")
+            description = "Filters combine; q is the start of a name, or a whole national ID. Only members inside "
+                    + "the caller's region. Ordered by registration time, then id (stable across pages). page "
+                    + "starts at 0. National ID and phone are masked; nothing is revealed on a search.")
     @APIResponse(responseCode = "200", description = "A page of members {items, page, size, total}")
     @APIResponse(ref = "Invalid", responseCode = "400")
+    @RolesAllowed({ Role.REGISTRAR, Role.CASEWORKER, Role.APPROVER, Role.ADMIN, Role.AUDITOR })
     public PageResponse<MemberResponse> search(@QueryParam("countyCode") String countyCode,
             @Parameter(description = "NOT_IN_DIFFICULTY, IN_DIFFICULTY or LIFTED_OUT") @QueryParam("hardshipStatus") String hardshipStatus,
             @Parameter(description = "ACTIVE, DECEASED or TRANSFERRED_OUT") @QueryParam("registrationStatus") String registrationStatus,
-            @Parameter(description = "Name prefix or national-ID prefix") @QueryParam("q") String q,
+            @Parameter(description = "Name prefix, or a whole national ID") @QueryParam("q") String q,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(MemberSearch.MAX_PAGE_SIZE) int size,
-            @Parameter(description = REVEAL_DOC) @QueryParam("reveal") String reveal) {
+            @Parameter(description = "Not offered on a search: 400") @QueryParam(Disclosure.REVEAL_PARAMETER) String reveal) {
+        if (reveal != null) {
+            throw new InvalidInputException(Disclosure.REVEAL_PARAMETER,
+                    "is only offered when reading one member (GET /api/members/{id})");
+        }
         String query = q == null || q.isBlank() ? null : q.strip();
-        MemberSearch.Result result = search.search(
-                new MemberSearch.Criteria(blankToNull(countyCode), filter(HardshipStatus.class, hardshipStatus, "hardshipStatus"),
-                        filter(RegistrationStatus.class, registrationStatus, "registrationStatus"), query), page, size);
-        return new PageResponse<>(result.items().stream().map(m -> MemberResponse.of(m, reveal)).toList(),
+        MemberSearch.Result result = search.search(new MemberSearch.Criteria(caller.region(), blankToNull(countyCode),
+                filter(HardshipStatus.class, hardshipStatus, "hardshipStatus"),
+                filter(RegistrationStatus.class, registrationStatus, "registrationStatus"), query), page, size);
+        return new PageResponse<>(result.items().stream().map(m -> MemberResponse.of(m, Disclosure.MASKED)).toList(),
                 page, size, result.total());
     }
 
@@ -118,6 +146,7 @@ public class MemberResource {
     @APIResponse(ref = "Conflict", responseCode = "409")
     @APIResponse(ref = "PreconditionFailed", responseCode = "412")
     @APIResponse(ref = "PreconditionRequired", responseCode = "428")
+    @RolesAllowed(Role.REGISTRAR)
     public Response update(@PathParam("id") UUID id,
             @Parameter(description = "The ETag of the member as read, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             MemberInput input) {
@@ -133,8 +162,8 @@ public class MemberResource {
         }
         OptionalLong expected = ETags.versionIn(ifMatch);
         long version = expected.orElse(-1);
-        Member member = registry.update(id, version, body);
-        return Response.ok(MemberResponse.of(member, null)).tag(ETags.of(member)).build();
+        Member member = registry.update(id, version, body, caller.region());
+        return Response.ok(MemberResponse.of(member, Disclosure.MASKED)).tag(ETags.of(member)).build();
     }
 
     static <T> T requireBody(T body) {

@@ -17,9 +17,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response duplicate(DuplicateNationalIdException e) {
-        return Problem.of(409, "duplicate-national-id", "National ID already registered", e.getMessage())
-                .with("existingMemberId", e.existingMemberId())
-                .toResponse();
+        Problem problem = Problem.of(409, "duplicate-national-id", "National ID already registered", e.getMessage());
+        if (e.existingMemberId() != null) {
+            problem.with("existingMemberId", e.existingMemberId());
+        }
+        return problem.toResponse();
     }
 
     @ServerExceptionMapper

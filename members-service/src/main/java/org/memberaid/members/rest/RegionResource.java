@@ -1,5 +1,6 @@
 package org.memberaid.members.rest;
 
+import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,6 +24,7 @@ public class RegionResource {
     Regions regions;
 
     @GET
+    @Authenticated
     @Operation(summary = "The known regions (province, city, counties), by code")
     public List<RegionResponse> list() {
         return regions.all().stream()

@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import org.memberaid.access.RegionScope;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +46,12 @@ public class MemberImport {
     private record ValidRow(long line, MemberDetails details) {
     }
 
-    public ImportReport importCsv(Reader csv, boolean dryRun) {
+    /**
+     * Imports the rows of {@code csv} whose county lies inside {@code scope}; the others are rejected
+     * like any invalid row. A national ID registered already is reported with its holder named only
+     * when that member lies inside the scope too.
+     */
+    public ImportReport importCsv(Reader csv, boolean dryRun, RegionScope scope) {
         LocalDate today = calendar.today();
         List<ImportReport.RejectedRow> rejected = new ArrayList<>();
         Map<String, Long> firstLineOf = new HashMap<>();
@@ -55,6 +61,7 @@ public class MemberImport {
             counts[0]++;
             try {
                 MemberDetails details = MemberRules.registration(row.input(), today, regions::isCounty);
+                MemberRegistry.requireInside(scope, details.countyCode());
                 Long earlier = firstLineOf.putIfAbsent(details.nationalId().value(), row.line());
                 if (earlier != null) {
                     rejected.add(rejection(row.line(), row.input().nationalId(),
@@ -67,29 +74,30 @@ public class MemberImport {
                         e.violations()));
             }
             if (chunk.size() == CHUNK) {
-                counts[1] += register(chunk, today, dryRun, rejected);
+                counts[1] += register(chunk, today, dryRun, rejected, scope);
                 chunk.clear();
             }
         });
         if (!chunk.isEmpty()) {
-            counts[1] += register(chunk, today, dryRun, rejected);
+            counts[1] += register(chunk, today, dryRun, rejected, scope);
         }
         rejected.sort(Comparator.comparingLong(ImportReport.RejectedRow::line));
         return new ImportReport(dryRun, counts[0], counts[1], rejected);
     }
 
-    private int register(List<ValidRow> chunk, LocalDate today, boolean dryRun, List<ImportReport.RejectedRow> rejected) {
-        return dryRun ? reportRegistered(chunk, rejected) : importChunk(chunk, today, rejected);
+    private int register(List<ValidRow> chunk, LocalDate today, boolean dryRun, List<ImportReport.RejectedRow> rejected,
+            RegionScope scope) {
+        return dryRun ? reportRegistered(chunk, rejected, scope) : importChunk(chunk, today, rejected, scope);
     }
 
     /** Dry run: what would be imported, given who is registered already. */
-    private int reportRegistered(List<ValidRow> chunk, List<ImportReport.RejectedRow> rejected) {
-        Map<String, UUID> existing = transactions.run(connection ->
+    private int reportRegistered(List<ValidRow> chunk, List<ImportReport.RejectedRow> rejected, RegionScope scope) {
+        Map<String, MemberRows.Holder> existing = transactions.run(connection ->
                 MemberRows.registeredIds(connection, chunk.stream().map(r -> r.details().nationalId().value()).toList()));
         int wouldImport = 0;
         for (ValidRow row : chunk) {
             if (existing.containsKey(row.details().nationalId().value())) {
-                rejected.add(alreadyRegistered(row, existing));
+                rejected.add(alreadyRegistered(row, existing, scope));
             } else {
                 wouldImport++;
             }
@@ -97,21 +105,27 @@ public class MemberImport {
         return wouldImport;
     }
 
-    private int importChunk(List<ValidRow> chunk, LocalDate today, List<ImportReport.RejectedRow> rejected) {
+    private int importChunk(List<ValidRow> chunk, LocalDate today, List<ImportReport.RejectedRow> rejected,
+            RegionScope scope) {
         Instant now = calendar.now();
         List<Member> members = chunk.stream().map(row -> Member.register(row.details(), today, now)).toList();
         NewMembers.Written written = transactions.run(connection -> newMembers.write(connection, members, ASSESSMENT_NOTE));
         for (int i = 0; i < chunk.size(); i++) {
             if (!written.registered(members.get(i))) {
-                rejected.add(alreadyRegistered(chunk.get(i), written.holderOfSkipped()));
+                rejected.add(alreadyRegistered(chunk.get(i), written.holderOfSkipped(), scope));
             }
         }
         return written.registered().size();
     }
 
-    private static ImportReport.RejectedRow alreadyRegistered(ValidRow row, Map<String, UUID> existing) {
+    /** The holder is named only when it lies inside the caller's region. */
+    private static ImportReport.RejectedRow alreadyRegistered(ValidRow row, Map<String, MemberRows.Holder> existing,
+            RegionScope scope) {
         String nationalId = row.details().nationalId().value();
-        return rejection(row.line(), nationalId, "is already registered to member " + existing.get(nationalId));
+        MemberRows.Holder holder = existing.get(nationalId);
+        return rejection(row.line(), nationalId, scope.covers(holder.countyCode())
+                ? "is already registered to member " + holder.id()
+                : "is already registered in another region");
     }
 
     private static ImportReport.RejectedRow rejection(long line, String nationalId, String message) {

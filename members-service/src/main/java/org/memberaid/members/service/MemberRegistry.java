@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.hibernate.StaleStateException;
+import org.memberaid.access.RegionScope;
 import org.memberaid.members.domain.DeregistrationReason;
 import org.memberaid.members.domain.DuplicateNationalIdException;
 import org.memberaid.members.domain.HardshipAssessment;
@@ -55,19 +57,39 @@ public class MemberRegistry {
      * duplicates: the answer fails with {@link DuplicateNationalIdException} naming the member
      * registered under it. Does not block (no query; regions are in memory).
      */
-    public CompletionStage<Member> register(MemberInput input) {
+    public CompletionStage<Member> register(MemberInput input, RegionScope scope) {
         LocalDate today = calendar.today();
         MemberDetails details = MemberRules.registration(input, today, regions::isCounty);
+        requireInside(scope, details.countyCode());
         Member member = Member.register(details, today, calendar.now());
-        return registrations.register(member).thenApply(committed -> member);
+        return registrations.register(member).thenApply(committed -> member)
+                .exceptionallyCompose(failure -> failure.getCause() instanceof DuplicateNationalIdException duplicate
+                        && !scope.covers(duplicate.existingCountyCode())
+                        ? CompletableFuture.failedStage(duplicate.anonymous())
+                        : CompletableFuture.failedStage(failure));
     }
 
-    public Optional<Member> find(UUID id) {
+    /**
+     * The member under {@code id}, if it lies inside {@code scope}: outside it, a member does not
+     * exist for the caller.
+     */
+    public Optional<Member> find(UUID id, RegionScope scope) {
+        return find(id).filter(member -> scope.covers(member.countyCode));
+    }
+
+    /** Refuses a county outside the caller's region (400 naming the field). */
+    public static void requireInside(RegionScope scope, String countyCode) {
+        if (!scope.covers(countyCode)) {
+            throw new InvalidInputException("countyCode", "is outside your region " + scope.code());
+        }
+    }
+
+    private Optional<Member> find(UUID id) {
         return QuarkusTransaction.joiningExisting().call(() -> Member.<Member>findByIdOptional(id));
     }
 
-    public Member update(UUID id, long expectedVersion, MemberInput input) {
-        return change(id, expectedVersion, member -> {
+    public Member update(UUID id, long expectedVersion, MemberInput input, RegionScope scope) {
+        return change(id, scope, expectedVersion, member -> {
             String nationalId = input.nationalId() == null ? null : input.nationalId().strip();
             if (nationalId != null && !nationalId.equals(member.nationalId)) {
                 throw new InvalidInputException("nationalId", "cannot be changed");
@@ -82,9 +104,9 @@ public class MemberRegistry {
         });
     }
 
-    public HardshipAssessment assess(UUID id, Assessment assessment) {
+    public HardshipAssessment assess(UUID id, Assessment assessment, RegionScope scope) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Member member = load(id);
+            Member member = load(id, scope);
             member.assessHardship(assessment.status(), assessment.causes(), calendar.now());
             Member.flush();
             HardshipAssessment recorded = HardshipAssessment.of(member, assessment.assessedOn(), assessment.note(),
@@ -95,19 +117,20 @@ public class MemberRegistry {
         });
     }
 
-    public List<HardshipAssessment> assessments(UUID id) {
+    public List<HardshipAssessment> assessments(UUID id, RegionScope scope) {
         return QuarkusTransaction.joiningExisting().call(() -> {
-            load(id);
+            load(id, scope);
             return HardshipAssessment.historyOf(id);
         });
     }
 
-    public Member transfer(UUID id, String countyCode, LocalDate effectiveOn) {
+    /** A transfer may send a member to any county; the member must be inside the caller's region. */
+    public Member transfer(UUID id, String countyCode, LocalDate effectiveOn, RegionScope scope) {
         if (!regions.isCounty(countyCode)) {
             throw new InvalidInputException("countyCode", "is not a known county (see GET /api/regions)");
         }
         return QuarkusTransaction.requiringNew().call(() -> {
-            Member member = load(id);
+            Member member = load(id, scope);
             String from = member.transfer(countyCode, calendar.now());
             Member.flush();
             events.transferred(member, effectiveOn, from);
@@ -115,9 +138,9 @@ public class MemberRegistry {
         });
     }
 
-    public Member deregister(UUID id, DeregistrationReason reason, LocalDate effectiveOn) {
+    public Member deregister(UUID id, DeregistrationReason reason, LocalDate effectiveOn, RegionScope scope) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Member member = load(id);
+            Member member = load(id, scope);
             member.deregister(reason, effectiveOn, calendar.now());
             Member.flush();
             events.deregistered(member);
@@ -130,10 +153,10 @@ public class MemberRegistry {
             LocalDate assessedOn, String note) {
     }
 
-    private Member change(UUID id, long expectedVersion, Consumer<Member> change) {
+    private Member change(UUID id, RegionScope scope, long expectedVersion, Consumer<Member> change) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                Member member = load(id);
+                Member member = load(id, scope);
                 if (member.version != expectedVersion) {
                     throw new VersionMismatchException(member.version);
                 }
@@ -149,8 +172,9 @@ public class MemberRegistry {
         }
     }
 
-    private static Member load(UUID id) {
-        return Member.<Member>findByIdOptional(id).orElseThrow(() -> new MemberNotFoundException(id));
+    private static Member load(UUID id, RegionScope scope) {
+        return Member.<Member>findByIdOptional(id).filter(member -> scope.covers(member.countyCode))
+                .orElseThrow(() -> new MemberNotFoundException(id));
     }
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {

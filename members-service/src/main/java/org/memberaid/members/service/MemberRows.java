@@ -85,17 +85,22 @@ final class MemberRows {
     }
 
     /** The member holding each of the national IDs that is registered (bpchar, like the column, so the index serves it). */
-    static Map<String, UUID> registeredIds(Connection connection, List<String> nationalIds) throws SQLException {
+    /** The member holding a national ID, and the county it is registered in. */
+    record Holder(UUID id, String countyCode) {
+    }
+
+    static Map<String, Holder> registeredIds(Connection connection, List<String> nationalIds) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT national_id, id FROM member WHERE national_id = ANY (?::bpchar[])")) {
+                "SELECT national_id, id, county_code FROM member WHERE national_id = ANY (?::bpchar[])")) {
             query.setArray(1, connection.createArrayOf("text", nationalIds.toArray()));
-            Map<String, UUID> ids = new HashMap<>();
+            Map<String, Holder> holders = new HashMap<>();
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
-                    ids.put(result.getString(1).strip(), result.getObject(2, UUID.class));
+                    holders.put(result.getString(1).strip(),
+                            new Holder(result.getObject(2, UUID.class), result.getString(3).strip()));
                 }
             }
-            return ids;
+            return holders;
         }
     }
 

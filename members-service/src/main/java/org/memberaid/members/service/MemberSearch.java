@@ -7,6 +7,8 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Locale;
+import org.memberaid.access.RegionScope;
 import java.util.List;
 import org.memberaid.members.domain.HardshipStatus;
 import org.memberaid.members.domain.Member;
@@ -18,8 +20,9 @@ public class MemberSearch {
 
     public static final int MAX_PAGE_SIZE = 500;
 
-    public record Criteria(String countyCode, HardshipStatus hardshipStatus, RegistrationStatus registrationStatus,
-            String query) {
+    /** Filters; {@code scope} is the caller's region: members outside it are never found. */
+    public record Criteria(RegionScope scope, String countyCode, HardshipStatus hardshipStatus,
+            RegistrationStatus registrationStatus, String query) {
     }
 
     public record Result(List<Member> items, long total) {
@@ -28,6 +31,8 @@ public class MemberSearch {
     public Result search(Criteria criteria, int page, int size) {
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
+        conditions.add("countyCode like :scope");
+        parameters.and("scope", criteria.scope().likePattern());
         if (criteria.countyCode() != null) {
             conditions.add("countyCode = :county");
             parameters.and("county", criteria.countyCode());
@@ -41,10 +46,15 @@ public class MemberSearch {
             parameters.and("registration", criteria.registrationStatus());
         }
         if (criteria.query() != null) {
-            // An ID prefix is digits (and a final X); anything else is the start of a name.
-            boolean idPrefix = criteria.query().matches("\\d{1,17}[\\dX]?");
-            conditions.add(idPrefix ? "nationalId like :prefix" : "name like :prefix");
-            parameters.and("prefix", escapeLike(criteria.query()) + "%");
+            // A whole national ID finds its member; anything else is the start of a name. National
+            // IDs are never searched by a part: that would let anyone enumerate them.
+            if (criteria.query().matches("\\d{17}[\\dXx]")) {
+                conditions.add("nationalId = :nationalId");
+                parameters.and("nationalId", criteria.query().toUpperCase(Locale.ROOT));
+            } else {
+                conditions.add("name like :prefix");
+                parameters.and("prefix", escapeLike(criteria.query()) + "%");
+            }
         }
         String where = String.join(" and ", conditions);
         return QuarkusTransaction.joiningExisting().call(() -> {

@@ -24,7 +24,7 @@ import org.memberaid.members.events.MemberEvents;
 class NewMembers {
 
     /** What {@link #write} did: the ids of the members it added, and the holder of each national ID it skipped. */
-    record Written(Set<UUID> registered, Map<String, UUID> holderOfSkipped) {
+    record Written(Set<UUID> registered, Map<String, MemberRows.Holder> holderOfSkipped) {
 
         boolean registered(Member member) {
             return registered.contains(member.id);
@@ -41,7 +41,7 @@ class NewMembers {
     Written write(Connection connection, List<Member> members, String assessmentNote) throws SQLException {
         Set<UUID> inserted = MemberRows.insert(connection, members);
         List<Member> registered = members.stream().filter(member -> inserted.contains(member.id)).toList();
-        Map<String, UUID> holders = Map.of();
+        Map<String, MemberRows.Holder> holders = Map.of();
         if (registered.size() < members.size()) {
             holders = MemberRows.registeredIds(connection, members.stream()
                     .filter(member -> !inserted.contains(member.id)).map(member -> member.nationalId).toList());

@@ -99,8 +99,9 @@ public class RegistrationWriter {
             if (written.registered(pending.request())) {
                 pending.answer().complete(null);
             } else {
-                pending.answer().completeExceptionally(new DuplicateNationalIdException(
-                        written.holderOfSkipped().get(pending.request().nationalId)));
+                MemberRows.Holder holder = written.holderOfSkipped().get(pending.request().nationalId);
+                pending.answer().completeExceptionally(
+                        new DuplicateNationalIdException(holder.id(), holder.countyCode()));
             }
         }
     }

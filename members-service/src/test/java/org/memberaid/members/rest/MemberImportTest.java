@@ -1,5 +1,9 @@
 package org.memberaid.members.rest;
 
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.memberaid.access.Role;
+import org.memberaid.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,7 +27,13 @@ import org.memberaid.members.TopicProbe;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
 class MemberImportTest {
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.actAs("registrar-1", "620000", Role.REGISTRAR);
+    }
 
     private static final String HEADER = "nationalId,name,gender,ethnicity,phone,countyCode,township,village,partyBranch,"
             + "joinedPartyOn,education,laborCapacity,annualIncome,notableContribution,hardshipStatus,causes\n";

@@ -1,5 +1,9 @@
 package org.memberaid.members.rest;
 
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.memberaid.access.Role;
+import org.memberaid.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -26,7 +30,13 @@ import org.memberaid.members.NationalIds;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
 class MemberRegistrationTest {
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.actAs("registrar-1", "620000", Role.REGISTRAR);
+    }
 
     @Test
     void registersAMemberWithLocationAndETagDerivingBirthDateAndGender() {

@@ -1,5 +1,9 @@
 package org.memberaid.members.service;
 
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.memberaid.access.Role;
+import org.memberaid.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -46,7 +50,13 @@ import org.memberaid.members.events.MemberEvents;
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
 class RegistrationWriterTest {
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.actAs("registrar-1", "620000", Role.REGISTRAR);
+    }
 
     private static final int QUEUED = 30;
 

@@ -1,0 +1,234 @@
+package org.memberaid.members.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.memberaid.access.Role;
+import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
+import org.memberaid.members.Members;
+import org.memberaid.members.NationalIds;
+import org.memberaid.testing.TestTokens;
+
+/**
+ * Who may do what in the registry: a valid token is required, each role does its own functions, and
+ * members outside the caller's region do not exist for them; reveals and writes are audited.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerTestResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class MemberAccessTest {
+
+    private static final String GANZHOU = "620702";
+    private static final String SUNAN = "620721";
+    private static final String ZHANGYE = "620700";
+    private static final String GANSU = "620000";
+    private static final String TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.actAs("registrar-gansu", GANSU, Role.REGISTRAR);
+    }
+
+    private static RequestSpecification as(String subject, String region, String... roles) {
+        return given().header("Authorization", TestTokens.bearer(subject, region, roles));
+    }
+
+    private static RequestSpecification withToken(String token) {
+        return given().header("Authorization", "Bearer " + token);
+    }
+
+    @Test
+    void refusesEveryRequestWithoutAValidTokenAsProblemJson() {
+        String[] roles = { Role.REGISTRAR };
+        for (RequestSpecification request : new RequestSpecification[] {
+                given().header("Authorization", ""),
+                withToken(TestTokens.badlySigned("registrar-1", GANZHOU, roles)),
+                withToken(TestTokens.expired("registrar-1", GANZHOU, roles)),
+                withToken(TestTokens.fromAnotherIssuer("registrar-1", GANZHOU, roles)),
+                withToken("not-a-token") }) {
+            request.when().get("/api/members").then().statusCode(401)
+                    .contentType("application/problem+json")
+                    .header("WWW-Authenticate", startsWith("Bearer"))
+                    .body("status", equalTo(401));
+        }
+        given().header("Authorization", "").contentType(ContentType.JSON).body(Members.registration())
+                .when().post("/api/members").then().statusCode(401);
+        given().header("Authorization", "").when().get("/api/regions").then().statusCode(401);
+        given().header("Authorization", "").when().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void refusesRolesOutsideTheirFunctions() {
+        String id = Members.register(GANZHOU);
+        for (String role : new String[] { Role.CASEWORKER, Role.APPROVER, Role.ANALYST, Role.ADMIN, Role.AUDITOR }) {
+            as("someone", GANSU, role).contentType(ContentType.JSON).body(Members.registration())
+                    .when().post("/api/members").then().statusCode(403).contentType("application/problem+json");
+            as("someone", GANSU, role).contentType(ContentType.JSON).body(Map.of("status", "IN_DIFFICULTY",
+                    "causes", new String[] { "ILLNESS" })).when().post("/api/members/" + id + "/hardship-assessments")
+                    .then().statusCode(403);
+            as("someone", GANSU, role).contentType("text/csv").body("nationalId\n").queryParam("dryRun", true)
+                    .when().post("/api/members/import").then().statusCode(403);
+        }
+        as("analyst-1", GANSU, Role.ANALYST).when().get("/api/members/" + id).then().statusCode(403);
+        as("analyst-1", GANSU, Role.ANALYST).when().get("/api/members").then().statusCode(403);
+        for (String reader : new String[] { Role.CASEWORKER, Role.APPROVER, Role.ADMIN, Role.AUDITOR }) {
+            as("reader", GANSU, reader).when().get("/api/members/" + id).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void aMemberOutsideTheCallersRegionDoesNotExistForThem() {
+        String sunan = Members.register(SUNAN);
+        String[] registrar = { Role.REGISTRAR };
+
+        as("registrar-ganzhou", GANZHOU, registrar).when().get("/api/members/" + sunan).then().statusCode(404);
+        as("registrar-ganzhou", GANZHOU, registrar).when().get("/api/members/" + sunan + "/hardship-assessments")
+                .then().statusCode(404);
+        as("registrar-ganzhou", GANZHOU, registrar).contentType(ContentType.JSON)
+                .body(Map.of("status", "IN_DIFFICULTY", "causes", new String[] { "ILLNESS" }, "assessedOn", TODAY))
+                .when().post("/api/members/" + sunan + "/hardship-assessments").then().statusCode(404);
+        as("registrar-ganzhou", GANZHOU, registrar).contentType(ContentType.JSON)
+                .body(Map.of("countyCode", GANZHOU, "effectiveOn", TODAY))
+                .when().post("/api/members/" + sunan + "/transfer").then().statusCode(404);
+        as("registrar-ganzhou", GANZHOU, registrar).contentType(ContentType.JSON)
+                .body(Map.of("reason", "DECEASED", "effectiveOn", TODAY))
+                .when().post("/api/members/" + sunan + "/deregistration").then().statusCode(404);
+        as("registrar-ganzhou", GANZHOU, registrar).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(Members.registration()).when().put("/api/members/" + sunan).then().statusCode(404);
+        as("registrar-ganzhou", GANZHOU, registrar).queryParam("countyCode", SUNAN).queryParam("size", 500)
+                .when().get("/api/members").then().statusCode(200).body("total", equalTo(0));
+        as("registrar-ganzhou", GANZHOU, registrar).queryParam("size", 500).when().get("/api/members").then()
+                .statusCode(200).body("items.countyCode", everyItem(equalTo(GANZHOU)))
+                .body("items.id", not(hasItem(sunan)));
+
+        as("registrar-zhangye", ZHANGYE, registrar).when().get("/api/members/" + sunan).then().statusCode(200);
+        as("registrar-sunan", SUNAN, registrar).when().get("/api/members/" + sunan).then().statusCode(200);
+        as("registrar-sunan", SUNAN, registrar).queryParam("size", 500).when().get("/api/members").then()
+                .body("items.countyCode", everyItem(equalTo(SUNAN))).body("items.id", hasItem(sunan));
+    }
+
+    @Test
+    void refusesToRegisterInACountyOutsideTheCallersRegionNamingTheField() {
+        Map<String, Object> body = Members.registration();
+        body.put("countyCode", SUNAN);
+
+        as("registrar-ganzhou", GANZHOU, Role.REGISTRAR).contentType(ContentType.JSON).body(body)
+                .when().post("/api/members").then().statusCode(400)
+                .body("violations.field", contains("countyCode"));
+        given().queryParam("q", body.get("nationalId")).when().get("/api/members").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void refusesANationalIdRegisteredInAnotherRegionWithoutNamingItsHolder() {
+        Map<String, Object> body = Members.registration();
+        body.put("countyCode", SUNAN);
+        Members.post(body).statusCode(201);
+        body.put("countyCode", GANZHOU);
+
+        as("registrar-ganzhou", GANZHOU, Role.REGISTRAR).contentType(ContentType.JSON).body(body)
+                .when().post("/api/members").then().statusCode(409)
+                .body("existingMemberId", nullValue())
+                .body("detail", equalTo("This national ID is already registered in another region"));
+        as("registrar-zhangye", ZHANGYE, Role.REGISTRAR).contentType(ContentType.JSON).body(body)
+                .when().post("/api/members").then().statusCode(409)
+                .body("existingMemberId", notNullValue());
+    }
+
+    @Test
+    void anImportReportsRowsOutsideTheRegionAndDuplicatesElsewhereWithoutNamingTheirHolders() {
+        Map<String, Object> registered = Members.registration();
+        registered.put("countyCode", SUNAN);
+        Members.post(registered).statusCode(201);
+        String header = "nationalId,name,countyCode,joinedPartyOn,laborCapacity,annualIncome\n";
+        String csv = header
+                + NationalIds.next() + ",李桂芳," + GANZHOU + ",1990-07-01,FULL,2400\n"
+                + NationalIds.next() + ",张爱莲," + SUNAN + ",1990-07-01,FULL,2400\n"
+                + registered.get("nationalId") + ",王秀英," + GANZHOU + ",1990-07-01,FULL,2400\n";
+
+        for (boolean dryRun : new boolean[] { true, false }) {
+            as("registrar-ganzhou", GANZHOU, Role.REGISTRAR).contentType("text/csv; charset=UTF-8").body(csv)
+                    .queryParam("dryRun", dryRun).when().post("/api/members/import").then().statusCode(200)
+                    .body("received", equalTo(3)).body("imported", equalTo(1))
+                    .body("rejected.line", contains(3, 4))
+                    .body("rejected[0].violations[0].field", equalTo("countyCode"))
+                    .body("rejected[1].violations[0].message", equalTo("is already registered in another region"));
+        }
+    }
+
+    @Test
+    void revealsNationalIdAndPhoneOnlyToARegistrarOrAdminOneMemberAtATimeAndAuditsIt() {
+        Map<String, Object> body = Members.registration();
+        String id = Members.post(body).statusCode(201)
+                .body("nationalId", startsWith(GANZHOU + "********"))
+                .body("phone", equalTo("139****0123"))
+                .extract().path("id");
+
+        as("caseworker-1", GANSU, Role.CASEWORKER).queryParam("reveal", "nationalId")
+                .when().get("/api/members/" + id).then().statusCode(403);
+        given().queryParam("reveal", "nationalId").when().get("/api/members").then().statusCode(400)
+                .body("violations.field", contains("reveal"));
+        given().queryParam("reveal", "income").when().get("/api/members/" + id).then().statusCode(400)
+                .body("violations.field", contains("reveal"));
+        as("admin-1", GANSU, Role.ADMIN).queryParam("reveal", "phone").when().get("/api/members/" + id).then()
+                .statusCode(200).body("phone", equalTo("13909360123"))
+                .body("nationalId", startsWith(GANZHOU + "********"));
+        given().header("X-Request-Id", "reveal-check-1").queryParam("reveal", "nationalId,phone")
+                .when().get("/api/members/" + id).then().statusCode(200)
+                .header("X-Request-Id", equalTo("reveal-check-1"))
+                .body("nationalId", equalTo(body.get("nationalId"))).body("phone", equalTo("13909360123"));
+
+        audit(GANSU).queryParam("target", id).queryParam("action", "REVEAL").when().get("/api/audit").then()
+                .statusCode(200).body("total", equalTo(2))
+                .body("items[0].actor", equalTo("registrar-gansu"))
+                .body("items[0].action", equalTo("REVEAL nationalId,phone"))
+                .body("items[0].requestId", equalTo("reveal-check-1"))
+                .body("items[0].outcome", equalTo(200))
+                .body("items[1].actor", equalTo("admin-1"));
+    }
+
+    @Test
+    void auditsEveryWriteWithItsActorAndOutcomeIncludingRefusals() {
+        String id = Members.register(GANZHOU);
+        as("caseworker-1", GANZHOU, Role.CASEWORKER).contentType(ContentType.JSON)
+                .body(Map.of("countyCode", SUNAN, "effectiveOn", TODAY)).when().post("/api/members/" + id + "/transfer").then().statusCode(403);
+        as("registrar-sunan", SUNAN, Role.REGISTRAR).contentType(ContentType.JSON)
+                .body(Map.of("countyCode", SUNAN, "effectiveOn", TODAY)).when().post("/api/members/" + id + "/transfer").then().statusCode(404);
+        given().contentType(ContentType.JSON).body(Map.of("countyCode", SUNAN, "effectiveOn", TODAY))
+                .when().post("/api/members/" + id + "/transfer").then().statusCode(200);
+
+        ValidatableResponse lines = audit(GANSU).queryParam("target", id).when().get("/api/audit").then()
+                .statusCode(200).body("total", equalTo(4));
+        lines.body("items.outcome", contains(200, 404, 403, 201))
+                .body("items.actor", contains("registrar-gansu", "registrar-sunan", "caseworker-1", "registrar-gansu"))
+                .body("items[0].action", equalTo("POST /api/members/{id}/transfer"))
+                .body("items[3].action", equalTo("POST /api/members"))
+                .body("items[1].region", equalTo(SUNAN))
+                .body("items[2].roles", equalTo(Role.CASEWORKER));
+        // A county's auditor sees the lines of that county's actors only.
+        audit(SUNAN).queryParam("target", id).when().get("/api/audit").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].actor", equalTo("registrar-sunan"));
+        as("registrar-1", GANSU, Role.REGISTRAR).when().get("/api/audit").then().statusCode(403);
+    }
+
+    private static RequestSpecification audit(String region) {
+        return as("auditor-" + region, region, Role.AUDITOR);
+    }
+}
