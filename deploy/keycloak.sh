@@ -23,6 +23,8 @@ ADMIN_PASSWORD_FILE="$KEYCLOAK_DIR/admin-password"
 SCRIPTS_SECRET_FILE="$KEYCLOAK_DIR/scripts-client-secret"
 # Build-time options (kc.sh build); a change of these rebuilds. One node: local caches, no cluster.
 BUILD_OPTIONS=(--db=postgres --health-enabled=true --cache=local)
+# On Java 24+ Quarkus' executor threads need java.lang opened (else one dies at startup).
+JAVA_OPTS_APPEND="${JAVA_OPTS_APPEND:-} --add-opens=java.base/java.lang=ALL-UNNAMED"
 
 die() {
   echo "keycloak.sh: $*" >&2
@@ -130,7 +132,7 @@ start() {
       KC_BOOTSTRAP_ADMIN_PASSWORD="$(cat "$ADMIN_PASSWORD_FILE")" \
       MEMBERAID_KEYCLOAK_SCRIPTS_CLIENT_SECRET="$(cat "$SCRIPTS_SECRET_FILE")" \
       JAVA_OPTS_KC_HEAP="${MEMBERAID_KEYCLOAK_HEAP:--Xms64m -Xmx512m}" \
-      MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
+      JAVA_OPTS_APPEND="$JAVA_OPTS_APPEND" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
       nohup "$KC_HOME/bin/kc.sh" start --optimized \
       --http-enabled=true --http-port="$KEYCLOAK_PORT" \
       --hostname="$KEYCLOAK_URL" \
@@ -154,8 +156,84 @@ start() {
     ((SECONDS < deadline)) || die "Keycloak did not become ready in time; see $LOG_FILE"
     sleep 1
   done
+  reconcile
   echo "Keycloak ready on $KEYCLOAK_URL in $((SECONDS - started)) s (realm memberaid: $KEYCLOAK_REALM_URL," \
     "admin console: $KEYCLOAK_URL/admin, user $ADMIN_USER, password in $ADMIN_PASSWORD_FILE)"
+}
+
+# admin_api MODE: signs in as the bootstrap admin (password in $ADMIN_PASSWORD_FILE) and makes the
+# memberaid-scripts client's secret the one in $SCRIPTS_SECRET_FILE (the realm's import may have
+# come from another data directory). Exits 3 when Keycloak refuses the admin's password. With
+# MODE recover it first signs in as $RECOVERY_USER and gives the admin the password of the file,
+# then deletes $RECOVERY_USER.
+admin_api() {
+  KEYCLOAK_URL="$KEYCLOAK_URL" ADMIN_USER="$ADMIN_USER" ADMIN_PASSWORD="$(cat "$ADMIN_PASSWORD_FILE")" \
+    SCRIPTS_SECRET="$(cat "$SCRIPTS_SECRET_FILE")" python3 - "$1" <<'PYTHON'
+import json, os, sys, urllib.error, urllib.parse, urllib.request
+base = os.environ["KEYCLOAK_URL"]
+
+def call(method, path, token=None, body=None, form=None):
+    headers, data = {}, None
+    if form is not None:
+        data = urllib.parse.urlencode(form).encode()
+    elif body is not None:
+        data, headers["Content-Type"] = json.dumps(body).encode(), "application/json"
+    if token:
+        headers["Authorization"] = "Bearer " + token
+    with urllib.request.urlopen(urllib.request.Request(base + path, data, headers, method=method), timeout=15) as r:
+        text = r.read().decode()
+        return json.loads(text) if text else None
+
+def login(username, password):
+    try:
+        return call("POST", "/realms/master/protocol/openid-connect/token", form={
+            "grant_type": "password", "client_id": "admin-cli", "username": username, "password": password})["access_token"]
+    except urllib.error.HTTPError as e:
+        if e.code in (400, 401):
+            sys.exit(3)
+        raise
+
+admin, password = os.environ["ADMIN_USER"], os.environ["ADMIN_PASSWORD"]
+if sys.argv[1] == "recover":
+    token = login(os.environ["RECOVERY_USER"], os.environ["RECOVERY_PASSWORD"])
+    users = call("GET", "/admin/realms/master/users?exact=true&username=" + admin, token)
+    if not users:
+        sys.exit(f"keycloak.sh: the master realm has no user {admin}; "
+                 f"the recovery user {os.environ['RECOVERY_USER']} is left in place")
+    call("PUT", f"/admin/realms/master/users/{users[0]['id']}/reset-password", token,
+         {"type": "password", "value": password, "temporary": False})
+    recovery = call("GET", "/admin/realms/master/users?exact=true&username=" + os.environ["RECOVERY_USER"], token)
+    call("DELETE", f"/admin/realms/master/users/{recovery[0]['id']}", token)
+token = login(admin, password)
+clients = call("GET", "/admin/realms/memberaid/clients?clientId=memberaid-scripts", token)
+if clients and clients[0].get("secret") != os.environ["SCRIPTS_SECRET"]:
+    client = clients[0]
+    client["secret"] = os.environ["SCRIPTS_SECRET"]
+    call("PUT", f"/admin/realms/memberaid/clients/{client['id']}", token, client)
+    print("Set the memberaid-scripts client secret to the one in this data directory")
+PYTHON
+}
+
+# Makes the database agree with this data directory's secrets. A database made from another data
+# directory (another clone on the same PostgreSQL, or a data directory deleted) has another admin
+# password: Keycloak's own recovery command adds a temporary admin, who resets it.
+reconcile() {
+  local rc=0
+  admin_api check || rc=$?
+  ((rc == 3)) || return "$rc"
+  echo "The database $KC_DATABASE knows another admin password than $ADMIN_PASSWORD_FILE;" \
+    "resetting it through kc.sh bootstrap-admin..."
+  local recovery_user="memberaid-recovery-$RANDOM$RANDOM" recovery_password
+  recovery_password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')
+  JAVA_HOME="$(find_jdk)" RECOVERY_PASSWORD="$recovery_password" JAVA_OPTS_KC_HEAP="${MEMBERAID_KEYCLOAK_HEAP:--Xms64m -Xmx512m}" \
+    JAVA_OPTS_APPEND="$JAVA_OPTS_APPEND" \
+    "$KC_HOME/bin/kc.sh" bootstrap-admin user --optimized --no-prompt \
+    --username="$recovery_user" --password:env RECOVERY_PASSWORD \
+    --db-url="jdbc:postgresql://$PG_HOST:$PG_PORT/$KC_DATABASE" --db-username=postgres \
+    --http-management-port=$((KEYCLOAK_MANAGEMENT_PORT + 1)) \
+    >>"$DATA_DIR/logs/keycloak-bootstrap-admin.log" 2>&1 ||
+    die "kc.sh bootstrap-admin failed; see $DATA_DIR/logs/keycloak-bootstrap-admin.log"
+  RECOVERY_USER="$recovery_user" RECOVERY_PASSWORD="$recovery_password" admin_api recover
 }
 
 stop() {
