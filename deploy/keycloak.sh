@@ -115,7 +115,7 @@ start() {
   else
     mkdir -p "$KEYCLOAK_DIR" "$DATA_DIR/logs" "$DATA_DIR/pids"
     local jdk
-    jdk=$(find_jdk) || die "Keycloak $KEYCLOAK_VERSION needs a JDK 21 or newer: none under /usr/lib/jvm, and JAVA_HOME (${JAVA_HOME:-unset}) is not one; install one (e.g. apt-get install openjdk-21-jdk-headless) or set JAVA_HOME."
+    jdk=$(find_jdk) || die "Keycloak $KEYCLOAK_VERSION needs a JDK 21 or newer: none under /usr/lib/jvm, and JAVA_HOME (${JAVA_HOME:-unset}) is not one; install one (OpenJDK or Temurin 21+) or point JAVA_HOME at it."
     ensure_database
     install_distribution
     export JAVA_HOME="$jdk" # for kc.sh only: Maven above ran on the default JDK
