@@ -114,6 +114,12 @@ start() {
     echo "Keycloak is already running (pid $pid)"
   else
     mkdir -p "$KEYCLOAK_DIR" "$DATA_DIR/logs" "$DATA_DIR/pids"
+    # Another Keycloak (say, of another clone) would answer our readiness checks in its place.
+    local port
+    for port in "$KEYCLOAK_PORT" "$KEYCLOAK_MANAGEMENT_PORT"; do
+      [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/")" == 000 ]] ||
+        die "something already answers on port $port and it is not this data directory's Keycloak; not starting another"
+    done
     local jdk
     jdk=$(find_jdk) || die "Keycloak $KEYCLOAK_VERSION needs a JDK 21 or newer: none under /usr/lib/jvm, and JAVA_HOME (${JAVA_HOME:-unset}) is not one; install one (OpenJDK or Temurin 21+) or point JAVA_HOME at it."
     ensure_database
