@@ -50,3 +50,11 @@ wait_for_url() {
     sleep 1
   done
 }
+
+# The local Keycloak (deploy/keycloak.sh): its HTTP port, its management port (health), and the
+# realm the services trust. Its distribution, secrets and build live in $KEYCLOAK_DIR.
+KEYCLOAK_PORT="${MEMBERAID_KEYCLOAK_PORT:-8180}"
+KEYCLOAK_MANAGEMENT_PORT="${MEMBERAID_KEYCLOAK_MANAGEMENT_PORT:-9000}"
+KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT"
+KEYCLOAK_REALM_URL="$KEYCLOAK_URL/realms/memberaid"
+KEYCLOAK_DIR="$DATA_DIR/keycloak"

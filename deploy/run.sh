@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the whole system locally: builds it, starts the Kafka broker and the three services
+# Runs the whole system locally: builds it, starts the Kafka broker, Keycloak and the three services
 # (each creates and migrates its PostgreSQL database when missing), waits until all are ready
 # and prints their URLs. Stop everything with deploy/stop.sh.
 set -euo pipefail
@@ -18,6 +18,9 @@ fi
 
 mkdir -p "$DATA_DIR/logs" "$DATA_DIR/pids"
 kafka_cli start
+# The identity provider the services trust (fetched, built and its database made on first start).
+"$ROOT/deploy/keycloak.sh" start
+export QUARKUS_OIDC_AUTH_SERVER_URL="${QUARKUS_OIDC_AUTH_SERVER_URL:-$KEYCLOAK_REALM_URL}"
 
 for service in "${SERVICES[@]}"; do
   pid_file="$DATA_DIR/pids/$service.pid"
@@ -48,6 +51,8 @@ memberaid is running.
   relief-service     http://localhost:8082/api/funds    (Swagger UI http://localhost:8082/q/swagger-ui)
   reporting-service  http://localhost:8083/api/reports/counties    (Swagger UI http://localhost:8083/q/swagger-ui)
   Kafka              localhost:$KAFKA_PORT (topics members.events, relief.events)
+  Keycloak           $KEYCLOAK_URL    (realm $KEYCLOAK_REALM_URL; admin console $KEYCLOAK_URL/admin,
+                     user admin, password in $KEYCLOAK_DIR/admin-password; tokens: deploy/token.sh ROLE REGION)
   Health             http://localhost:808{1,2,3}/q/health/ready, metrics at /q/metrics
 Stop everything with deploy/stop.sh
 URLS

@@ -1,22 +1,28 @@
 #!/usr/bin/env bash
-# Stops what deploy/run.sh started: the three services, then the Kafka broker. Data is kept.
-# With service names (deploy/stop.sh reporting-service) only those stop; deploy/run.sh starts
-# them again.
+# Stops what deploy/run.sh started: the three services, then Keycloak and the Kafka broker. Data
+# is kept. With service names (deploy/stop.sh reporting-service, or keycloak) only those stop;
+# deploy/run.sh starts them again.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 stopping=("${SERVICES[@]}")
+stop_keycloak=true
 if (($# > 0)); then
+  stopping=()
+  stop_keycloak=false
   for service in "$@"; do
-    if [[ -z "$(service_port "$service")" ]]; then
-      echo "Unknown service '$service'; the services are ${SERVICES[*]}" >&2
+    if [[ "$service" == keycloak ]]; then
+      stop_keycloak=true
+    elif [[ -z "$(service_port "$service")" ]]; then
+      echo "Unknown service '$service'; the services are ${SERVICES[*]} (and keycloak)" >&2
       exit 2
+    else
+      stopping+=("$service")
     fi
   done
-  stopping=("$@")
 fi
 
-for service in "${stopping[@]}"; do
+for service in ${stopping[@]+"${stopping[@]}"}; do
   pid_file="$DATA_DIR/pids/$service.pid"
   [[ -f "$pid_file" ]] || continue
   pid=$(cat "$pid_file")
@@ -32,6 +38,9 @@ for service in "${stopping[@]}"; do
   rm -f "$pid_file"
 done
 
+if [[ "$stop_keycloak" == true ]]; then
+  "$ROOT/deploy/keycloak.sh" stop
+fi
 if (($# == 0)); then
   kafka_cli stop
 fi
