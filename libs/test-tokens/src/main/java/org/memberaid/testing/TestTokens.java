@@ -1,5 +1,8 @@
 package org.memberaid.testing;
 
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.config.HeaderConfig;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.security.KeyPairGenerator;
@@ -34,6 +37,17 @@ public final class TestTokens {
     /** {@code Authorization} header value for {@link #token}. */
     public static String bearer(String subject, String region, String... roles) {
         return "Bearer " + token(subject, region, roles);
+    }
+
+    /**
+     * Makes every later rest-assured request of this JVM carry {@link #bearer} unless it sends an
+     * {@code Authorization} header of its own (which then replaces it).
+     */
+    public static void actAs(String subject, String region, String... roles) {
+        RestAssured.config = RestAssured.config().headerConfig(
+                HeaderConfig.headerConfig().overwriteHeadersWithName("Authorization", "Content-Type", "Accept"));
+        RestAssured.requestSpecification = new RequestSpecBuilder()
+                .addHeader("Authorization", bearer(subject, region, roles)).build();
     }
 
     /** A token that expired a minute ago. */
