@@ -20,7 +20,9 @@ mkdir -p "$DATA_DIR/logs" "$DATA_DIR/pids"
 kafka_cli start
 # The identity provider the services trust (fetched, built and its database made on first start).
 "$ROOT/deploy/keycloak.sh" start
-export QUARKUS_OIDC_AUTH_SERVER_URL="${QUARKUS_OIDC_AUTH_SERVER_URL:-$KEYCLOAK_REALM_URL}"
+export MEMBERAID_OIDC_ISSUER="${MEMBERAID_OIDC_ISSUER:-$KEYCLOAK_REALM_URL}"
+# The services run in their production profile, where Swagger UI is off unless asked for.
+export MEMBERAID_SWAGGER_UI="${MEMBERAID_SWAGGER_UI:-true}"
 
 for service in "${SERVICES[@]}"; do
   pid_file="$DATA_DIR/pids/$service.pid"

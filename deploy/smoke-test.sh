@@ -16,7 +16,7 @@ national_id() {
 }
 
 members_total() {
-  curl -fsS -H "Authorization: Bearer $TOKEN" "http://localhost:8083/api/reports/counties/$1" |
+  curl -fsS -H "Authorization: Bearer $ANALYST_TOKEN" "http://localhost:8083/api/reports/counties/$1" |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["membersTotal"])'
 }
 
@@ -72,7 +72,9 @@ TOKEN=$("$ROOT/deploy/token.sh" registrar 620702 | tail -n 1)
 check_token "$TOKEN" registrar
 check_token "$("$ROOT/deploy/token.sh" approver 620702 registrar-620702 | tail -n 1)" registrar approver
 
-county=620725
+# Ganzhou's registrar registers in Ganzhou; Ganzhou's analyst reads its report.
+ANALYST_TOKEN=$("$ROOT/deploy/token.sh" analyst 620702 | tail -n 1)
+county=620702
 before=$(members_total "$county")
 register "$county"
 await_total "$county" $((before + 1))
