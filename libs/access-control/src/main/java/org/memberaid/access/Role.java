@@ -1,5 +1,7 @@
 package org.memberaid.access;
 
+import java.util.Set;
+
 /**
  * The realm roles a token carries (claim {@code realm_access.roles}), each a function of the
  * programme. A person may hold several; none of them implies another.
@@ -18,6 +20,10 @@ public final class Role {
     public static final String ADMIN = "admin";
     /** Reads everything, including the audit log; changes nothing. */
     public static final String AUDITOR = "auditor";
+
+    /** Every memberaid role; a token's other roles (the provider's defaults) mean nothing here. */
+    public static final Set<String> ALL = Set.of(REGISTRAR, CASEWORKER, APPROVER, ANALYST, ADMIN,
+            AUDITOR);
 
     private Role() {
     }

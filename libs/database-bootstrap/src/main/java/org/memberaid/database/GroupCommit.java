@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import org.jboss.logging.Logger;
@@ -80,7 +81,22 @@ public final class GroupCommit<T, R> {
         }
     }
 
-    private final BlockingQueue<Pending<T, R>> queue = new LinkedBlockingQueue<>();
+    /** Requests a writer may have waiting before new ones are refused, unless the constructor says otherwise. */
+    public static final int DEFAULT_CAPACITY = 10_000;
+
+    /**
+     * A request refused because {@link #DEFAULT_CAPACITY its queue} is full: the service is behind
+     * and the caller should retry in a moment (answered 503 with Retry-After).
+     */
+    public static class QueueFullException extends RejectedExecutionException {
+        public QueueFullException(String name, int capacity) {
+            super(name + " has " + capacity + " requests waiting already; retry in a moment");
+        }
+    }
+
+    private final BlockingQueue<Pending<T, R>> queue;
+    private final String name;
+    private final int capacity;
     private final List<Thread> writers = new ArrayList<>();
     private final int maxBatch;
     private final Duration answerTimeout;
@@ -94,9 +110,18 @@ public final class GroupCommit<T, R> {
      */
     public GroupCommit(String name, int writerCount, int maxBatch, Duration answerTimeout, IntConsumer batchSizes,
             Batch<T, R> batch) {
-        if (writerCount < 1 || maxBatch < 1) {
-            throw new IllegalArgumentException("At least one writer and a batch of at least one");
+        this(name, writerCount, maxBatch, DEFAULT_CAPACITY, answerTimeout, batchSizes, batch);
+    }
+
+    /** As above, refusing new requests while {@code capacity} are waiting ({@link QueueFullException}). */
+    public GroupCommit(String name, int writerCount, int maxBatch, int capacity, Duration answerTimeout,
+            IntConsumer batchSizes, Batch<T, R> batch) {
+        if (writerCount < 1 || maxBatch < 1 || capacity < 1) {
+            throw new IllegalArgumentException("At least one writer, a batch of at least one and room for one");
         }
+        this.queue = new LinkedBlockingQueue<>(capacity);
+        this.name = name;
+        this.capacity = capacity;
         this.maxBatch = maxBatch;
         this.answerTimeout = answerTimeout;
         this.batchSizes = batchSizes;
@@ -111,14 +136,17 @@ public final class GroupCommit<T, R> {
 
     /**
      * Queues a request; its answer completes on a writer's thread after the commit (or fails after
-     * the answer timeout). Never blocks: callers may be on the event loop.
+     * the answer timeout, or at once with {@link QueueFullException} when the queue is full). Never
+     * blocks: callers may be on the event loop.
      */
     public CompletableFuture<R> submit(T request) {
         if (stopped) {
             return CompletableFuture.failedFuture(new IllegalStateException("The service is stopping"));
         }
         Pending<T, R> pending = new Pending<>(request);
-        queue.add(pending);
+        if (!queue.offer(pending)) {
+            return CompletableFuture.failedFuture(new QueueFullException(name, capacity));
+        }
         return pending.answer.orTimeout(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 

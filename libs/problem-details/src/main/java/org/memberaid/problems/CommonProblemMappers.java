@@ -9,11 +9,13 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -26,6 +28,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class CommonProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(CommonProblemMappers.class);
+    private static final String RETRY_AFTER_SECONDS = "1";
 
     @ServerExceptionMapper
     public Response invalidInput(InvalidInputException e) {
@@ -84,6 +87,14 @@ public class CommonProblemMappers {
         Response.StatusType status = e.getResponse().getStatusInfo();
         return Problem.of(status.getStatusCode(), "http-" + status.getStatusCode(), status.getReasonPhrase(),
                 e.getMessage()).toResponse();
+    }
+
+    /** A bounded queue of work refused the request: the service is behind, nothing was done. */
+    @ServerExceptionMapper
+    public Response busy(RejectedExecutionException e) {
+        return Response.fromResponse(Problem.of(503, "busy", "Service busy",
+                e.getMessage() == null ? "Too many requests are waiting; retry in a moment" : e.getMessage())
+                .toResponse()).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
     }
 
     @ServerExceptionMapper

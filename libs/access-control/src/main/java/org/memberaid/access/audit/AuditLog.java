@@ -41,6 +41,9 @@ public class AuditLog {
     public record Query(String actor, String target, String action, Instant from, Instant to) {
     }
 
+    /** Audit lines belong to answers already decided: room for many more than the writers' queues hold. */
+    private static final int AUDIT_CAPACITY = 100_000;
+
     @Inject
     JdbcTransactions transactions;
 
@@ -56,7 +59,7 @@ public class AuditLog {
     void start() {
         DistributionSummary batchSizes = DistributionSummary.builder("memberaid_audit_batch_size")
                 .description("Audit lines committed per transaction").register(registry);
-        writer = new GroupCommit<>("audit-writer", 1, config.maxBatch(), config.commitTimeout(),
+        writer = new GroupCommit<>("audit-writer", 1, config.maxBatch(), AUDIT_CAPACITY, config.commitTimeout(),
                 batchSizes::record, this::write);
     }
 

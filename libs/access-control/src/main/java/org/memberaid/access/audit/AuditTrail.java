@@ -18,10 +18,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.memberaid.access.Caller;
+import org.memberaid.access.Role;
 
 /**
  * Records every answered write under {@code /api} (POST, PUT, PATCH, DELETE, whatever the outcome:
@@ -109,7 +111,7 @@ public class AuditTrail {
     }
 
     private static String roles(SecurityIdentity identity) {
-        return String.join(",", new java.util.TreeSet<>(identity.getRoles()));
+        return identity.getRoles().stream().filter(Role.ALL::contains).sorted().collect(Collectors.joining(","));
     }
 
     private static String region(JsonWebToken token) {
