@@ -21,6 +21,10 @@ kafka_cli start
 # The identity provider the services trust (fetched, built and its database made on first start).
 "$ROOT/deploy/keycloak.sh" start
 export MEMBERAID_OIDC_ISSUER="${MEMBERAID_OIDC_ISSUER:-$KEYCLOAK_REALM_URL}"
+# The services run in their production profile, which refuses to start without a database password.
+# The local PostgreSQL trusts connections from 127.0.0.1, so any value serves here; production sets
+# the real one.
+export QUARKUS_DATASOURCE_PASSWORD="${QUARKUS_DATASOURCE_PASSWORD:-local-trust-auth}"
 # The services run in their production profile, where Swagger UI is off unless asked for.
 export MEMBERAID_SWAGGER_UI="${MEMBERAID_SWAGGER_UI:-true}"
 

@@ -1,14 +1,11 @@
 package org.memberaid.members;
 
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import org.memberaid.access.Role;
-import org.memberaid.testing.TestTokens;
-import org.junit.jupiter.api.BeforeEach;
 import static org.awaitility.Awaitility.await;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,8 +14,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.memberaid.access.Role;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
+import org.memberaid.testing.TestTokens;
 
 /**
  * The service keeps its tables' statistics current itself where autovacuum does not (the test

@@ -8,6 +8,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.WebApplicationException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memberaid.access.Caller;
 import org.memberaid.access.Role;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.memberaid.members.service.CsvRows;
 import org.memberaid.members.service.ImportReport;
+import org.memberaid.problems.Problem;
 import org.memberaid.members.service.MemberImport;
 
 @Path("/api/members/import")
@@ -35,6 +41,9 @@ public class MemberImportResource {
 
     @Inject
     Caller caller;
+
+    @ConfigProperty(name = "memberaid.import.max-rows", defaultValue = "100000")
+    long maxRows;
 
     @POST
     @Consumes(CSV)
@@ -60,8 +69,23 @@ public class MemberImportResource {
                              "violations":[{"field":"nationalId","message":"has a wrong check digit"}]}]}""")))
     @APIResponse(ref = "Invalid", responseCode = "400")
     @RolesAllowed(Role.REGISTRAR)
+    @APIResponse(responseCode = "413", description = "More rows than memberaid.import.max-rows (nothing imported), or "
+            + "a body larger than quarkus.http.limits.max-body-size",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportReport importCsv(InputStream csv,
-            @Parameter(description = "true: validate and report only; nothing is registered") @QueryParam("dryRun") boolean dryRun) {
-        return memberImport.importCsv(new InputStreamReader(csv, StandardCharsets.UTF_8), dryRun, caller.region());
+            @Parameter(description = "true: validate and report only; nothing is registered") @QueryParam("dryRun") boolean dryRun)
+            throws IOException {
+        // The body is bounded by quarkus.http.limits.max-body-size; counting its rows first means a
+        // file over the cap imports nothing rather than its first rows.
+        byte[] body = csv.readAllBytes();
+        long rows = CsvRows.count(body);
+        if (rows > maxRows) {
+            throw new WebApplicationException(Problem.of(413, "import-too-large", "Too many rows",
+                    "An import takes at most " + maxRows + " rows (memberaid.import.max-rows); this file has " + rows
+                            + ". Split it; re-importing a file imports nothing twice.")
+                    .with("limit", maxRows).toResponse());
+        }
+        return memberImport.importCsv(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8),
+                dryRun, caller.region());
     }
 }

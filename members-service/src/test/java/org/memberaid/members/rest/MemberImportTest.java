@@ -1,29 +1,33 @@
 package org.memberaid.members.rest;
 
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import org.memberaid.access.Role;
-import org.memberaid.testing.TestTokens;
-import org.junit.jupiter.api.BeforeEach;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.memberaid.access.Role;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
+import org.memberaid.members.Members;
 import org.memberaid.members.NationalIds;
 import org.memberaid.members.TopicProbe;
+import org.memberaid.testing.TestTokens;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
@@ -108,5 +112,30 @@ class MemberImportTest {
                 .toList();
         return TopicProbe.readAll("members.events").stream().map(r -> r.key()).filter(ids::contains)
                 .collect(Collectors.toSet());
+    }
+
+    @Test
+    void refusesAFileOfMoreRowsThanTheCapWith413AndImportsNothing() {
+        StringBuilder csv = new StringBuilder(HEADER);
+        String first = NationalIds.next();
+        csv.append(row(first, "620702", "NOT_IN_DIFFICULTY", ""));
+        for (int i = 1; i <= 1000; i++) {
+            csv.append(row(NationalIds.next(), "620702", "NOT_IN_DIFFICULTY", ""));
+        }
+
+        importCsv(csv.toString(), false).statusCode(413).contentType("application/problem+json")
+                .body("type", endsWith("/import-too-large")).body("limit", equalTo(1000))
+                .body("detail", containsString("this file has 1001"));
+        given().queryParam("q", first).when().get("/api/members").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void refusesAJsonBodyLargerThan64KWith413() {
+        Map<String, Object> body = Members.registration();
+        body.put("name", "王".repeat(70_000));
+
+        Members.post(body).statusCode(413).contentType("application/problem+json")
+                .body("type", endsWith("/body-too-large")).body("limit", equalTo(65536));
+        given().queryParam("q", body.get("nationalId")).when().get("/api/members").then().body("total", equalTo(0));
     }
 }

@@ -1,9 +1,5 @@
 package org.memberaid.members.rest;
 
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import org.memberaid.access.Role;
-import org.memberaid.testing.TestTokens;
-import org.junit.jupiter.api.BeforeEach;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -14,16 +10,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.memberaid.access.Role;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 import org.memberaid.members.Members;
 import org.memberaid.members.TopicProbe;
+import org.memberaid.testing.TestTokens;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)

@@ -1,9 +1,5 @@
 package org.memberaid.members.service;
 
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import org.memberaid.access.Role;
-import org.memberaid.testing.TestTokens;
-import org.junit.jupiter.api.BeforeEach;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,6 +8,7 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -31,7 +28,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.memberaid.access.Role;
 import org.memberaid.database.JdbcTransactions;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 import org.memberaid.members.Members;
@@ -42,6 +41,7 @@ import org.memberaid.members.domain.Member;
 import org.memberaid.members.domain.MemberInput;
 import org.memberaid.members.domain.MemberRules;
 import org.memberaid.members.events.MemberEvents;
+import org.memberaid.testing.TestTokens;
 
 /**
  * Registrations that arrive together commit together, but each keeps its own answer. The member
