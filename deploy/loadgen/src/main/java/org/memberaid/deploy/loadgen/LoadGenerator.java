@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.memberaid.deploy.loadgen.cli.AccessTokens;
 import org.memberaid.deploy.loadgen.cli.Arguments;
 import org.memberaid.deploy.loadgen.cli.OptionSpec;
 import org.memberaid.deploy.loadgen.cli.UsageException;
@@ -40,8 +41,10 @@ public final class LoadGenerator {
         // The reports hold Chinese names and the csv scenario writes UTF-8 whatever the locale.
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        LoadGenerator generator = new LoadGenerator(List.of(new RegisterScenario(), new ImportScenario(), new CsvScenario(),
-                new ReliefScenario(), new ReportsScenario(), new BacklogScenario(), new FreshnessScenario()));
+        AccessTokens tokens = AccessTokens.fromEnvironment();
+        LoadGenerator generator = new LoadGenerator(List.of(new RegisterScenario(tokens), new ImportScenario(tokens),
+                new CsvScenario(), new ReliefScenario(tokens), new ReportsScenario(tokens), new BacklogScenario(tokens),
+                new FreshnessScenario(tokens)));
         System.exit(generator.run(args, out, err));
     }
 
@@ -72,6 +75,9 @@ public final class LoadGenerator {
             err.println(COMMAND + " " + scenario.name() + ": " + e.getMessage());
             printUsage(scenario, err);
             return USAGE_ERROR;
+        } catch (AccessTokens.MissingTokenException e) {
+            err.println(COMMAND + " " + scenario.name() + ": " + e.getMessage());
+            return Scenario.FAILURE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("Interrupted");

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberaid.deploy.loadgen.cli.AccessTokens;
 import org.memberaid.deploy.loadgen.members.MemberCsv;
 import org.memberaid.deploy.loadgen.scenario.CsvScenario;
 import org.memberaid.deploy.loadgen.scenario.ImportScenario;
@@ -18,10 +19,13 @@ import org.memberaid.deploy.loadgen.scenario.ReliefScenario;
 
 class LoadGeneratorTest {
 
+    private static final AccessTokens NO_TOKENS = AccessTokens.from(role -> null);
+
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final LoadGenerator generator =
-            new LoadGenerator(List.of(new RegisterScenario(), new ImportScenario(), new CsvScenario(), new ReliefScenario()));
+            new LoadGenerator(List.of(new RegisterScenario(NO_TOKENS), new ImportScenario(NO_TOKENS), new CsvScenario(),
+                    new ReliefScenario(NO_TOKENS)));
 
     @Test
     void listsTheScenariosWhenAskedAndFailsWithoutOne() {
@@ -49,6 +53,15 @@ class LoadGeneratorTest {
         assertThat(run("relief", "--help")).isZero();
         assertThat(text(out)).contains("--members-url", "(default http://localhost:8081)", "(default http://localhost:8082)",
                 "(default 200)", "relief-service.pid");
+    }
+
+    @Test
+    void failsInOneLineNamingTheVariableWhenARoleHasNoToken() {
+        assertThat(run("register", "--duration", "1s")).isEqualTo(Scenario.FAILURE);
+
+        assertThat(text(err)).isEqualTo("deploy/loadgen.sh register: no access token for the role registrar: set"
+                + " MEMBERAID_TOKEN_REGISTRAR (deploy/loadgen.sh gets one from deploy/token.sh when Keycloak runs)"
+                + System.lineSeparator());
     }
 
     @Test

@@ -168,14 +168,30 @@ public final class Http1Connection implements AutoCloseable {
      * @throws IllegalArgumentException for a path or header that cannot be sent as is
      */
     public void prepare(String pathAndQuery, String... extraHeaders) {
+        prepare(target, pathAndQuery, extraHeaders);
+    }
+
+    /**
+     * Lays out the next request like {@link #prepare(String, String...)}, but with the method and
+     * fixed headers of {@code other}, a target of the same host and port: for a client that sends
+     * requests as two identities (say, two Authorization headers) over its one connection, each
+     * head still encoded once.
+     *
+     * @throws IllegalArgumentException also when {@code other} is on another host or port
+     */
+    public void prepare(Target other, String pathAndQuery, String... extraHeaders) {
+        if (other != target && (other.port != target.port || !other.host.equals(target.host))) {
+            throw new IllegalArgumentException("the other target must be on " + target.host + ":" + target.port
+                    + ", not " + other.host + ":" + other.port);
+        }
         if (pathAndQuery.isEmpty() || pathAndQuery.charAt(0) != '/') {
             throw new IllegalArgumentException("the path must start with /: '" + pathAndQuery + "'");
         }
         if (extraHeaders.length % 2 != 0) {
             throw new IllegalArgumentException("extra headers come as name, value pairs");
         }
-        byte[] requestLineStart = target.requestLineStart;
-        int needed = requestLineStart.length + pathAndQuery.length() + target.headAfterPath.length
+        byte[] requestLineStart = other.requestLineStart;
+        int needed = requestLineStart.length + pathAndQuery.length() + other.headAfterPath.length
                 + CONTENT_LENGTH_FIELD.length + 20 + CRLF_CRLF.length + body.size();
         for (int i = 0; i < extraHeaders.length; i += 2) {
             needed += extraHeaders[i].length() + 2 + extraHeaders[i + 1].length() + 2;
@@ -192,8 +208,8 @@ public final class Http1Connection implements AutoCloseable {
             }
             request[position++] = (byte) c;
         }
-        System.arraycopy(target.headAfterPath, 0, request, position, target.headAfterPath.length);
-        position += target.headAfterPath.length;
+        System.arraycopy(other.headAfterPath, 0, request, position, other.headAfterPath.length);
+        position += other.headAfterPath.length;
         for (int i = 0; i < extraHeaders.length; i += 2) {
             position = writeHeader(extraHeaders[i], extraHeaders[i + 1], position);
         }

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.memberaid.deploy.loadgen.Scenario;
+import org.memberaid.deploy.loadgen.cli.AccessTokens;
 import org.memberaid.deploy.loadgen.cli.Arguments;
 import org.memberaid.deploy.loadgen.cli.OptionSpec;
 import org.memberaid.deploy.loadgen.cli.UsageException;
@@ -34,6 +35,12 @@ public final class BacklogScenario implements Scenario {
                     + "no: it keeps running and applies while the events are written");
     private static final OptionSpec TIMEOUT = OptionSpec.of("timeout", "600s", "longest wait for the backlog to be applied");
     private static final Duration POLL = Duration.ofMillis(200);
+
+    private final AccessTokens tokens;
+
+    public BacklogScenario(AccessTokens tokens) {
+        this.tokens = tokens;
+    }
 
     @Override
     public String name() {
@@ -61,7 +68,8 @@ public final class BacklogScenario implements Scenario {
         };
         long seed = CommonOptions.seed(arguments);
         ReportingFreshness freshness = new ReportingFreshness(
-                CommonOptions.endpoint(arguments, ReportsScenario.REPORTING_URL, "/api/reports/freshness"));
+                CommonOptions.endpoint(arguments, ReportsScenario.REPORTING_URL, "/api/reports/freshness"),
+                tokens.bearer(AccessTokens.Role.ANALYST));
         out.printf(Locale.ROOT, "backlog: %s events over %d counties to %s; seed %d%n", Figures.count(events), counties,
                 arguments.string(BOOTSTRAP.name()), seed);
         if (restart) {

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.memberaid.deploy.loadgen.Scenario;
+import org.memberaid.deploy.loadgen.cli.AccessTokens;
 import org.memberaid.deploy.loadgen.cli.Arguments;
 import org.memberaid.deploy.loadgen.cli.Durations;
 import org.memberaid.deploy.loadgen.cli.OptionSpec;
@@ -43,6 +44,12 @@ public final class FreshnessScenario implements Scenario {
     private static final OptionSpec POLL = OptionSpec.of("poll", "20ms", "how often the county report is read");
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AccessTokens tokens;
+
+    public FreshnessScenario(AccessTokens tokens) {
+        this.tokens = tokens;
+    }
 
     /** When a county's report showed how many more members than at the start. */
     private record Sighting(long nanos, long extra) {
@@ -71,18 +78,20 @@ public final class FreshnessScenario implements Scenario {
         Duration duration = arguments.duration(DURATION.name());
         Duration poll = arguments.duration(POLL.name());
         long seed = CommonOptions.seed(arguments);
+        String registrar = tokens.bearer(AccessTokens.Role.REGISTRAR);
+        String analyst = tokens.bearer(AccessTokens.Role.ANALYST);
         SyntheticMembers members = new SyntheticMembers(seed);
         URI register = CommonOptions.endpoint(arguments, MEMBERS_URL, "/api/members");
         URI report = CommonOptions.endpoint(arguments, ReportsScenario.REPORTING_URL, "/api/reports/counties?size=500");
         ReportingFreshness freshness = new ReportingFreshness(
-                CommonOptions.endpoint(arguments, ReportsScenario.REPORTING_URL, "/api/reports/freshness"));
+                CommonOptions.endpoint(arguments, ReportsScenario.REPORTING_URL, "/api/reports/freshness"), analyst);
         out.printf(Locale.ROOT, "freshness: %d registrations/s to %s for %s after %s warm-up; county report %s read every %s;"
                 + " seed %d%n", rate, register, Durations.describe(duration), Durations.describe(warmup), report,
                 Durations.describe(poll), seed);
 
         awaitCaughtUp(freshness);
         Http1Connection reader = new Http1Connection(Http1Connection.Target.get(report, Map.of("Accept",
-                "application/json"), Duration.ofSeconds(5), Duration.ofSeconds(30)));
+                "application/json", AccessTokens.AUTHORIZATION, analyst), Duration.ofSeconds(5), Duration.ofSeconds(30)));
         Map<String, Long> baseline = totals(reader);
 
         Map<String, List<Long>> answered = new ConcurrentHashMap<>();
@@ -94,7 +103,8 @@ public final class FreshnessScenario implements Scenario {
         AtomicLong tickets = new AtomicLong();
         long intervalNanos = 1_000_000_000L / rate;
         List<Thread> writers = new ArrayList<>();
-        Http1Connection.Target target = Http1Connection.Target.post(register, Map.of("Content-Type", "application/json"),
+        Http1Connection.Target target = Http1Connection.Target.post(register,
+                Map.of("Content-Type", "application/json", AccessTokens.AUTHORIZATION, registrar),
                 Duration.ofSeconds(5), Duration.ofSeconds(30));
         for (int i = 0; i < arguments.positiveInt(CLIENTS.name()); i++) {
             Thread writer = new Thread(() -> write(target, members, tickets, start, intervalNanos, end, answered, outcomes),

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.memberaid.deploy.loadgen.Scenario;
+import org.memberaid.deploy.loadgen.cli.AccessTokens;
 import org.memberaid.deploy.loadgen.cli.Arguments;
 import org.memberaid.deploy.loadgen.cli.Durations;
 import org.memberaid.deploy.loadgen.cli.OptionSpec;
@@ -47,6 +48,12 @@ public final class ImportScenario implements Scenario {
             "how long to wait, after the answer, for the events to reach the topic");
     private static final OptionSpec CSV_OUT = OptionSpec.optional("csv-out", "also write the generated CSV to this file");
 
+    private final AccessTokens tokens;
+
+    public ImportScenario(AccessTokens tokens) {
+        this.tokens = tokens;
+    }
+
     @Override
     public String name() {
         return "import";
@@ -71,6 +78,7 @@ public final class ImportScenario implements Scenario {
         Duration eventsTimeout = arguments.duration(EVENTS_TIMEOUT.name());
         Optional<Path> csvOut = arguments.optionalPath(CSV_OUT.name());
         long seed = CommonOptions.seed(arguments);
+        String authorization = tokens.bearer(AccessTokens.Role.REGISTRAR);
 
         out.printf(Locale.ROOT, "import: %s synthetic members; seed %d (repeat with --seed %d)%n",
                 Figures.count(memberCount), seed, seed);
@@ -90,7 +98,8 @@ public final class ImportScenario implements Scenario {
             RssSampler rss = RssSampler.start(CommonOptions.pidFile(arguments));
             List<String> problems;
             try {
-                problems = postAndAwaitEvents(endpoint, csv, memberCount, offsets, offsetsBefore, eventsTimeout, topic, out);
+                problems = postAndAwaitEvents(endpoint, authorization, csv, memberCount, offsets, offsetsBefore,
+                        eventsTimeout, topic, out);
             } finally {
                 rss.close();
             }
@@ -117,8 +126,9 @@ public final class ImportScenario implements Scenario {
     }
 
     /** @return what went wrong, nothing when the import was complete */
-    private static List<String> postAndAwaitEvents(URI endpoint, byte[] csv, int memberCount, TopicEndOffsets offsets,
-            long offsetsBefore, Duration eventsTimeout, String topic, PrintStream out) throws InterruptedException {
+    private static List<String> postAndAwaitEvents(URI endpoint, String authorization, byte[] csv, int memberCount,
+            TopicEndOffsets offsets, long offsetsBefore, Duration eventsTimeout, String topic, PrintStream out)
+            throws InterruptedException {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -127,6 +137,7 @@ public final class ImportScenario implements Scenario {
                 .timeout(ANSWER_TIMEOUT)
                 .header("Content-Type", CONTENT_TYPE)
                 .header("Accept", "application/json")
+                .header(AccessTokens.AUTHORIZATION, authorization)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(csv))
                 .build();
         out.printf("POST %s (%s)...%n", endpoint, CONTENT_TYPE);

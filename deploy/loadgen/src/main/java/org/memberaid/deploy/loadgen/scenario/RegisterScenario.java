@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.HdrHistogram.Histogram;
 import org.memberaid.deploy.loadgen.Scenario;
+import org.memberaid.deploy.loadgen.cli.AccessTokens;
 import org.memberaid.deploy.loadgen.cli.Arguments;
 import org.memberaid.deploy.loadgen.cli.Durations;
 import org.memberaid.deploy.loadgen.cli.OptionSpec;
@@ -35,6 +36,12 @@ public final class RegisterScenario implements Scenario {
     private static final OptionSpec CLIENTS = OptionSpec.of("clients", "32", "number of closed-loop clients");
     private static final OptionSpec DURATION = OptionSpec.of("duration", "60s", "measured duration (e.g. 60s, 5m)");
     private static final OptionSpec WARMUP = OptionSpec.of("warmup", "10s", "warm-up before the measurement, reported apart");
+
+    private final AccessTokens tokens;
+
+    public RegisterScenario(AccessTokens tokens) {
+        this.tokens = tokens;
+    }
 
     @Override
     public String name() {
@@ -65,6 +72,7 @@ public final class RegisterScenario implements Scenario {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("Accept", "application/json");
+        headers.put(AccessTokens.AUTHORIZATION, tokens.bearer(AccessTokens.Role.REGISTRAR));
         Http1Connection.Target target = Http1Connection.Target.post(endpoint, headers, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
         ClosedLoopLoad.RequestBodies registrations = body -> MemberJson.writeJson(members.next(), body);
 

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.memberaid.deploy.loadgen.cli.AccessTokens;
 import org.memberaid.deploy.loadgen.measure.ClientPool;
 import org.memberaid.deploy.loadgen.measure.ClosedLoopLoad;
 import org.memberaid.deploy.loadgen.measure.Figures;
@@ -29,7 +30,9 @@ import org.memberaid.deploy.loadgen.measure.RequestStats;
  * request a HARDSHIP_RELIEF disbursement ({@code POST /api/disbursements} with a fresh
  * {@code Idempotency-Key}, expecting 201 and the new id), then approve it
  * ({@code POST /api/disbursements/{id}/approval}, expecting 200), then the next pair. Members are
- * taken round robin across all clients; amounts are random, 1,000.00 to 3,000.00 yuan.
+ * taken round robin across all clients; amounts are random, 1,000.00 to 3,000.00 yuan. Requests
+ * carry a caseworker's token, approvals an approver's: the service refuses an approval by the
+ * user who requested.
  *
  * <p>Each request, and each pair, belongs to the phase (warm-up or measurement) in which its last
  * answer came. The money the service confirmed (approvals answered 200) is added up in fen over
@@ -41,8 +44,6 @@ final class ReliefPairs {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final long MIN_AMOUNT_FEN = 100_000;
     static final long MAX_AMOUNT_FEN = 300_000;
-    static final String REQUESTED_BY = "loadgen-clerk";
-    static final String APPROVED_BY = "loadgen-head";
 
     private static final int CREATED = 201;
     private static final int OK = 200;
@@ -51,6 +52,7 @@ final class ReliefPairs {
     private static final Duration PAUSE_AFTER_NO_ANSWER = Duration.ofMillis(100);
     private static final int KEPT_BODY_CHARACTERS = 300;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[0-9A-Za-z-]{1,100}");
 
     /** Who is paid, from which fund: the member must live in the fund's county. */
@@ -88,6 +90,8 @@ final class ReliefPairs {
     }
 
     private final Http1Connection.Target target;
+    /** The target of the approvals: the same host, with the approver's token. */
+    private final Http1Connection.Target approvals;
     /** The path of the disbursements collection, e.g. /api/disbursements. */
     private final String collection;
     private final List<Beneficiary> beneficiaries;
@@ -102,15 +106,20 @@ final class ReliefPairs {
      * @param disbursements the disbursements collection of relief-service, e.g. http://localhost:8082/api/disbursements
      * @param year the year of the funds; disbursements are dated 15 June of it
      * @param seed of the amounts
+     * @param requester the Authorization header of the requests (a caseworker)
+     * @param approver the Authorization header of the approvals (an approver, another user)
      */
-    ReliefPairs(URI disbursements, List<Beneficiary> beneficiaries, int year, long seed) {
+    ReliefPairs(URI disbursements, List<Beneficiary> beneficiaries, int year, long seed, String requester, String approver) {
         if (beneficiaries.isEmpty()) {
             throw new IllegalArgumentException("no one to pay");
         }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("Accept", "application/json");
+        headers.put(AccessTokens.AUTHORIZATION, requester);
         this.target = Http1Connection.Target.post(disbursements, headers, CONNECT_TIMEOUT, ANSWER_TIMEOUT);
+        headers.put(AccessTokens.AUTHORIZATION, approver);
+        this.approvals = Http1Connection.Target.post(disbursements, headers, CONNECT_TIMEOUT, ANSWER_TIMEOUT);
         this.collection = disbursements.getRawPath();
         this.beneficiaries = List.copyOf(beneficiaries);
         this.disbursedOn = String.format(Locale.ROOT, "%04d-06-15", year);
@@ -158,8 +167,9 @@ final class ReliefPairs {
                     continue;
                 }
 
-                connection.newBody().write(("{\"approvedBy\":\"" + APPROVED_BY + "\"}").getBytes(StandardCharsets.UTF_8));
-                connection.prepare(collection + "/" + id + "/approval");
+                // The approver is the token's subject; the body has nothing more to say.
+                connection.newBody().write(EMPTY_OBJECT);
+                connection.prepare(approvals, collection + "/" + id + "/approval");
                 long approvalSentNanos = System.nanoTime();
                 Answer approval = exchange(connection, OK);
                 long approvedNanos = System.nanoTime();
@@ -188,8 +198,7 @@ final class ReliefPairs {
     private void writeRequest(Http1Connection connection, Beneficiary beneficiary, long amountFen) throws IOException {
         String body = "{\"memberId\":\"" + beneficiary.memberId() + "\",\"fundId\":\"" + beneficiary.fundId()
                 + "\",\"kind\":\"HARDSHIP_RELIEF\",\"amount\":\"" + BigDecimal.valueOf(amountFen, 2).toPlainString()
-                + "\",\"disbursedOn\":\"" + disbursedOn + "\",\"reason\":\"loadgen\",\"requestedBy\":\"" + REQUESTED_BY
-                + "\"}";
+                + "\",\"disbursedOn\":\"" + disbursedOn + "\",\"reason\":\"loadgen\"}";
         connection.newBody().write(body.getBytes(StandardCharsets.UTF_8));
     }
 

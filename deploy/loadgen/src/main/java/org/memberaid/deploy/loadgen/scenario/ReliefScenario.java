@@ -23,6 +23,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.HdrHistogram.Histogram;
 import org.memberaid.deploy.loadgen.Scenario;
+import org.memberaid.deploy.loadgen.cli.AccessTokens;
+import org.memberaid.deploy.loadgen.cli.AccessTokens.Role;
 import org.memberaid.deploy.loadgen.cli.Arguments;
 import org.memberaid.deploy.loadgen.cli.Durations;
 import org.memberaid.deploy.loadgen.cli.OptionSpec;
@@ -45,6 +47,10 @@ import org.memberaid.deploy.loadgen.members.SyntheticMembers;
  * from 2040 on whose six allocations all answer 201); waits until relief-service's member replica
  * knows every member. Then {@link ReliefPairs} applies the load, and the funds' approved totals
  * are compared with the sum of the approvals answered 200, to the fen.
+ *
+ * <p>Each request acts as the role the service asks for: registrations as a registrar, funds as an
+ * admin, disbursement requests (and the probes and read-backs) as a caseworker, approvals as an
+ * approver (another user than the requester).
  */
 public final class ReliefScenario implements Scenario {
 
@@ -74,10 +80,15 @@ public final class ReliefScenario implements Scenario {
             "members in difficulty registered for the run, spread over the six counties");
     private static final OptionSpec PID_FILE = CommonOptions.pidFileOf(SERVICE);
 
+    private final AccessTokens tokens;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(CONNECT_TIMEOUT)
             .build();
+
+    public ReliefScenario(AccessTokens tokens) {
+        this.tokens = tokens;
+    }
 
     @Override
     public String name() {
@@ -102,6 +113,9 @@ public final class ReliefScenario implements Scenario {
                 arguments.positiveInt(CLIENTS.name()), arguments.duration(WARMUP.name()), arguments.duration(DURATION.name()));
         int memberCount = arguments.positiveInt(MEMBERS.name());
         long seed = CommonOptions.seed(arguments);
+        tokens.require(Role.REGISTRAR, Role.ADMIN, Role.CASEWORKER, Role.APPROVER);
+        String requester = tokens.bearer(Role.CASEWORKER);
+        String approver = tokens.bearer(Role.APPROVER);
 
         out.printf(Locale.ROOT, "relief: %d clients request + approve HARDSHIP_RELIEF on %s, warm-up %s, then %s measured;"
                         + " %d members; seed %d (repeat with --seed %d)%n",
@@ -118,7 +132,8 @@ public final class ReliefScenario implements Scenario {
         List<ReliefPairs.Beneficiary> beneficiaries = setup.members.stream()
                 .map(member -> new ReliefPairs.Beneficiary(member.id(), setup.funds.get(member.countyCode()).id()))
                 .toList();
-        ReliefPairs pairs = new ReliefPairs(URI.create(relief + ReliefPairs.DISBURSEMENTS), beneficiaries, setup.year, seed);
+        ReliefPairs pairs = new ReliefPairs(URI.create(relief + ReliefPairs.DISBURSEMENTS), beneficiaries, setup.year, seed,
+                requester, approver);
         RssSampler rss = RssSampler.start(CommonOptions.pidFile(arguments));
         ReliefPairs.Result result;
         try {
@@ -186,7 +201,7 @@ public final class ReliefScenario implements Scenario {
         URI endpoint = URI.create(members + "/api/members");
         for (int i = 0; i < count; i++) {
             SyntheticMember member = synthetic.nextInDifficulty(counties.get(i % counties.size()), List.of(HardshipCause.ILLNESS));
-            HttpResponse<String> response = post(endpoint, MemberJson.toJson(member), Map.of(), "members-service");
+            HttpResponse<String> response = post(endpoint, Role.REGISTRAR, MemberJson.toJson(member), Map.of(), "members-service");
             String id;
             if (response.statusCode() == 201) {
                 id = field(response, "id");
@@ -214,7 +229,7 @@ public final class ReliefScenario implements Scenario {
         for (String county : SyntheticMembers.countyCodes()) {
             String body = String.format(Locale.ROOT,
                     "{\"countyCode\":\"%s\",\"year\":%d,\"kind\":\"SPECIAL_RELIEF\",\"budget\":\"%s\"}", county, year, BUDGET);
-            HttpResponse<String> response = post(endpoint, body, Map.of(), SERVICE);
+            HttpResponse<String> response = post(endpoint, Role.ADMIN, body, Map.of(), SERVICE);
             if (response.statusCode() == 409) {
                 if (!funds.isEmpty()) {
                     out.printf(Locale.ROOT, "setup: year %d is partly taken (county %s has a fund already); trying %d%n",
@@ -248,9 +263,9 @@ public final class ReliefScenario implements Scenario {
             for (var iterator = pending.iterator(); iterator.hasNext(); ) {
                 RegisteredMember member = iterator.next();
                 String body = String.format(Locale.ROOT, "{\"memberId\":\"%s\",\"fundId\":\"%s\",\"kind\":\"HARDSHIP_RELIEF\","
-                                + "\"amount\":\"%s\",\"disbursedOn\":\"%04d-06-15\",\"reason\":\"loadgen probe\",\"requestedBy\":\"%s\"}",
-                        member.id(), funds.get(member.countyCode()).id(), PROBE_AMOUNT, year, ReliefPairs.REQUESTED_BY);
-                HttpResponse<String> response = post(endpoint, body,
+                                + "\"amount\":\"%s\",\"disbursedOn\":\"%04d-06-15\",\"reason\":\"loadgen probe\"}",
+                        member.id(), funds.get(member.countyCode()).id(), PROBE_AMOUNT, year);
+                HttpResponse<String> response = post(endpoint, Role.CASEWORKER, body,
                         Map.of(ReliefPairs.IDEMPOTENCY_KEY, UUID.randomUUID().toString()), SERVICE);
                 probes++;
                 String rule = response.statusCode() == 422 ? ruleOf(response.body()) : null;
@@ -339,7 +354,7 @@ public final class ReliefScenario implements Scenario {
         BigDecimal approvedAmount = BigDecimal.ZERO.setScale(2);
         for (String id : ids) {
             try {
-                HttpResponse<String> response = get(URI.create(relief + ReliefPairs.DISBURSEMENTS + "/" + id), SERVICE);
+                HttpResponse<String> response = get(URI.create(relief + ReliefPairs.DISBURSEMENTS + "/" + id), Role.CASEWORKER, SERVICE);
                 JsonNode disbursement = JSON.readTree(response.body());
                 String status = disbursement.path("status").asText("HTTP " + response.statusCode());
                 statuses.merge(status, 1, Integer::sum);
@@ -384,7 +399,7 @@ public final class ReliefScenario implements Scenario {
     // ---------------------------------------------------------------- HTTP for setup and verification
 
     private BigDecimal approved(URI relief, String fundId) throws SetupFailure, InterruptedException {
-        HttpResponse<String> response = get(URI.create(relief + "/api/funds/" + fundId), SERVICE);
+        HttpResponse<String> response = get(URI.create(relief + "/api/funds/" + fundId), Role.ADMIN, SERVICE);
         if (response.statusCode() != 200) {
             throw new SetupFailure("GET /api/funds/" + fundId + " answered " + describe(response));
         }
@@ -399,18 +414,19 @@ public final class ReliefScenario implements Scenario {
         }
     }
 
-    private HttpResponse<String> post(URI uri, String json, Map<String, String> headers, String service)
+    private HttpResponse<String> post(URI uri, Role role, String json, Map<String, String> headers, String service)
             throws SetupFailure, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(SETUP_TIMEOUT)
                 .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header(AccessTokens.AUTHORIZATION, tokens.bearer(role))
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         headers.forEach(request::header);
         return send(request.build(), service);
     }
 
-    private HttpResponse<String> get(URI uri, String service) throws SetupFailure, InterruptedException {
-        return send(HttpRequest.newBuilder(uri).timeout(SETUP_TIMEOUT).header("Accept", "application/json").GET().build(),
-                service);
+    private HttpResponse<String> get(URI uri, Role role, String service) throws SetupFailure, InterruptedException {
+        return send(HttpRequest.newBuilder(uri).timeout(SETUP_TIMEOUT).header("Accept", "application/json")
+                .header(AccessTokens.AUTHORIZATION, tokens.bearer(role)).GET().build(), service);
     }
 
     private HttpResponse<String> send(HttpRequest request, String service) throws SetupFailure, InterruptedException {

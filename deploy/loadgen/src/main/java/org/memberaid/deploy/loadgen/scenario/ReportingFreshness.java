@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.memberaid.deploy.loadgen.cli.AccessTokens;
 
 /** Reads reporting-service's /api/reports/freshness: events applied so far and how many wait. */
 final class ReportingFreshness {
@@ -24,16 +25,19 @@ final class ReportingFreshness {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI uri;
+    private final String authorization;
 
-    ReportingFreshness(URI uri) {
+    /** @param authorization the Authorization header of an analyst */
+    ReportingFreshness(URI uri, String authorization) {
         this.uri = uri;
+        this.authorization = authorization;
     }
 
     /** The current reading, or null when the service does not answer (yet). */
     Reading read() throws InterruptedException {
         try {
-            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET()
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
+                    .header(AccessTokens.AUTHORIZATION, authorization).GET().build(), HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
                 return null;
             }

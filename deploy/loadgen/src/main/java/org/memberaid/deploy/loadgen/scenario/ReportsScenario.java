@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.memberaid.deploy.loadgen.Scenario;
+import org.memberaid.deploy.loadgen.cli.AccessTokens;
 import org.memberaid.deploy.loadgen.cli.Arguments;
 import org.memberaid.deploy.loadgen.cli.Durations;
 import org.memberaid.deploy.loadgen.cli.OptionSpec;
@@ -33,6 +34,12 @@ public final class ReportsScenario implements Scenario {
     private static final OptionSpec WARMUP = OptionSpec.of("warmup", "10s", "warm-up before the measurement, reported apart");
     private static final OptionSpec PID_FILE = CommonOptions.pidFileOf("reporting-service");
 
+    private final AccessTokens tokens;
+
+    public ReportsScenario(AccessTokens tokens) {
+        this.tokens = tokens;
+    }
+
     @Override
     public String name() {
         return "reports";
@@ -54,7 +61,9 @@ public final class ReportsScenario implements Scenario {
         ClosedLoopLoad.Settings settings = new ClosedLoopLoad.Settings(
                 arguments.positiveInt(CLIENTS.name()), arguments.duration(WARMUP.name()), arguments.duration(DURATION.name()));
         Http1Connection.Target target = Http1Connection.Target.get(endpoint,
-                Map.of("Accept", arguments.string(ACCEPT.name())), CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+                Map.of("Accept", arguments.string(ACCEPT.name()),
+                        AccessTokens.AUTHORIZATION, tokens.bearer(AccessTokens.Role.ANALYST)),
+                CONNECT_TIMEOUT, REQUEST_TIMEOUT);
         out.printf(Locale.ROOT, "reports: %d clients GET %s, warm-up %s, then %s measured%n", settings.clients(), endpoint,
                 Durations.describe(settings.warmup()), Durations.describe(settings.duration()));
         RssSampler rss = RssSampler.start(arguments.path(PID_FILE.name()));

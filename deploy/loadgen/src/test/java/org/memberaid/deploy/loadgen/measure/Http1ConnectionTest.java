@@ -188,6 +188,30 @@ class Http1ConnectionTest {
     }
 
     @Test
+    void sendsAsAnotherTargetOfTheSameHostOverTheSameConnection() throws Exception {
+        start((conn, index, body) -> Reply.of(false, "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"));
+        URI base = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/api/disbursements");
+        Http1Connection.Target approver = Http1Connection.Target.post(base, Map.of("Authorization", "Bearer approver"),
+                Duration.ofSeconds(1), Duration.ofSeconds(5));
+
+        connection.newBody().write("{}".getBytes(StandardCharsets.UTF_8));
+        connection.prepare(approver, "/api/disbursements/42/approval", "X-Trace", "t");
+        assertThat(connection.exchange()).isEqualTo(200);
+        assertThat(post("{}")).isEqualTo(200);
+
+        assertThat(connection.connectionsOpened()).isEqualTo(1);
+        String host = "Host: 127.0.0.1:" + server.getLocalPort() + "\r\n";
+        assertThat(requests).containsExactly(
+                "POST /api/disbursements/42/approval HTTP/1.1\r\n" + host
+                        + "Authorization: Bearer approver\r\nX-Trace: t\r\nContent-Length: 2\r\n\r\n{}",
+                "POST /api/members?x=1 HTTP/1.1\r\n" + host
+                        + "Content-Type: application/json\r\nAccept: application/json\r\nContent-Length: 2\r\n\r\n{}");
+        Http1Connection.Target elsewhere = Http1Connection.Target.post(URI.create("http://127.0.0.1:1/api/x"), Map.of(),
+                Duration.ofSeconds(1), Duration.ofSeconds(5));
+        assertThatThrownBy(() -> connection.prepare(elsewhere, "/api/x")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void growsTheRequestBufferForALongPathAndHeaders() throws Exception {
         start((conn, index, body) -> Reply.of(false, "HTTP/1.1 204 No Content\r\n\r\n"));
         String path = "/" + "p".repeat(5_000);

@@ -18,18 +18,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 
 /**
  * members-service and relief-service in one small HTTP server, with just what the relief scenario
  * uses: registrations, funds (unique per county, year and kind), disbursement requests with
  * Idempotency-Key and the programme's answers for unknown members and amounts out of band, and
- * approvals that charge the fund.
+ * approvals that charge the fund. Like the services, it answers 401 to a request without a bearer
+ * token and 403 to an approval by the requester's token, and it refuses bodies that still name
+ * the actor (the token's subject is the actor); it keeps the tokens each route saw.
  */
 final class FakeReliefSystem implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final Pattern UUID_IN_PATH = Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
 
-    record Disbursement(String fundId, BigDecimal amount, AtomicReference<String> status) {
+    record Disbursement(String fundId, BigDecimal amount, String requester, AtomicReference<String> status) {
     }
 
     private final HttpServer server;
@@ -38,6 +42,8 @@ final class FakeReliefSystem implements AutoCloseable {
     final Map<String, Disbursement> disbursements = new ConcurrentHashMap<>();
     final Set<String> idempotencyKeys = ConcurrentHashMap.newKeySet();
     final Set<String> members = ConcurrentHashMap.newKeySet();
+    /** The Authorization headers seen, by route ("POST /api/disbursements/{id}/approval"). */
+    final Map<String, Set<String>> authorizationsByRoute = new ConcurrentHashMap<>();
     final AtomicInteger approvalsAnswered = new AtomicInteger();
     /** Probes for unknown members answered member-unknown before the replica "catches up". */
     final AtomicInteger memberUnknownAnswers = new AtomicInteger(10);
@@ -74,7 +80,16 @@ final class FakeReliefSystem implements AutoCloseable {
             String method = exchange.getRequestMethod();
             byte[] raw = exchange.getRequestBody().readAllBytes();
             JsonNode body = raw.length == 0 ? null : JSON.readTree(raw);
-            if (method.equals("POST") && path.equals("/api/members")) {
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            if (authorization == null || !authorization.startsWith("Bearer ")) {
+                answer(exchange, 401, "{\"status\":401}");
+                return;
+            }
+            authorizationsByRoute.computeIfAbsent(method + " " + UUID_IN_PATH.matcher(path).replaceAll("{id}"),
+                    route -> ConcurrentHashMap.newKeySet()).add(authorization);
+            if (body != null && (body.has("requestedBy") || body.has("approvedBy"))) {
+                answer(exchange, 400, "{\"status\":400,\"detail\":\"the actor is the token's subject\"}");
+            } else if (method.equals("POST") && path.equals("/api/members")) {
                 String id = UUID.randomUUID().toString();
                 members.add(id);
                 answer(exchange, 201, "{\"id\":\"" + id + "\",\"countyCode\":\"" + body.get("countyCode").asText() + "\"}");
@@ -85,9 +100,9 @@ final class FakeReliefSystem implements AutoCloseable {
                 BigDecimal approved = approvedByFund.get(id);
                 answer(exchange, approved == null ? 404 : 200, "{\"id\":\"" + id + "\",\"approved\":" + approved + "}");
             } else if (method.equals("POST") && path.equals("/api/disbursements")) {
-                request(exchange, body);
+                request(exchange, body, authorization);
             } else if (method.equals("POST") && path.startsWith("/api/disbursements/") && path.endsWith("/approval")) {
-                approve(exchange, path.substring("/api/disbursements/".length(), path.length() - "/approval".length()), body);
+                approve(exchange, path.substring("/api/disbursements/".length(), path.length() - "/approval".length()), authorization);
             } else if (method.equals("GET") && path.startsWith("/api/disbursements/")) {
                 Disbursement d = disbursements.get(path.substring("/api/disbursements/".length()));
                 answer(exchange, 200, "{\"status\":\"" + d.status.get() + "\",\"amount\":" + d.amount + "}");
@@ -113,7 +128,7 @@ final class FakeReliefSystem implements AutoCloseable {
         answer(exchange, 201, "{\"id\":\"" + id + "\",\"approved\":0.00,\"budget\":" + body.get("budget").asText() + "}");
     }
 
-    private void request(HttpExchange exchange, JsonNode body) throws IOException {
+    private void request(HttpExchange exchange, JsonNode body, String authorization) throws IOException {
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
         if (key == null || !idempotencyKeys.add(key)) {
             answer(exchange, 400, "{\"status\":400,\"detail\":\"missing or repeated key " + key + "\"}");
@@ -130,15 +145,19 @@ final class FakeReliefSystem implements AutoCloseable {
             return;
         }
         String id = UUID.randomUUID().toString();
-        disbursements.put(id, new Disbursement(body.get("fundId").asText(), amount, new AtomicReference<>("REQUESTED")));
+        disbursements.put(id, new Disbursement(body.get("fundId").asText(), amount, authorization,
+                new AtomicReference<>("REQUESTED")));
         answer(exchange, 201, "{\"id\":\"" + id + "\",\"status\":\"REQUESTED\",\"amount\":" + amount + "}");
     }
 
-    private void approve(HttpExchange exchange, String id, JsonNode body) throws IOException {
+    private void approve(HttpExchange exchange, String id, String authorization) throws IOException {
         Disbursement d = disbursements.get(id);
         int n = approvalsAnswered.incrementAndGet();
-        if (d == null || !"loadgen-head".equals(body.get("approvedBy").asText())
-                || (refuseEveryNthApproval > 0 && n % refuseEveryNthApproval == 0)
+        if (d != null && d.requester.equals(authorization)) {
+            answer(exchange, 403, "{\"status\":403,\"detail\":\"the requester cannot approve\"}");
+            return;
+        }
+        if (d == null || (refuseEveryNthApproval > 0 && n % refuseEveryNthApproval == 0)
                 || !d.status.compareAndSet("REQUESTED", "APPROVED")) {
             answer(exchange, 409, "{\"status\":409,\"title\":\"Conflict\"}");
             return;

@@ -1,6 +1,8 @@
 package org.memberaid.deploy.loadgen.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -8,6 +10,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.memberaid.deploy.loadgen.Scenario;
+import org.memberaid.deploy.loadgen.cli.AccessTokens;
+import org.memberaid.deploy.loadgen.cli.AccessTokens.Role;
 import org.memberaid.deploy.loadgen.cli.Arguments;
 
 class ReliefScenarioTest {
@@ -24,6 +29,7 @@ class ReliefScenarioTest {
 
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private FakeReliefSystem system;
+    private AccessTokens tokens = AccessTokens.from(role -> role.name().toLowerCase(Locale.ROOT) + "-token");
 
     @BeforeEach
     void start() throws Exception {
@@ -58,6 +64,39 @@ class ReliefScenarioTest {
         assertThat(system.disbursements.values()).isNotEmpty()
                 .allSatisfy(d -> assertThat(d.status().get()).isEqualTo("APPROVED"))
                 .allSatisfy(d -> assertThat(d.amount()).isBetween(new BigDecimal("1000.00"), new BigDecimal("3000.00")));
+    }
+
+    @Test
+    void actsAsTheRoleEachRequestNeedsAndApprovesAsAnotherUserThanTheRequester() throws Exception {
+        int status = run();
+
+        assertThat(status).as(text()).isEqualTo(Scenario.SUCCESS);
+        assertThat(system.authorizationsByRoute).containsOnly(
+                entry("POST /api/members", Set.of("Bearer registrar-token")),
+                entry("POST /api/funds", Set.of("Bearer admin-token")),
+                entry("GET /api/funds/{id}", Set.of("Bearer admin-token")),
+                entry("POST /api/disbursements", Set.of("Bearer caseworker-token")),
+                entry("POST /api/disbursements/{id}/approval", Set.of("Bearer approver-token")));
+    }
+
+    @Test
+    void failsEveryApprovalWhenTheRequesterWouldApprove() throws Exception {
+        tokens = AccessTokens.from(role -> role == Role.APPROVER ? "caseworker-token" : role.name().toLowerCase(Locale.ROOT) + "-token");
+
+        int status = run();
+
+        assertThat(status).isEqualTo(Scenario.FAILURE);
+        assertThat(text()).contains("approvals        HTTP 403:", "the requester cannot approve");
+        assertThat(system.approvedTotal()).isZero();
+    }
+
+    @Test
+    void sendsNothingWithoutTheTokensOfAllFourRoles() {
+        tokens = AccessTokens.from(role -> role == Role.ADMIN ? null : "token");
+
+        assertThatThrownBy(this::run).isInstanceOf(AccessTokens.MissingTokenException.class)
+                .hasMessageContaining("MEMBERAID_TOKEN_ADMIN");
+        assertThat(system.authorizationsByRoute).isEmpty();
     }
 
     @Test
@@ -122,7 +161,7 @@ class ReliefScenarioTest {
                 "--clients", "4", "--warmup", "300ms", "--duration", "700ms", "--members", "12",
                 "--pid-file", "/nonexistent/relief-service.pid", "--seed", "20151236"));
         args.addAll(List.of(overrides));
-        ReliefScenario scenario = new ReliefScenario();
+        ReliefScenario scenario = new ReliefScenario(tokens);
         return scenario.run(Arguments.parse(args, scenario.options()), new PrintStream(output, true, StandardCharsets.UTF_8));
     }
 
