@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * The CloudEvents 1.0 JSON envelope every memberaid event travels in (DESIGN.md §3).
  * {@code sequence} is the version of the aggregate after the change, so consumers can ignore
- * an event older than the state they hold.
+ * an event older than the state they hold. {@code actor} (an extension attribute) is the subject
+ * of the person whose request made the change.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CloudEvent(
@@ -19,6 +20,7 @@ public record CloudEvent(
         String time,
         String datacontenttype,
         Long sequence,
+        String actor,
         JsonNode data) {
 
     public static final String SPEC_VERSION = "1.0";

@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -97,6 +98,13 @@ public class Member extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /**
+     * Who is making the change being written (the token's subject), for its event's {@code actor};
+     * not a column: the audit log and the events keep it.
+     */
+    @Transient
+    public String changedBy;
 
     /** A new member, version 1 (its registered event's sequence), not yet written. */
     public static Member register(MemberDetails details, LocalDate today, Instant now) {

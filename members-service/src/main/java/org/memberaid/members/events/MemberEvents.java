@@ -57,6 +57,6 @@ public class MemberEvents {
 
     private static Outbox.Event event(String type, Member member, LocalDate effectiveOn, String previousCountyCode) {
         return new Outbox.Event(TOPIC, member.id.toString(), type, member.version,
-                MemberSnapshot.of(member, effectiveOn, previousCountyCode));
+                MemberSnapshot.of(member, effectiveOn, previousCountyCode), member.changedBy);
     }
 }

@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import org.memberaid.access.Caller;
 import org.memberaid.access.RegionScope;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -42,6 +43,9 @@ public class MemberImport {
 
     @Inject
     Regions regions;
+
+    @Inject
+    Caller caller;
 
     private record ValidRow(long line, MemberDetails details) {
     }
@@ -108,7 +112,12 @@ public class MemberImport {
     private int importChunk(List<ValidRow> chunk, LocalDate today, List<ImportReport.RejectedRow> rejected,
             RegionScope scope) {
         Instant now = calendar.now();
-        List<Member> members = chunk.stream().map(row -> Member.register(row.details(), today, now)).toList();
+        String actor = caller.subject();
+        List<Member> members = chunk.stream().map(row -> {
+            Member member = Member.register(row.details(), today, now);
+            member.changedBy = actor;
+            return member;
+        }).toList();
         NewMembers.Written written = transactions.run(connection -> newMembers.write(connection, members, ASSESSMENT_NOTE));
         for (int i = 0; i < chunk.size(); i++) {
             if (!written.registered(members.get(i))) {

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.hibernate.StaleStateException;
+import org.memberaid.access.Caller;
 import org.memberaid.access.RegionScope;
 import org.memberaid.members.domain.DeregistrationReason;
 import org.memberaid.members.domain.DuplicateNationalIdException;
@@ -49,6 +50,9 @@ public class MemberRegistry {
     @Inject
     Regions regions;
 
+    @Inject
+    Caller caller;
+
     /**
      * Validates (throwing {@link InvalidInputException} at once), then hands the member to
      * {@link RegistrationWriter}, which commits it with its event (and, in difficulty, its first
@@ -62,6 +66,7 @@ public class MemberRegistry {
         MemberDetails details = MemberRules.registration(input, today, regions::isCounty);
         requireInside(scope, details.countyCode());
         Member member = Member.register(details, today, calendar.now());
+        member.changedBy = caller.subject();
         return registrations.register(member).thenApply(committed -> member)
                 .exceptionallyCompose(failure -> failure.getCause() instanceof DuplicateNationalIdException duplicate
                         && !scope.covers(duplicate.existingCountyCode())
@@ -172,9 +177,12 @@ public class MemberRegistry {
         }
     }
 
-    private static Member load(UUID id, RegionScope scope) {
-        return Member.<Member>findByIdOptional(id).filter(member -> scope.covers(member.countyCode))
+    /** The member to change, if it lies inside {@code scope}; the change is the caller's. */
+    private Member load(UUID id, RegionScope scope) {
+        Member member = Member.<Member>findByIdOptional(id).filter(m -> scope.covers(m.countyCode))
                 .orElseThrow(() -> new MemberNotFoundException(id));
+        member.changedBy = caller.subject();
+        return member;
     }
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {

@@ -1,6 +1,8 @@
 package org.memberaid.members.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -16,8 +18,10 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +29,7 @@ import org.memberaid.access.Role;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 import org.memberaid.members.Members;
 import org.memberaid.members.NationalIds;
+import org.memberaid.members.TopicProbe;
 import org.memberaid.testing.TestTokens;
 
 /**
@@ -226,6 +231,25 @@ class MemberAccessTest {
         audit(SUNAN).queryParam("target", id).when().get("/api/audit").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].actor", equalTo("registrar-sunan"));
         as("registrar-1", GANSU, Role.REGISTRAR).when().get("/api/audit").then().statusCode(403);
+    }
+
+    @Test
+    void eventsNameTheirActorAndCarryNoNationalIdNameOrPhone() {
+        Map<String, Object> body = Members.registration();
+        String id = Members.post(body).statusCode(201).extract().path("id");
+        as("registrar-ganzhou", GANZHOU, Role.REGISTRAR).contentType(ContentType.JSON)
+                .body(Map.of("countyCode", SUNAN, "effectiveOn", TODAY))
+                .when().post("/api/members/" + id + "/transfer").then().statusCode(200);
+
+        List<String> events = await().atMost(Duration.ofSeconds(30)).until(() -> TopicProbe.readAll("members.events")
+                .stream().filter(r -> id.equals(r.key())).map(r -> r.value()).toList(), found -> found.size() == 2);
+
+        assertThat(events.get(0)).contains("\"actor\":\"registrar-gansu\"");
+        assertThat(events.get(1)).contains("\"actor\":\"registrar-ganzhou\"");
+        for (String event : events) {
+            assertThat(event).doesNotContain((String) body.get("nationalId")).doesNotContain("13909360123")
+                    .doesNotContain((String) body.get("name"));
+        }
     }
 
     private static RequestSpecification audit(String region) {

@@ -1,5 +1,6 @@
 package org.memberaid.events.outbox;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,13 +31,22 @@ public class Outbox {
     private static final String INSERT =
             "INSERT INTO outbox_event (event_id, topic, message_key, event_type, payload) VALUES (?, ?, ?, ?, ?)";
 
-    /** An event to record: its topic, its key (the aggregate id), type, sequence and data. */
-    public record Event(String topic, String key, String type, long sequence, Object data) {
+    /**
+     * An event to record: its topic, its key (the aggregate id), type, sequence and data, and the
+     * actor who made the change (the token's subject; the CloudEvents extension attribute
+     * {@code actor}), or null for a change no person made.
+     */
+    public record Event(String topic, String key, String type, long sequence, Object data, String actor) {
+
+        public Event(String topic, String key, String type, long sequence, Object data) {
+            this(topic, key, type, sequence, data, null);
+        }
     }
 
     /** The CloudEvents envelope as written: data is serialised once, straight from the caller's object. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     private record Envelope(String specversion, UUID id, String source, String type, String subject, String time,
-            String datacontenttype, long sequence, Object data) {
+            String datacontenttype, long sequence, String actor, Object data) {
     }
 
     @Inject
@@ -51,6 +61,12 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID append(String topic, String key, String type, long sequence, Object data) {
         return appendAll(List.of(new Event(topic, key, type, sequence, data))).get(0);
+    }
+
+    /** As {@link #append(String, String, String, long, Object)}, naming the actor who made the change. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID append(String topic, String key, String type, long sequence, Object data, String actor) {
+        return appendAll(List.of(new Event(topic, key, type, sequence, data, actor))).get(0);
     }
 
     /** Records several events with one batched statement; returns their event ids in order. */
@@ -95,7 +111,7 @@ public class Outbox {
             UUID id = TimeOrderedUuids.next();
             return new Object[] {id, event.topic(), event.key(), event.type(), serialize(new Envelope(
                     CloudEvent.SPEC_VERSION, id, source, event.type(), event.key(), time, CloudEvent.JSON,
-                    event.sequence(), event.data()))};
+                    event.sequence(), event.actor(), event.data()))};
         }).toList();
     }
 
