@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.common.utils.Utils;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.memberaid.deploy.kafka.BrokerSettings;
@@ -31,7 +30,7 @@ class MemberReplicaConsumerTest {
     AgroalDataSource dataSource;
 
     private final TopicWriter topic =
-            new TopicWriter(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+            new TopicWriter(KafkaBrokerTestResource.admin());
 
     @AfterEach
     void close() {
