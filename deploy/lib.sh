@@ -40,6 +40,17 @@ kafka_cli() {
     --data-dir "$DATA_DIR/kafka" --port "$KAFKA_PORT"
 }
 
+# kafka_password USER: the password of one of the broker's users (admin, members-service,
+# relief-service, reporting-service), generated when the broker's data directory was formatted.
+kafka_password() {
+  local file="$DATA_DIR/kafka/credentials/$1"
+  if [[ ! -r "$file" ]]; then
+    echo "No Kafka password for $1 in $file: is the Kafka broker on port $KAFKA_PORT one that deploy/kafka.sh started from $DATA_DIR/kafka?" >&2
+    return 1
+  fi
+  cat "$file"
+}
+
 # wait_for_url URL SECONDS: polls until URL answers 2xx, or fails after SECONDS.
 wait_for_url() {
   local url="$1" deadline=$((SECONDS + $2))

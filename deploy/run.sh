@@ -34,6 +34,9 @@ for service in "${SERVICES[@]}"; do
     echo "$service is already running (pid $(cat "$pid_file"))"
     continue
   fi
+  # Each service logs into Kafka as its own user.
+  MEMBERAID_KAFKA_PASSWORD="$(kafka_password "$service")"
+  export MEMBERAID_KAFKA_PASSWORD
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
   KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-localhost:$KAFKA_PORT}" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
     nohup java ${JAVA_OPTS:-$(service_heap "$service") $SERVICE_JAVA_OPTS} -jar "$service/target/quarkus-app/quarkus-run.jar" >"$DATA_DIR/logs/$service.log" 2>&1 &

@@ -2,7 +2,7 @@ package org.memberaid.members;
 
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 import org.memberaid.deploy.kafka.TopicReader;
 
 /** Reads a whole topic of the broker this test run uses. */
@@ -12,6 +12,6 @@ public final class TopicProbe {
     }
 
     public static List<ConsumerRecord<String, String>> readAll(String topic) {
-        return TopicReader.readAll(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class), topic);
+        return TopicReader.readAll(KafkaBrokerTestResource.admin(), topic);
     }
 }

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Duration;
 import java.util.UUID;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 import org.memberaid.deploy.kafka.TopicWriter;
 import org.memberaid.relief.domain.MemberReplica;
 
@@ -46,8 +46,7 @@ public final class Replica {
                 .formatted(UUID.randomUUID(), member.id(), member.id(), member.countyCode(), member.birthDate(),
                         member.joinedPartyOn(), member.laborCapacity(), member.annualIncome(),
                         member.notableContribution(), member.hardshipStatus(), member.registrationStatus());
-        try (TopicWriter writer = new TopicWriter(
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class))) {
+        try (TopicWriter writer = new TopicWriter(KafkaBrokerTestResource.admin())) {
             writer.send("members.events", member.id().toString(), event);
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> QuarkusTransaction.requiringNew()

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 import org.memberaid.deploy.kafka.TopicWriter;
 
 /**
@@ -27,7 +27,7 @@ public final class EventFixtures implements AutoCloseable {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)(?::(\\w+))?}}");
 
     private final TopicWriter writer =
-            new TopicWriter(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+            new TopicWriter(KafkaBrokerTestResource.admin());
 
     /** Replays a fixture; returns the ids its named placeholders got (e.g. "member:a"). */
     public Map<String, String> replay(String fixture, Map<String, String> values) {

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.common.utils.Utils;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.memberaid.deploy.kafka.BrokerSettings;
@@ -31,7 +30,7 @@ class MemberReplicaConsumerTest {
     AgroalDataSource dataSource;
 
     private final TopicWriter topic =
-            new TopicWriter(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+            new TopicWriter(KafkaBrokerTestResource.admin());
 
     @AfterEach
     void close() {
@@ -70,6 +69,31 @@ class MemberReplicaConsumerTest {
         awaitVersion(marker, 1);
 
         assertThat(replica(member)).contains("620722 IN_DIFFICULTY ACTIVE 3 NONE 0.00 true 1948-05-04");
+    }
+
+    @Test
+    void deadLettersAMemberEventFromAnotherSourceThanMembersService() throws Exception {
+        UUID forged = UUID.randomUUID();
+        send(forged, memberEvent(UUID.randomUUID(), "memberaid.member.registered.v1", forged, 1, "620702",
+                "IN_DIFFICULTY", "ACTIVE").replace("\"source\":\"/members-service\"", "\"source\":\"/loadgen\""));
+        UUID marker = keyOnThePartitionOf(forged);
+        send(marker, memberEvent(UUID.randomUUID(), "memberaid.member.registered.v1", marker, 1, "620725",
+                "NOT_IN_DIFFICULTY", "ACTIVE"));
+        awaitVersion(marker, 1);
+
+        assertThat(replica(forged)).isEmpty();
+        assertThat(deadLetterReason(forged)).contains("source must be /members-service on members.events, found /loadgen");
+    }
+
+    private Optional<String> deadLetterReason(UUID key) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT reason FROM dead_letter_event WHERE message_key = ?")) {
+            query.setString(1, key.toString());
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        }
     }
 
     /** A new key that Kafka's default partitioner puts on the same partition as {@code key}. */

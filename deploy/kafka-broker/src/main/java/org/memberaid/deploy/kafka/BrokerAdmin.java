@@ -15,6 +15,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -27,9 +29,9 @@ final class BrokerAdmin implements AutoCloseable {
 
     private final Admin admin;
 
-    BrokerAdmin(String bootstrapServers) {
+    BrokerAdmin(KafkaLogin login) {
         Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(login.clientConfig());
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "memberaid-kafka-launcher");
         // Short timeouts and backoffs: the caller polls against its own deadline.
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
@@ -56,6 +58,23 @@ final class BrokerAdmin implements AutoCloseable {
     void ensureTopics(List<String> topics, Duration timeout) throws ExecutionException, TimeoutException {
         createMissingTopics(topics, timeout);
         await(admin.describeTopics(topics).allTopicNames(), timeout);
+    }
+
+    /**
+     * Grants the given ACLs and revokes any other ACL of the same principals, so that after a start
+     * the services' users can do exactly what the launcher says. Creating an ACL that exists is a no-op.
+     */
+    void ensureExactly(List<AclBinding> acls, Duration timeout) throws ExecutionException, TimeoutException {
+        await(admin.createAcls(acls).all(), timeout);
+        Set<String> principals = acls.stream().map(acl -> acl.entry().principal()).collect(Collectors.toSet());
+        List<AclBindingFilter> stale = await(admin.describeAcls(AclBindingFilter.ANY).values(), timeout).stream()
+                .filter(acl -> principals.contains(acl.entry().principal()))
+                .filter(acl -> !acls.contains(acl))
+                .map(AclBinding::toFilter)
+                .toList();
+        if (!stale.isEmpty()) {
+            await(admin.deleteAcls(stale).all(), timeout);
+        }
     }
 
     private void createMissingTopics(List<String> topics, Duration timeout)

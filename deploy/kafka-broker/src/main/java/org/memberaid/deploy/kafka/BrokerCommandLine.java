@@ -77,6 +77,7 @@ final class BrokerCommandLine {
         double seconds = (System.nanoTime() - startedAt) / 1e9;
         out.printf(Locale.ROOT, "Kafka broker ready on %s in %.1f s (pid %d, log %s)%n",
                 address, seconds, broker.runningPid().orElse(-1), broker.brokerLog());
+        printCredentials(broker);
         return OK;
     }
 
@@ -96,6 +97,7 @@ final class BrokerCommandLine {
         if (pid.isPresent()) {
             String answering = LocalKafkaBroker.isReachable(address) ? "" : " but not answering yet";
             out.println("Kafka broker running on " + address + answering + " (pid " + pid.getAsLong() + ")");
+            printCredentials(broker);
             return OK;
         }
         if (LocalKafkaBroker.isReachable(address)) {
@@ -105,6 +107,11 @@ final class BrokerCommandLine {
         }
         out.println("Kafka broker not running");
         return NOT_RUNNING;
+    }
+
+    private void printCredentials(LocalKafkaBroker broker) {
+        out.println("Kafka users " + String.join(", ", BrokerUsers.ALL) + " (SASL " + KafkaLogin.SASL_MECHANISM
+                + "): passwords in " + broker.credentials().directory() + "/<user>");
     }
 
     private static BrokerSettings parseOptions(Deque<String> options) {

@@ -50,11 +50,18 @@ final class BrokerFiles {
         return Files.exists(kafkaLogDir().resolve("meta.properties"));
     }
 
-    /** Rewritten at every start, so a changed port or host takes effect on an existing data dir. */
-    void writeConfiguration(BrokerSettings settings) {
+    BrokerCredentials credentials() {
+        return BrokerCredentials.ofDataDir(dataDir);
+    }
+
+    /**
+     * Rewritten at every start, so a changed port or host takes effect on an existing data dir. It
+     * holds the admin password the broker uses for itself, so only its owner may read it.
+     */
+    void writeConfiguration(BrokerSettings settings, String adminPassword) {
         try {
             Files.createDirectories(dataDir);
-            Files.writeString(serverProperties(), serverPropertiesText(settings));
+            BrokerCredentials.writePrivately(serverProperties(), serverPropertiesText(settings, adminPassword));
             try (InputStream log4j = BrokerFiles.class.getResourceAsStream(LOG4J_CONFIG_RESOURCE)) {
                 if (log4j == null) {
                     throw new IllegalStateException("Missing resource " + LOG4J_CONFIG_RESOURCE);
@@ -66,19 +73,38 @@ final class BrokerFiles {
         }
     }
 
-    private String serverPropertiesText(BrokerSettings settings) {
+    /*
+     * Clients authenticate with SCRAM-SHA-512 on the CLIENTS listener. The controller listener
+     * cannot use SCRAM (its credentials live in the metadata the controller serves), and on
+     * PLAINTEXT its callers would be User:ANONYMOUS, which the broker's own registration would need
+     * as a super user: anyone on the machine could then administer the cluster through it. So it uses
+     * SASL PLAIN with the one admin user, whose password only this file holds.
+     */
+    private String serverPropertiesText(BrokerSettings settings, String adminPassword) {
         String host = settings.host();
         return String.join("\n",
                 "# Written by org.memberaid.deploy.kafka.LocalKafkaBroker at each start; edits are lost.",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@" + host + ":" + settings.controllerPort(),
-                "listeners=PLAINTEXT://" + host + ":" + settings.port()
+                "listeners=CLIENTS://" + host + ":" + settings.port()
                         + ",CONTROLLER://" + host + ":" + settings.controllerPort(),
-                "advertised.listeners=PLAINTEXT://" + host + ":" + settings.port(),
+                "advertised.listeners=CLIENTS://" + host + ":" + settings.port(),
                 "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                "inter.broker.listener.name=CLIENTS",
+                "listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,CLIENTS:SASL_PLAINTEXT",
+                "listener.name.clients.sasl.enabled.mechanisms=" + KafkaLogin.SASL_MECHANISM,
+                "sasl.mechanism.inter.broker.protocol=" + KafkaLogin.SASL_MECHANISM,
+                "listener.name.clients.scram-sha-512.sasl.jaas.config=" + KafkaLogin.jaasConfig(
+                        "org.apache.kafka.common.security.scram.ScramLoginModule", BrokerUsers.ADMIN, adminPassword),
+                "listener.name.controller.sasl.enabled.mechanisms=PLAIN",
+                "sasl.mechanism.controller.protocol=PLAIN",
+                "listener.name.controller.plain.sasl.jaas.config=" + KafkaLogin.jaasConfig(
+                        "org.apache.kafka.common.security.plain.PlainLoginModule", BrokerUsers.ADMIN, adminPassword)
+                        .replace(";", " user_" + BrokerUsers.ADMIN + "=\"" + adminPassword + "\";"),
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                "allow.everyone.if.no.acl.found=false",
+                "super.users=" + BrokerUsers.principal(BrokerUsers.ADMIN),
                 "log.dirs=" + kafkaLogDir(),
                 "num.partitions=" + BrokerSettings.TOPIC_PARTITIONS,
                 "auto.create.topics.enable=false",

@@ -28,10 +28,19 @@ final class BrokerJvm {
         this.classpath = BrokerClasspath.load();
     }
 
-    /** Gives the data directory a fresh cluster id, as Kafka requires before a first start. */
-    void formatStorage() {
-        Process format = launch(List.of("kafka.tools.StorageTool", "format",
+    /**
+     * Gives the data directory a fresh cluster id, as Kafka requires before a first start, and the
+     * SCRAM users with their passwords: the metadata the broker starts from already holds them, so
+     * no client ever meets a broker without its users.
+     */
+    void formatStorage(BrokerCredentials credentials) {
+        List<String> command = new ArrayList<>(List.of("kafka.tools.StorageTool", "format",
                 "--cluster-id", Uuid.randomUuid().toString(), "--config", files.serverProperties().toString()));
+        for (String user : BrokerUsers.ALL) {
+            command.add("--add-scram");
+            command.add(KafkaLogin.SASL_MECHANISM + "=[name=" + user + ",password=" + credentials.password(user) + "]");
+        }
+        Process format = launch(command);
         try {
             if (!format.waitFor(settings.startupTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 format.destroyForcibly();

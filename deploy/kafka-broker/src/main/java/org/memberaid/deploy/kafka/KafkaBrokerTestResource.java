@@ -6,6 +6,7 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,12 +19,21 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * else a fresh {@link LocalKafkaBroker} on that address, stopped again when the tests are done.
  *
  * <p>The address comes from the system property or environment variable
- * {@value #BOOTSTRAP_VARIABLE}, default {@value #DEFAULT_BOOTSTRAP}.
+ * {@value #BOOTSTRAP_VARIABLE}, default {@value #DEFAULT_BOOTSTRAP}. A broker already answering there
+ * is only used when {@value #CREDENTIALS_VARIABLE} names the directory of its users' passwords (the
+ * {@code credentials} directory in its data directory); without them the tests could not log in.
+ *
+ * <p>The application gets {@code kafka.bootstrap.servers} and, for each service user, its password
+ * as {@code memberaid.test-kafka.password.<user>}: a service's {@code %test} profile picks its own,
+ * so the service under test runs with exactly its production rights. Test code that plays another
+ * service writes as {@link #admin()}.
  */
 public class KafkaBrokerTestResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String BOOTSTRAP_VARIABLE = "MEMBERAID_TEST_KAFKA_BOOTSTRAP";
     public static final String DEFAULT_BOOTSTRAP = "localhost:19092";
+    public static final String CREDENTIALS_VARIABLE = "MEMBERAID_TEST_KAFKA_CREDENTIALS";
+    public static final String PASSWORD_PROPERTY_PREFIX = "memberaid.test-kafka.password.";
     /** Relative to the working directory, which is the module directory under Maven. */
     static final Path DATA_DIR = Path.of("target", "kafka-test-broker");
 
@@ -35,6 +45,8 @@ public class KafkaBrokerTestResource implements QuarkusTestResourceLifecycleMana
      */
     private static final String STARTED_BOOTSTRAP = "org.memberaid.deploy.kafka.test-broker.bootstrap";
     private static final String STARTED_DATA_DIR = "org.memberaid.deploy.kafka.test-broker.data-dir";
+    private static final String LOGIN_BOOTSTRAP = "org.memberaid.deploy.kafka.test-broker.login.bootstrap";
+    private static final String LOGIN_CREDENTIALS = "org.memberaid.deploy.kafka.test-broker.login.credentials";
     private static final AtomicBoolean SHUTDOWN_HOOK_ADDED = new AtomicBoolean();
 
     private LocalKafkaBroker ownBroker;
@@ -52,6 +64,22 @@ public class KafkaBrokerTestResource implements QuarkusTestResourceLifecycleMana
         return Optional.of(new LocalKafkaBroker(settingsFor(bootstrap, Path.of(dataDir))));
     }
 
+    /** How test code connects as {@code user} to the broker the tests run against. */
+    public static KafkaLogin login(String user) {
+        String bootstrap = System.getProperty(LOGIN_BOOTSTRAP);
+        String credentials = System.getProperty(LOGIN_CREDENTIALS);
+        if (bootstrap == null || credentials == null) {
+            throw new IllegalStateException("No test Kafka broker: the test needs "
+                    + KafkaBrokerTestResource.class.getSimpleName() + " as a test resource");
+        }
+        return new BrokerCredentials(Path.of(credentials)).login(bootstrap, user);
+    }
+
+    /** The super user: for writing records no service may write, and reading any topic. */
+    public static KafkaLogin admin() {
+        return login(BrokerUsers.ADMIN);
+    }
+
     @Override
     public Map<String, String> start() {
         String bootstrap = configuredBootstrap();
@@ -62,8 +90,10 @@ public class KafkaBrokerTestResource implements QuarkusTestResourceLifecycleMana
             broker.stop();
         }
         if (LocalKafkaBroker.isReachable(bootstrap)) {
-            LOG.log(Level.INFO, "Using the Kafka broker already answering on {0}", bootstrap);
-            return Map.of("kafka.bootstrap.servers", bootstrap);
+            BrokerCredentials credentials = externalCredentials(bootstrap);
+            LOG.log(Level.INFO, "Using the Kafka broker already answering on {0}, with the users'' passwords in {1}",
+                    bootstrap, credentials.directory());
+            return configuration(bootstrap, credentials);
         }
         deleteRecursively(DATA_DIR);
         long startedAt = System.nanoTime();
@@ -74,11 +104,40 @@ public class KafkaBrokerTestResource implements QuarkusTestResourceLifecycleMana
         stopOnJvmExit(broker);
         LOG.log(Level.INFO, "Started a Kafka broker on {0} in {1} ms (log: {2})", bootstrap,
                 String.valueOf((System.nanoTime() - startedAt) / 1_000_000), broker.brokerLog());
-        return Map.of("kafka.bootstrap.servers", bootstrap);
+        return configuration(bootstrap, broker.credentials());
+    }
+
+    private static Map<String, String> configuration(String bootstrap, BrokerCredentials credentials) {
+        System.setProperty(LOGIN_BOOTSTRAP, bootstrap);
+        System.setProperty(LOGIN_CREDENTIALS, credentials.directory().toString());
+        Map<String, String> configuration = new HashMap<>();
+        configuration.put("kafka.bootstrap.servers", bootstrap);
+        for (String user : BrokerUsers.SERVICES) {
+            configuration.put(PASSWORD_PROPERTY_PREFIX + user, credentials.password(user));
+        }
+        return configuration;
+    }
+
+    private static BrokerCredentials externalCredentials(String bootstrap) {
+        String directory = setting(CREDENTIALS_VARIABLE);
+        if (directory == null) {
+            throw new IllegalStateException("Something already answers on " + bootstrap + ", but "
+                    + CREDENTIALS_VARIABLE + " does not name the directory of its Kafka users' passwords"
+                    + " (<data dir>/credentials of a broker started by LocalKafkaBroker). Set it, or set "
+                    + BOOTSTRAP_VARIABLE + " to a free address for a broker of the tests' own");
+        }
+        BrokerCredentials credentials = new BrokerCredentials(Path.of(directory));
+        if (!credentials.hasAll(BrokerUsers.ALL)) {
+            throw new IllegalStateException(CREDENTIALS_VARIABLE + "=" + directory + " lacks a password file of one of "
+                    + BrokerUsers.ALL);
+        }
+        return credentials;
     }
 
     @Override
     public void stop() {
+        System.clearProperty(LOGIN_BOOTSTRAP);
+        System.clearProperty(LOGIN_CREDENTIALS);
         if (ownBroker != null) {
             ownBroker.stop();
             System.clearProperty(STARTED_BOOTSTRAP);
@@ -88,15 +147,21 @@ public class KafkaBrokerTestResource implements QuarkusTestResourceLifecycleMana
     }
 
     static String configuredBootstrap() {
-        String fromProperty = System.getProperty(BOOTSTRAP_VARIABLE);
+        String configured = setting(BOOTSTRAP_VARIABLE);
+        return configured == null ? DEFAULT_BOOTSTRAP : configured;
+    }
+
+    /** A system property, else an environment variable, of that name; null when neither is set. */
+    private static String setting(String name) {
+        String fromProperty = System.getProperty(name);
         if (fromProperty != null && !fromProperty.isBlank()) {
             return fromProperty.trim();
         }
-        String fromEnvironment = System.getenv(BOOTSTRAP_VARIABLE);
+        String fromEnvironment = System.getenv(name);
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return fromEnvironment.trim();
         }
-        return DEFAULT_BOOTSTRAP;
+        return null;
     }
 
     private static BrokerSettings settingsFor(String bootstrap, Path dataDir) {

@@ -46,6 +46,16 @@ public final class LocalKafkaBroker {
         return files.brokerLog();
     }
 
+    /** The passwords of the broker's users, in its data directory. */
+    public BrokerCredentials credentials() {
+        return files.credentials();
+    }
+
+    /** How a client connects as {@code user} (one of {@link BrokerUsers#ALL}). */
+    public KafkaLogin login(String user) {
+        return credentials().login(bootstrapServers(), user);
+    }
+
     /** Whether something accepts TCP connections on the first address of a bootstrap list. */
     public static boolean isReachable(String bootstrapServers) {
         String first = bootstrapServers.split(",")[0].trim();
@@ -64,8 +74,9 @@ public final class LocalKafkaBroker {
     }
 
     /**
-     * Starts the broker and returns once it answers and the configured topics exist. Formats the
-     * storage first if the data directory has never held a broker.
+     * Starts the broker and returns once it answers, the configured topics exist and the services'
+     * users have their ACLs. Formats the storage first, with new users and passwords, if the data
+     * directory has never held a broker.
      *
      * @throws IllegalStateException if the broker is already running, a port is taken, or the broker
      *                               does not come up in time (the message then ends with broker.log)
@@ -80,10 +91,19 @@ public final class LocalKafkaBroker {
         failIfTaken(settings.controllerPort());
 
         BrokerJvm jvm = new BrokerJvm(settings, files);
-        files.writeConfiguration(settings);
+        BrokerCredentials credentials = files.credentials();
+        boolean formatted = files.isFormatted();
+        if (!formatted) {
+            credentials.createMissing(BrokerUsers.ALL);
+        } else if (!credentials.hasAll(BrokerUsers.ALL)) {
+            throw new IllegalStateException("The Kafka data in " + settings.dataDir() + " was formatted without the"
+                    + " users " + BrokerUsers.ALL + " (passwords expected in " + credentials.directory()
+                    + "); delete " + settings.dataDir() + " to start from a new broker with them");
+        }
+        files.writeConfiguration(settings, credentials.password(BrokerUsers.ADMIN));
         files.markStartInLog(settings);
-        if (!files.isFormatted()) {
-            jvm.formatStorage();
+        if (!formatted) {
+            jvm.formatStorage(credentials);
         }
         process = jvm.startBroker();
         files.writePid(process.pid());
@@ -133,13 +153,23 @@ public final class LocalKafkaBroker {
         Instant deadline = Instant.now().plus(settings.startupTimeout());
         // Created before the broker listens, to load the client while the broker boots. It only
         // connects on its first call: polling the port first spares us its connection warnings.
-        try (BrokerAdmin admin = new BrokerAdmin(settings.bootstrapServers())) {
+        try (BrokerAdmin admin = new BrokerAdmin(login(BrokerUsers.ADMIN))) {
             awaitCondition(broker, deadline, "open port " + settings.port(),
                     () -> isReachable(settings.bootstrapServers()));
             awaitCondition(broker, deadline, "answer on " + settings.bootstrapServers(),
                     () -> admin.answers(ADMIN_CALL_TIMEOUT));
             awaitCondition(broker, deadline, "create the topics " + settings.topics(),
                     () -> createdTopics(admin));
+            awaitCondition(broker, deadline, "grant the services' ACLs", () -> grantedAcls(admin));
+        }
+    }
+
+    private boolean grantedAcls(BrokerAdmin admin) {
+        try {
+            admin.ensureExactly(BrokerUsers.serviceAcls(), ADMIN_CALL_TIMEOUT);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
         }
     }
 

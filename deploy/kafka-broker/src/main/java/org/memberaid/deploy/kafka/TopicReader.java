@@ -17,9 +17,10 @@ public final class TopicReader {
     private TopicReader() {
     }
 
-    public static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic) {
+    /** Reads without a consumer group, so the login needs READ on the topic only. */
+    public static List<ConsumerRecord<String, String>> readAll(KafkaLogin login, String topic) {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(login.clientConfig());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<String, String> consumer =
                 new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {

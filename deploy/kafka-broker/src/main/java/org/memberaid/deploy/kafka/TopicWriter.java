@@ -9,15 +9,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Writes records straight to a topic, acknowledged by the broker before {@link #send} returns:
- * how consumer tests play the part of another service.
+ * how consumer tests play the part of another service. Tests write as {@link BrokerUsers#ADMIN}, which
+ * may write anything, including what no service is allowed to (a forged event).
  */
 public final class TopicWriter implements AutoCloseable {
 
     private final KafkaProducer<String, String> producer;
 
-    public TopicWriter(String bootstrapServers) {
+    public TopicWriter(KafkaLogin login) {
         Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(login.clientConfig());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -16,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -42,25 +42,27 @@ class LocalKafkaBrokerTest {
     Path dataDir;
 
     @Test
-    void provisionsTopicsAndKeepsRecordsAcrossARestart() throws Exception {
+    void provisionsTopicsAndUsersAndKeepsRecordsAcrossARestart() throws Exception {
         LocalKafkaBroker broker = new LocalKafkaBroker(BrokerSettings.of(FreePorts.pair(), dataDir));
         String bootstrap = broker.bootstrapServers();
         try {
             broker.start();
             assertTrue(broker.isRunning());
             assertTrue(Files.exists(dataDir.resolve("broker.pid")));
-            assertProvisionedTopics(bootstrap);
+            KafkaLogin admin = broker.login(BrokerUsers.ADMIN);
+            assertProvisionedTopics(admin);
+            assertPrivateCredentials(broker);
 
             String value = "member-registered-" + UUID.randomUUID();
-            RecordMetadata written = produce(bootstrap, "members.events", value);
-            assertEquals(value, consumeFirstRecord(bootstrap, written));
+            RecordMetadata written = produce(admin, "members.events", value);
+            assertEquals(value, consumeFirstRecord(admin, written));
 
             broker.stop();
             assertFalse(broker.isRunning());
             assertFalse(LocalKafkaBroker.isReachable(bootstrap));
 
             broker.start();
-            assertEquals(value, consumeFirstRecord(bootstrap, written));
+            assertEquals(value, consumeFirstRecord(admin, written));
         } finally {
             broker.stop();
         }
@@ -70,8 +72,22 @@ class LocalKafkaBrokerTest {
                 "broker.log should hold the broker's INFO log");
     }
 
-    private static void assertProvisionedTopics(String bootstrap) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    /** Each user's password in a file only its owner can read, like the broker's configuration holding admin's. */
+    private void assertPrivateCredentials(LocalKafkaBroker broker) throws Exception {
+        Path credentials = dataDir.resolve("credentials");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials)));
+        for (String user : BrokerUsers.ALL) {
+            Path file = credentials.resolve(user);
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), user);
+            assertTrue(Files.readString(file).matches("[A-Za-z0-9]{32}"), user);
+        }
+        assertEquals("rw-------", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dataDir.resolve("server.properties"))));
+        assertEquals(4, BrokerUsers.ALL.stream().map(broker.credentials()::password).distinct().count());
+    }
+
+    private static void assertProvisionedTopics(KafkaLogin login) throws Exception {
+        try (Admin admin = Admin.create(login.clientConfig())) {
             assertEquals(Set.of("members.events", "relief.events"), admin.listTopics().names().get());
             Collection<TopicDescription> topics = admin
                     .describeTopics(BrokerSettings.DEFAULT_TOPICS).allTopicNames().get().values();
@@ -87,10 +103,9 @@ class LocalKafkaBrokerTest {
         }
     }
 
-    private static RecordMetadata produce(String bootstrap, String topic, String value) throws Exception {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all");
+    private static RecordMetadata produce(KafkaLogin login, String topic, String value) throws Exception {
+        Map<String, Object> config = login.clientConfig();
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer =
                      new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             return producer.send(new ProducerRecord<>(topic, "member-1", value)).get(30, TimeUnit.SECONDS);
@@ -98,9 +113,9 @@ class LocalKafkaBrokerTest {
     }
 
     /** Reads the partition from its beginning, without a consumer group, so it can be read again. */
-    private static String consumeFirstRecord(String bootstrap, RecordMetadata written) {
+    private static String consumeFirstRecord(KafkaLogin login, RecordMetadata written) {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.putAll(login.clientConfig());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         TopicPartition partition = new TopicPartition(written.topic(), written.partition());
         try (KafkaConsumer<String, String> consumer =

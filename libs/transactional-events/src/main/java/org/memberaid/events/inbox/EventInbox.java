@@ -49,6 +49,9 @@ public class EventInbox {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    TopicSources sources;
+
     private final Counter deadLetters;
 
     /**
@@ -81,6 +84,9 @@ public class EventInbox {
                 CloudEvent event = json.readValue(record.value() == null ? "null" : record.value(), CloudEvent.class);
                 violation = event == null ? "empty record" : event.contractViolation();
                 if (violation == null) {
+                    violation = sourceViolation(record.topic(), event);
+                }
+                if (violation == null) {
                     time = eventTime(event);
                     valid.add(new ConsumedEvent(record.topic(), record.partition(), record.offset(), record.key(),
                             record.value(), event));
@@ -100,6 +106,16 @@ public class EventInbox {
         }
         storePositions(positions);
         return fresh.size();
+    }
+
+    /** An event from another source than its topic's owner is not applied, whatever it says. */
+    private String sourceViolation(String topic, CloudEvent event) {
+        String expected = sources.of(topic).orElse(null);
+        if (expected == null) {
+            return "no source configured for " + topic + " (memberaid.consumer.source.\"" + topic + "\")";
+        }
+        return expected.equals(event.source()) ? null
+                : "source must be " + expected + " on " + topic + ", found " + event.source();
     }
 
     /** Where each partition resumes, as committed with the effects; partitions never applied are absent. */

@@ -27,6 +27,9 @@ public class EventStreams {
     @Inject
     EventInbox inbox;
 
+    @Inject
+    TopicSources sources;
+
     @ConfigProperty(name = "memberaid.consumer.max-poll-records", defaultValue = "2000")
     int maxPollRecords;
 
@@ -47,10 +50,18 @@ public class EventStreams {
      * Starts {@code consumers} members of one consumer group, each on its own thread with its
      * share of the partitions; their inbox tables and effects live in {@code schema} (null: the
      * connection's default), so one service can build a second projection beside the first. The
-     * handler is called concurrently by the consumers, each with its own partitions' events.
+     * handler is called concurrently by the consumers, each with its own partitions' events. Each
+     * topic needs its events' source configured ({@link TopicSources}); an event from another source
+     * is dead-lettered.
      */
     public EventSubscription subscribe(String groupId, List<String> topics, String schema, int consumers,
             EventBatchHandler handler) {
+        for (String topic : topics) {
+            if (sources.of(topic).isEmpty()) {
+                throw new IllegalStateException("No source configured for " + topic
+                        + ": set memberaid.consumer.source.\"" + topic + "\" to the source its events must carry");
+            }
+        }
         List<EventStreamConsumer> started = new ArrayList<>(consumers);
         for (int i = 0; i < consumers; i++) {
             Map<String, Object> config = new HashMap<>(kafkaConfig);

@@ -29,8 +29,7 @@ public final class TopicEndOffsets implements AutoCloseable {
     private List<TopicPartition> partitions;
 
     public TopicEndOffsets(String bootstrapServers, String topic) {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties config = AdminLogin.clientConfig(bootstrapServers);
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "memberaid-loadgen");
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT.toMillis());
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT.toMillis());

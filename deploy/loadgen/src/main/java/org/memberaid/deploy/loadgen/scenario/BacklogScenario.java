@@ -19,6 +19,7 @@ import org.memberaid.deploy.loadgen.cli.AccessTokens;
 import org.memberaid.deploy.loadgen.cli.Arguments;
 import org.memberaid.deploy.loadgen.cli.OptionSpec;
 import org.memberaid.deploy.loadgen.cli.UsageException;
+import org.memberaid.deploy.loadgen.kafka.AdminLogin;
 import org.memberaid.deploy.loadgen.measure.Figures;
 
 /**
@@ -88,8 +89,7 @@ public final class BacklogScenario implements Scenario {
     }
 
     private static void write(BacklogEvents generator, long events, String bootstrap) throws Exception {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties config = AdminLogin.clientConfig(bootstrap);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
