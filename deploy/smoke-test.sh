@@ -16,7 +16,7 @@ national_id() {
 }
 
 members_total() {
-  curl -fsS -H "Authorization: Bearer $TOKEN" "http://localhost:8083/api/reports/counties/$1" |
+  curl -fsS -H "Authorization: Bearer $REPORT_TOKEN" "http://localhost:8083/api/reports/counties/$1" |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["membersTotal"])'
 }
 
@@ -70,6 +70,8 @@ PYTHON
 
 TOKEN=$("$ROOT/deploy/token.sh" registrar 620702 | tail -n 1)
 check_token "$TOKEN" registrar
+# Reports are read by analysts (admins, auditors), not registrars: a city analyst covers every county read below.
+REPORT_TOKEN=$("$ROOT/deploy/token.sh" analyst 620700 | tail -n 1)
 check_token "$("$ROOT/deploy/token.sh" approver 620702 registrar-620702 | tail -n 1)" registrar approver
 
 county=620725
