@@ -1,5 +1,6 @@
 package org.memberaid.reporting.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.memberaid.access.Role;
 import org.memberaid.reporting.events.ProjectionUpdater;
 import org.memberaid.reporting.projection.Projections;
 import org.memberaid.reporting.projection.TopicPositions;
@@ -31,6 +33,8 @@ import org.memberaid.reporting.projection.TopicPositions;
 @Path("/api/reports/freshness")
 @Tag(name = "Reports")
 @Produces(MediaType.APPLICATION_JSON)
+// How far the projection trails the topics is the same for every region: no region scope.
+@RolesAllowed({ Role.ANALYST, Role.ADMIN, Role.AUDITOR })
 public class FreshnessResource {
 
     @Schema(name = "PartitionFreshness")

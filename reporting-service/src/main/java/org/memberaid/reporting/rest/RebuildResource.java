@@ -1,5 +1,6 @@
 package org.memberaid.reporting.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memberaid.access.Role;
 import org.memberaid.problems.Problem;
 import org.memberaid.reporting.projection.Projections;
 
@@ -26,12 +28,13 @@ public class RebuildResource {
 
     @POST
     @Operation(summary = "Rebuild every figure by replaying both topics from the beginning",
-            description = "Fills a new projection beside the live one; reports keep reading the live one until the "
+            description = "Admin only; audited. Fills a new projection beside the live one; reports keep reading the live one until the "
                     + "new one has applied everything the live one has, then switch over. Follow it with GET.")
     @APIResponse(responseCode = "202", description = "Started",
             content = @Content(schema = @Schema(implementation = Projections.RebuildStatus.class)))
     @APIResponse(responseCode = "409", description = "A rebuild is already running",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Role.ADMIN)
     public Response rebuild() {
         if (!projections.startRebuild()) {
             return Problem.of(409, "rebuild-running", "A rebuild is already running",
@@ -42,6 +45,7 @@ public class RebuildResource {
 
     @GET
     @Operation(summary = "The state of the latest rebuild (IDLE, RUNNING with eventsBehind, SWITCHED)")
+    @RolesAllowed({ Role.ADMIN, Role.AUDITOR })
     public Projections.RebuildStatus status() {
         return projections.rebuildStatus();
     }

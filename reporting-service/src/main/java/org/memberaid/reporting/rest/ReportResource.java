@@ -2,6 +2,7 @@ package org.memberaid.reporting.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -26,6 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.memberaid.access.Caller;
+import org.memberaid.access.RegionScope;
+import org.memberaid.access.Role;
 import org.memberaid.problems.InvalidInputException;
 import org.memberaid.problems.Problem;
 import org.memberaid.reporting.domain.CountyFigures;
@@ -42,12 +47,15 @@ import org.memberaid.reporting.service.Reports;
  * {@code ?format=csv}). Stock figures (members, in difficulty, poverty rate, lifted out) are
  * as of the data's freshness; period figures are for {@code year} (default: this year in
  * Asia/Shanghai). Every answer carries {@value #AS_OF} with the time of the newest event applied.
+ * For analysts, admins and auditors; a county or region outside the caller's region does not exist
+ * for them (404), and the county list holds only the counties inside it.
  */
 @Path("/api/reports")
 @Tag(name = "Reports")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "A parameter is invalid; the problem names it",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@RolesAllowed({ Role.ANALYST, Role.ADMIN, Role.AUDITOR })
 public class ReportResource {
 
     static final String AS_OF = "Data-As-Of";
@@ -61,11 +69,15 @@ public class ReportResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Caller caller;
+
     @GET
     @Path("/counties")
     @Operation(summary = "Per-county figures, a page at a time",
-            description = "One row per county, by county code: every county of the reference data (zeros included) "
-                    + "and any other code the events named (shown with its code and no name).")
+            description = "One row per county inside the caller's region, by county code: every county of the "
+                    + "reference data (zeros included) and any other code the events named (shown with its code and "
+                    + "no name).")
     @APIResponse(responseCode = "200", headers = @Header(name = AS_OF, description = "time of the newest event applied"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CountyPage.class)))
     public RestResponse<byte[]> counties(@Parameter(description = "default: this year") @QueryParam("year") String year,
@@ -74,19 +86,23 @@ public class ReportResource {
         int theYear = year(year);
         int thePage = number("page", page, 0, 0, Integer.MAX_VALUE);
         int theSize = number("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+        RegionScope scope = caller.region();
         Reports.CountyTable table = reports.counties(theYear);
-        // Dashboards read the same pages over and over: each is written once per table.
-        byte[] json = table.rendered(List.of("json", thePage, theSize), t -> toJson(page(t, thePage, theSize)));
+        // Dashboards read the same pages over and over: each is written once per table and region.
+        // The rows are taken first: a rendering may not look up another one while it is made.
+        List<Reports.CountyRow> rows = table.rowsWithin(scope);
+        byte[] json = table.rendered(List.of("json", scope.prefix(), thePage, theSize),
+                t -> toJson(page(t, rows, thePage, theSize)));
         return fresh(table.asOf(), json);
     }
 
-    private static CountyPage page(Reports.CountyTable table, int page, int size) {
+    private static CountyPage page(Reports.CountyTable table, List<Reports.CountyRow> rows, int page, int size) {
         List<CountyReport> items = new ArrayList<>();
         long from = (long) page * size;
-        for (long i = from; i < Math.min(table.rows().size(), from + size); i++) {
-            items.add(CountyReport.of(table.rows().get((int) i), table.year()));
+        for (long i = from; i < Math.min(rows.size(), from + size); i++) {
+            items.add(CountyReport.of(rows.get((int) i), table.year()));
         }
-        return new CountyPage(table.asOf(), table.year(), page, size, table.rows().size(), items);
+        return new CountyPage(table.asOf(), table.year(), page, size, rows.size(), items);
     }
 
     private byte[] toJson(Object value) {
@@ -100,20 +116,27 @@ public class ReportResource {
     @GET
     @Path("/counties")
     @Produces(CsvReports.PRODUCES)
-    @Operation(summary = "Every county's figures as CSV (Accept: text/csv or ?format=csv), all rows at once")
+    @Operation(summary = "The figures of every county inside the caller's region as CSV (Accept: text/csv or "
+            + "?format=csv), all rows at once")
     public RestResponse<byte[]> countiesCsv(@QueryParam("year") String year) {
+        RegionScope scope = caller.region();
         Reports.CountyTable table = reports.counties(year(year));
-        return fresh(table.asOf(), table.rendered("csv", t -> CsvReports.write(t.rows().stream()
-                .map(row -> CountyReport.of(row, t.year())).toList()).getBytes(StandardCharsets.UTF_8)));
+        List<Reports.CountyRow> rows = table.rowsWithin(scope);
+        return fresh(table.asOf(), table.rendered(List.of("csv", scope.prefix()), t -> CsvReports.write(
+                rows.stream().map(row -> CountyReport.of(row, t.year())).toList())
+                .getBytes(StandardCharsets.UTF_8)));
     }
 
     @GET
     @Path("/counties/{code}")
     @Operation(summary = "One county's figures")
-    @APIResponse(responseCode = "404", description = "No such county in the reference data or the events")
+    @APIResponse(responseCode = "404", description = "No such county in the reference data or the events, "
+            + "or outside the caller's region")
     public RestResponse<CountyAnswer> county(@PathParam("code") String code, @QueryParam("year") String year) {
         int theYear = year(year);
-        Reports.Fresh<Reports.CountyRow> row = reports.county(code, theYear)
+        // Outside the caller's region answers as if it did not exist, without asking the database.
+        Reports.Fresh<Reports.CountyRow> row = Optional.of(code).filter(caller::covers)
+                .flatMap(covered -> reports.county(covered, theYear))
                 .orElseThrow(() -> new NotFoundException("No county " + code + " in the reference data or the events"));
         return fresh(row.asOf(), new CountyAnswer(row.asOf(), CountyReport.of(row.value(), theYear)));
     }
@@ -132,10 +155,12 @@ public class ReportResource {
     @Operation(summary = "A region's figures rolled up from its counties (city 620700, province 620000)",
             description = "Counts and money are summed, distinct counts (beneficiaries, employers, paired members, "
                     + "helpers) recounted over the region, and ratios recomputed from the sums, never averaged.")
-    @APIResponse(responseCode = "404", description = "No such region")
+    @APIResponse(responseCode = "404", description = "No such region, or one the caller's region does not cover "
+            + "(a county's analyst reads no city, a city's no province)")
     public RestResponse<RegionReport> region(@PathParam("code") String code, @QueryParam("year") String year) {
         int theYear = year(year);
-        Reports.Fresh<Reports.RegionRow> fresh = reports.region(code, theYear)
+        Reports.Fresh<Reports.RegionRow> fresh = Optional.of(code).filter(caller::covers)
+                .flatMap(covered -> reports.region(covered, theYear))
                 .orElseThrow(() -> new NotFoundException("No region " + code));
         Reports.RegionRow row = fresh.value();
         Region region = row.region();
@@ -159,7 +184,7 @@ public class ReportResource {
     @Operation(summary = "The twelve months of a year for a region or county",
             description = "Month-end members, in difficulty and poverty rate from the dated history of every change, "
                     + "and each month's approvals, disbursements, beneficiaries and assistance.")
-    @APIResponse(responseCode = "404", description = "No such region")
+    @APIResponse(responseCode = "404", description = "No such region or county, or one outside the caller's region")
     public RestResponse<MonthlyReport> monthly(@QueryParam("regionCode") String regionCode,
             @QueryParam("year") String year) {
         if (regionCode == null || regionCode.isBlank()) {
@@ -167,7 +192,8 @@ public class ReportResource {
         }
         int theYear = year(year);
         String code = regionCode.strip();
-        Reports.Fresh<Reports.Monthly> rows = reports.monthly(code, theYear)
+        Reports.Fresh<Reports.Monthly> rows = Optional.of(code).filter(caller::covers)
+                .flatMap(covered -> reports.monthly(covered, theYear))
                 .orElseThrow(() -> new NotFoundException("No region " + code));
         Region region = rows.value().region();
         List<MonthReport> months = rows.value().months().stream().map(row -> new MonthReport(row.month(),

@@ -22,6 +22,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.memberaid.access.RegionScope;
 import org.memberaid.reporting.domain.CountyFigures;
 import org.memberaid.reporting.domain.Figure;
 import org.memberaid.reporting.domain.Measure;
@@ -61,6 +62,15 @@ public class Reports {
         @SuppressWarnings("unchecked")
         public <T> T rendered(Object key, Function<CountyTable, T> render) {
             return (T) renderings.computeIfAbsent(key, k -> render.apply(this));
+        }
+
+        /**
+         * The rows of the counties inside {@code scope}, in code order: filtered once per table and
+         * region, so a reader's region costs no query and no filtering on the next read.
+         */
+        public List<CountyRow> rowsWithin(RegionScope scope) {
+            return rendered(List.of("rows", scope.prefix()),
+                    table -> table.rows().stream().filter(row -> scope.covers(row.countyCode())).toList());
         }
     }
 

@@ -9,6 +9,7 @@ import static org.memberaid.reporting.ReportApi.months;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -23,10 +24,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.memberaid.access.Role;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 import org.memberaid.reporting.EventFixtures;
 import org.memberaid.reporting.ReportApi;
 import org.memberaid.reporting.projection.Projections;
+import org.memberaid.testing.TestTokens;
 
 /**
  * members.events through Kafka into the figures. Each test uses its own county codes: the
@@ -34,7 +37,13 @@ import org.memberaid.reporting.projection.Projections;
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
 class MemberFiguresTest {
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.actAs("analyst-1", "620000", Role.ANALYST, Role.ADMIN);
+    }
 
     private static final int YEAR = 2015;
 

@@ -7,15 +7,18 @@ import static org.memberaid.reporting.ReportApi.months;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.memberaid.access.Role;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 import org.memberaid.reporting.EventFixtures;
 import org.memberaid.reporting.ReportApi;
+import org.memberaid.testing.TestTokens;
 
 /**
  * relief.events through Kafka into the money and assistance figures. The fixture's year: two
@@ -26,7 +29,13 @@ import org.memberaid.reporting.ReportApi;
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
 class ReliefFiguresTest {
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.actAs("analyst-1", "620000", Role.ANALYST, Role.ADMIN);
+    }
 
     private EventFixtures events;
 

@@ -8,19 +8,29 @@ import static org.memberaid.reporting.ReportApi.awaitCounty;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.memberaid.access.Role;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 import org.memberaid.reporting.EventFixtures;
 import org.memberaid.reporting.ReportApi;
+import org.memberaid.testing.TestTokens;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
 class RebuildTest {
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.actAs("analyst-1", "620000", Role.ANALYST, Role.ADMIN);
+    }
 
     private static final List<String> REPORTS = List.of("/api/reports/counties?year=2015&size=500",
             "/api/reports/counties?year=2016&size=500", "/api/reports/regions/620000?year=2015",

@@ -6,19 +6,29 @@ import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.memberaid.access.Role;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 import org.memberaid.reporting.EventFixtures;
+import org.memberaid.testing.TestTokens;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
 class FreshnessTest {
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.actAs("analyst-1", "620000", Role.ANALYST, Role.ADMIN);
+    }
 
     @Test
     void reportsEveryPartitionsAppliedAndEndOffsetsAndTheTimeOfTheNewestEvent() {

@@ -9,25 +9,31 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.memberaid.access.Role;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 import org.memberaid.reporting.EventFixtures;
 import org.memberaid.reporting.ReportApi;
+import org.memberaid.testing.TestTokens;
 
 /** Every report as CSV, parsed with a CSV parser and compared, cell by cell, with the same report as JSON. */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
 class ReportCsvTest {
 
     private static boolean replayed;
 
+    /** Signs in before reading: JUnit does not promise an order between two @BeforeEach methods. */
     @BeforeEach
     void someFigures() {
+        TestTokens.actAs("analyst-1", "620000", Role.ANALYST, Role.ADMIN);
         if (replayed) {
             return;
         }
