@@ -9,6 +9,7 @@ import static org.memberaid.reporting.ReportApi.county;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,12 +22,14 @@ import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.memberaid.access.Role;
 import org.memberaid.deploy.kafka.BrokerUsers;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 import org.memberaid.deploy.kafka.TopicWriter;
 import org.memberaid.reporting.EventFixtures;
 import org.memberaid.reporting.ReportApi;
 import org.memberaid.reporting.projection.Projections;
+import org.memberaid.testing.TestTokens;
 
 /**
  * Forged events never reach the reports: one whose source is not its topic's owner is
@@ -34,7 +37,13 @@ import org.memberaid.reporting.projection.Projections;
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
 class ForgedEventsTest {
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.actAs("analyst-1", "620000", Role.ANALYST, Role.ADMIN);
+    }
 
     private static final int YEAR = 2015;
 
