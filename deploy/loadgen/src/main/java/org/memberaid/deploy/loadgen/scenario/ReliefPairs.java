@@ -41,8 +41,6 @@ final class ReliefPairs {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final long MIN_AMOUNT_FEN = 100_000;
     static final long MAX_AMOUNT_FEN = 300_000;
-    static final String REQUESTED_BY = "loadgen-clerk";
-    static final String APPROVED_BY = "loadgen-head";
 
     private static final int CREATED = 201;
     private static final int OK = 200;
@@ -158,7 +156,8 @@ final class ReliefPairs {
                     continue;
                 }
 
-                connection.newBody().write(("{\"approvedBy\":\"" + APPROVED_BY + "\"}").getBytes(StandardCharsets.UTF_8));
+                // relief takes the approver from the token, and refuses a body naming one
+                connection.newBody().write("{}".getBytes(StandardCharsets.UTF_8));
                 connection.prepare(collection + "/" + id + "/approval");
                 long approvalSentNanos = System.nanoTime();
                 Answer approval = exchange(connection, OK);
@@ -188,8 +187,7 @@ final class ReliefPairs {
     private void writeRequest(Http1Connection connection, Beneficiary beneficiary, long amountFen) throws IOException {
         String body = "{\"memberId\":\"" + beneficiary.memberId() + "\",\"fundId\":\"" + beneficiary.fundId()
                 + "\",\"kind\":\"HARDSHIP_RELIEF\",\"amount\":\"" + BigDecimal.valueOf(amountFen, 2).toPlainString()
-                + "\",\"disbursedOn\":\"" + disbursedOn + "\",\"reason\":\"loadgen\",\"requestedBy\":\"" + REQUESTED_BY
-                + "\"}";
+                + "\",\"disbursedOn\":\"" + disbursedOn + "\",\"reason\":\"loadgen\"}";
         connection.newBody().write(body.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -248,8 +248,8 @@ public final class ReliefScenario implements Scenario {
             for (var iterator = pending.iterator(); iterator.hasNext(); ) {
                 RegisteredMember member = iterator.next();
                 String body = String.format(Locale.ROOT, "{\"memberId\":\"%s\",\"fundId\":\"%s\",\"kind\":\"HARDSHIP_RELIEF\","
-                                + "\"amount\":\"%s\",\"disbursedOn\":\"%04d-06-15\",\"reason\":\"loadgen probe\",\"requestedBy\":\"%s\"}",
-                        member.id(), funds.get(member.countyCode()).id(), PROBE_AMOUNT, year, ReliefPairs.REQUESTED_BY);
+                                + "\"amount\":\"%s\",\"disbursedOn\":\"%04d-06-15\",\"reason\":\"loadgen probe\"}",
+                        member.id(), funds.get(member.countyCode()).id(), PROBE_AMOUNT, year);
                 HttpResponse<String> response = post(endpoint, body,
                         Map.of(ReliefPairs.IDEMPOTENCY_KEY, UUID.randomUUID().toString()), SERVICE);
                 probes++;
