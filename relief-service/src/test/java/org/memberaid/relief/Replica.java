@@ -29,6 +29,11 @@ public final class Replica {
                     hardshipStatus, registrationStatus);
         }
 
+        public Member deceased() {
+            return new Member(id, countyCode, birthDate, joinedPartyOn, laborCapacity, annualIncome, notableContribution,
+                    hardshipStatus, "DECEASED");
+        }
+
         public Member notInDifficulty() {
             return new Member(id, countyCode, birthDate, joinedPartyOn, laborCapacity, annualIncome, notableContribution,
                     "NOT_IN_DIFFICULTY", registrationStatus);
@@ -37,20 +42,30 @@ public final class Replica {
 
     /** Publishes the member's registration and waits until relief has applied it. */
     public static UUID known(Member member) {
+        return announce(member, 1);
+    }
+
+    /** Publishes a later state of a known member (as its second event) and waits until relief has applied it. */
+    public static UUID changed(Member member) {
+        return announce(member, 2);
+    }
+
+    private static UUID announce(Member member, long sequence) {
         String event = """
                 {"specversion":"1.0","id":"%s","source":"/members-service","type":"memberaid.member.registered.v1",
-                 "subject":"%s","time":"2026-11-27T08:00:00Z","datacontenttype":"application/json","sequence":1,
+                 "subject":"%s","time":"2026-11-27T08:00:00Z","datacontenttype":"application/json","sequence":%d,
                  "data":{"id":"%s","countyCode":"%s","birthDate":"%s","gender":"FEMALE","joinedPartyOn":"%s",
                   "laborCapacity":"%s","annualIncome":%s,"notableContribution":%s,"hardshipStatus":"%s","causes":[],
                   "registrationStatus":"%s","version":1,"effectiveOn":"2026-11-01"}}"""
-                .formatted(UUID.randomUUID(), member.id(), member.id(), member.countyCode(), member.birthDate(),
+                .formatted(UUID.randomUUID(), member.id(), sequence, member.id(), member.countyCode(), member.birthDate(),
                         member.joinedPartyOn(), member.laborCapacity(), member.annualIncome(),
                         member.notableContribution(), member.hardshipStatus(), member.registrationStatus());
         try (TopicWriter writer = new TopicWriter(KafkaBrokerTestResource.admin())) {
             writer.send("members.events", member.id().toString(), event);
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> MemberReplica.findByIdOptional(member.id()).isPresent()));
+                .call(() -> MemberReplica.<MemberReplica>findByIdOptional(member.id())
+                        .filter(known -> known.version >= sequence).isPresent()));
         return member.id();
     }
 }

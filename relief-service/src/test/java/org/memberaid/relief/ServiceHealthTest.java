@@ -1,5 +1,9 @@
 package org.memberaid.relief;
 
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.memberaid.access.Role;
+import org.memberaid.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,7 +17,13 @@ import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
 class ServiceHealthTest {
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.actAs("caseworker-1", "620000", Role.CASEWORKER);
+    }
 
     @Test
     void isReadyOnceItsDatabaseIsCreatedAndMigrated() {

@@ -1,5 +1,9 @@
 package org.memberaid.relief;
 
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.memberaid.access.Role;
+import org.memberaid.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -14,8 +18,14 @@ import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 /** A service whose PostgreSQL cannot be reached still starts, stays alive, and says it is not ready. */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
 @TestProfile(UnreachableDatabaseTest.NoDatabase.class)
 class UnreachableDatabaseTest {
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.actAs("caseworker-1", "620000", Role.CASEWORKER);
+    }
 
     public static class NoDatabase implements QuarkusTestProfile {
         @Override

@@ -102,7 +102,7 @@ public class Disbursement extends PanacheEntityBase {
         return d;
     }
 
-    /** Maker-checker: whoever requested the money may not approve it. */
+    /** Maker-checker: whoever requested the money may not approve, reject or reverse it. */
     public void approve(String approver, Instant now) {
         checkApprovableBy(approver);
         status = DisbursementStatus.APPROVED;
@@ -113,13 +113,12 @@ public class Disbursement extends PanacheEntityBase {
     /** Refuses (409, 422) what {@link #approve} would refuse, changing nothing. */
     public void checkApprovableBy(String approver) {
         requireStatus(DisbursementStatus.REQUESTED, "approved");
-        if (approver.equals(requestedBy)) {
-            throw new RuleViolationException("maker-checker", "The approver must not be the requester (" + requestedBy + ")");
-        }
+        requireOtherThanRequester(approver, "approver");
     }
 
     public void reject(String rejecter, String why, Instant now) {
         requireStatus(DisbursementStatus.REQUESTED, "rejected");
+        requireOtherThanRequester(rejecter, "rejecter");
         status = DisbursementStatus.REJECTED;
         decidedBy = rejecter;
         decisionReason = why;
@@ -128,6 +127,7 @@ public class Disbursement extends PanacheEntityBase {
 
     public void reverse(String reverser, String why, Instant now) {
         requireStatus(DisbursementStatus.APPROVED, "reversed");
+        requireOtherThanRequester(reverser, "reverser");
         status = DisbursementStatus.REVERSED;
         reversedBy = reverser;
         reversalReason = why;
@@ -147,6 +147,13 @@ public class Disbursement extends PanacheEntityBase {
     /** The precision the database keeps, so an answer and a later read of it agree. */
     private static Instant stored(Instant now) {
         return now.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private void requireOtherThanRequester(String actor, String role) {
+        if (actor.equals(requestedBy)) {
+            throw new RuleViolationException("maker-checker", "The " + role + " must not be the requester ("
+                    + requestedBy + ")");
+        }
     }
 
     private void requireStatus(DisbursementStatus required, String action) {

@@ -17,8 +17,7 @@ public record AssistanceBody(
         @Schema(required = true) UUID memberId,
         @Schema(required = true) AssistanceKind kind,
         @Schema(required = true, examples = "2015-08-12") LocalDate providedOn,
-        @Schema(required = true) Details details,
-        @Schema(required = true, maxLength = 100, examples = "minle-clerk-02") String recordedBy) {
+        @Schema(required = true) Details details) {
 
     @Schema(name = "AssistanceDetails")
     public record Details(
@@ -31,8 +30,11 @@ public record AssistanceBody(
             @Schema(maxLength = 500) String note) {
     }
 
-    /** Checks the details the kind needs and returns the record to store (id, county and time unset). */
-    AssistanceRecord validated() {
+    /**
+     * Checks the details the kind needs and returns the record {@code recorder} (the caller's token
+     * subject) makes, to store (id, county and time unset).
+     */
+    AssistanceRecord validated(String recorder) {
         List<Violation> violations = new ArrayList<>();
         if (memberId == null) {
             violations.add(new Violation("memberId", "is required"));
@@ -43,7 +45,6 @@ public record AssistanceBody(
         if (providedOn == null) {
             violations.add(new Violation("providedOn", "is required"));
         }
-        String recorder = Texts.bounded(recordedBy, "recordedBy", 100, true, violations);
         Details d = details == null ? new Details(null, null, null, null, null, null, null) : details;
         AssistanceRecord record = new AssistanceRecord();
         record.skills = skills(d.skills(), kind == AssistanceKind.SKILLS_TRAINING, violations);

@@ -1,5 +1,6 @@
 package org.memberaid.relief.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memberaid.access.Caller;
+import org.memberaid.access.Role;
 import org.memberaid.problems.Problem;
 import org.memberaid.relief.domain.AssistanceKind;
 import org.memberaid.relief.domain.AssistanceRecord;
@@ -52,6 +55,9 @@ public class AssistanceResource {
     AssistanceRecords records;
 
     @Inject
+    Caller caller;
+
+    @Inject
     RequestFingerprints fingerprints;
 
     @Inject
@@ -59,7 +65,8 @@ public class AssistanceResource {
 
     @POST
     @Operation(summary = "Record assistance given to a member (no money)",
-            description = "Requires an Idempotency-Key, with the same rules as disbursements. Publishes "
+            description = "Requires an Idempotency-Key, with the same rules as disbursements. The recorder is the "
+                    + "caller; a member outside the caller's region is unknown (422 member-unknown). Publishes "
                     + "memberaid.assistance.recorded.v1.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = AssistanceResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, a detail the kind needs is missing, or no key",
@@ -68,21 +75,24 @@ public class AssistanceResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown or inactive member, or the key was used for another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Role.CASEWORKER)
     public Response record(@HeaderParam(IdempotentAnswers.IDEMPOTENCY_KEY) String idempotencyKey, AssistanceBody body,
             @Context UriInfo uriInfo) {
         String key = answers.requireKey(idempotencyKey);
-        AssistanceRecord record = FundResource.requireBody(body).validated();
-        return answers.toResponse(records.record(key, fingerprints.of(body), record, created -> answers.created(
-                AssistanceResponse.of(created), uriInfo.getAbsolutePathBuilder().path(created.id.toString()).build())));
+        AssistanceRecord record = FundResource.requireBody(body).validated(caller.subject());
+        return answers.toResponse(records.record(key, fingerprints.of(body), record, caller.region(),
+                created -> answers.created(AssistanceResponse.of(created),
+                        uriInfo.getAbsolutePathBuilder().path(created.id.toString()).build())));
     }
 
     @GET
-    @Operation(summary = "List assistance records")
+    @Operation(summary = "List assistance records", description = "Only the caller's region.")
+    @RolesAllowed({ Role.CASEWORKER, Role.APPROVER, Role.ADMIN, Role.AUDITOR })
     public PageResponse<AssistanceResponse> list(@QueryParam("memberId") UUID memberId,
             @QueryParam("countyCode") String countyCode, @QueryParam("kind") AssistanceKind kind,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        AssistanceRecords.Page found = records.list(memberId,
+        AssistanceRecords.Page found = records.list(caller.region(), memberId,
                 countyCode == null || countyCode.isBlank() ? null : countyCode.strip(), kind, page, size);
         return new PageResponse<>(found.items().stream().map(AssistanceResponse::of).toList(), page, size,
                 found.total());

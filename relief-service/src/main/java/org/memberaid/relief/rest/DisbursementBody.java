@@ -21,10 +21,10 @@ public record DisbursementBody(
         @Schema(required = true, examples = "2015-10-20") LocalDate disbursedOn,
         @Schema(description = "Required for STARTUP_SUPPORT, refused otherwise") StartupMechanism mechanism,
         @Schema(maxLength = 200, examples = "裕固族刺绣") String projectName,
-        @Schema(maxLength = 500, examples = "骨癌治疗") String reason,
-        @Schema(required = true, maxLength = 100, examples = "ganzhou-clerk-07") String requestedBy) {
+        @Schema(maxLength = 500, examples = "骨癌治疗") String reason) {
 
-    DisbursementRequest validated() {
+    /** The request {@code requester} (the caller's token subject, never the body) makes. */
+    DisbursementRequest validated(String requester) {
         List<Violation> violations = new ArrayList<>();
         required(memberId, "memberId", violations);
         required(fundId, "fundId", violations);
@@ -34,7 +34,6 @@ public record DisbursementBody(
         if (mechanism != null && kind != null && kind != DisbursementKind.STARTUP_SUPPORT) {
             violations.add(new Violation("mechanism", "is only given for STARTUP_SUPPORT"));
         }
-        String requester = Texts.bounded(requestedBy, "requestedBy", 100, true, violations);
         String project = Texts.bounded(projectName, "projectName", 200, false, violations);
         String why = Texts.bounded(reason, "reason", 500, false, violations);
         if (!violations.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.memberaid.relief.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memberaid.access.Caller;
+import org.memberaid.access.Role;
 import org.memberaid.problems.InvalidInputException;
 import org.memberaid.problems.Problem;
 import org.memberaid.problems.Violation;
@@ -44,20 +47,29 @@ import org.memberaid.relief.service.Disbursements;
 @Consumes(MediaType.APPLICATION_JSON)
 public class DisbursementResource {
 
+    /**
+     * An approval says nothing but itself: the approver is the caller. The body is optional; one
+     * that still names an actor is refused (400) rather than silently ignored.
+     */
     @Schema(name = "Approval")
-    public record Approval(@Schema(required = true, examples = "ganzhou-head-01") String approvedBy) {
+    public record Approval() {
     }
 
+    /** The rejecter is the caller. */
     @Schema(name = "Rejection")
-    public record Rejection(@Schema(required = true) String rejectedBy, @Schema(required = true) String reason) {
+    public record Rejection(@Schema(required = true) String reason) {
     }
 
+    /** The reverser is the caller. */
     @Schema(name = "Reversal")
-    public record Reversal(@Schema(required = true) String reversedBy, @Schema(required = true) String reason) {
+    public record Reversal(@Schema(required = true) String reason) {
     }
 
     @Inject
     Disbursements disbursements;
+
+    @Inject
+    Caller caller;
 
     @Inject
     DisbursementWriters writers;
@@ -72,7 +84,9 @@ public class DisbursementResource {
     @Operation(summary = "Request a disbursement",
             description = "Requires an Idempotency-Key: the same key and body return the first answer again and create "
                     + "nothing; the same key with another body is 422; while the first is processed, 409. Eligibility "
-                    + "failures are 422 naming the rule. Publishes memberaid.disbursement.requested.v1.")
+                    + "failures are 422 naming the rule; a member or fund outside the caller's region is unknown "
+                    + "(422 member-unknown, fund-unknown). The requester is the caller; keys are the caller's own. "
+                    + "Publishes memberaid.disbursement.requested.v1.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = DisbursementResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or missing Idempotency-Key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -80,6 +94,7 @@ public class DisbursementResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Refused by a rule (named in 'rule')",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Role.CASEWORKER)
     public CompletionStage<Response> request(
             @Parameter(description = "A client-chosen unique key per intended disbursement, kept 48 hours")
             @HeaderParam(IdempotentAnswers.IDEMPOTENCY_KEY) String idempotencyKey,
@@ -87,9 +102,9 @@ public class DisbursementResource {
         // Runs on the event loop (it returns a CompletionStage): checking the body needs no query,
         // and the answer comes when the batch holding the request has committed.
         String key = answers.requireKey(idempotencyKey);
-        DisbursementRequest request = FundResource.requireBody(body).validated();
+        DisbursementRequest request = FundResource.requireBody(body).validated(caller.subject());
         URI collection = uriInfo.getAbsolutePath();
-        return writers.request(key, fingerprints.of(request), request, created -> answers.created(
+        return writers.request(key, fingerprints.of(request), request, caller.region(), created -> answers.created(
                 DisbursementResponse.of(created), UriBuilder.fromUri(collection).path(created.id.toString()).build()))
                 .thenApply(answers::toResponse);
     }
@@ -97,71 +112,80 @@ public class DisbursementResource {
     @POST
     @Path("/{id}/approval")
     @Operation(summary = "Approve a requested disbursement",
-            description = "The approver must differ from the requester (422 maker-checker). The fund's remaining "
-                    + "budget is checked and reduced atomically (409 insufficient-funds with remaining). "
-                    + "Publishes memberaid.disbursement.approved.v1.")
+            description = "The approver is the caller and must differ from the requester (422 maker-checker). The "
+                    + "member must still meet the rules (422 naming the rule). The fund's remaining budget is "
+                    + "checked and reduced atomically (409 insufficient-funds with remaining). Publishes "
+                    + "memberaid.disbursement.approved.v1.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DisbursementResponse.class)))
     @APIResponse(responseCode = "409", description = "Not REQUESTED, or not enough left in the fund",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The approver requested it",
+    @APIResponse(responseCode = "422", description = "The approver requested it, or the member no longer meets a rule",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Role.APPROVER)
     public CompletionStage<DisbursementResponse> approve(@PathParam("id") UUID id, Approval approval) {
         // On the event loop, like request
-        String approver = required(FundResource.requireBody(approval).approvedBy(), "approvedBy");
-        return writers.approve(id, approver).thenApply(DisbursementResponse::of);
+        return writers.approve(id, caller.subject(), caller.region()).thenApply(DisbursementResponse::of);
     }
 
     @POST
     @Path("/{id}/rejection")
-    @Operation(summary = "Reject a requested disbursement", description = "Publishes memberaid.disbursement.rejected.v1.")
+    @Operation(summary = "Reject a requested disbursement",
+            description = "The rejecter is the caller and must differ from the requester (422 maker-checker). "
+                    + "Publishes memberaid.disbursement.rejected.v1.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DisbursementResponse.class)))
     @APIResponse(responseCode = "409", description = "Not REQUESTED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Role.APPROVER)
     public DisbursementResponse reject(@PathParam("id") UUID id, Rejection rejection) {
         Rejection body = FundResource.requireBody(rejection);
-        return DisbursementResponse.of(disbursements.reject(id, required(body.rejectedBy(), "rejectedBy"),
-                required(body.reason(), "reason")));
+        return DisbursementResponse.of(disbursements.reject(id, caller.subject(), reason(body.reason()),
+                caller.region()));
     }
 
     @POST
     @Path("/{id}/reversal")
     @Operation(summary = "Reverse an approved disbursement",
-            description = "Returns the money to the fund. Publishes memberaid.disbursement.reversed.v1.")
+            description = "Returns the money to the fund. The reverser is the caller and must differ from the "
+                    + "requester (422 maker-checker). Publishes memberaid.disbursement.reversed.v1.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DisbursementResponse.class)))
     @APIResponse(responseCode = "409", description = "Not APPROVED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Role.APPROVER)
     public DisbursementResponse reverse(@PathParam("id") UUID id, Reversal reversal) {
         Reversal body = FundResource.requireBody(reversal);
-        return DisbursementResponse.of(disbursements.reverse(id, required(body.reversedBy(), "reversedBy"),
-                required(body.reason(), "reason")));
+        return DisbursementResponse.of(disbursements.reverse(id, caller.subject(), reason(body.reason()),
+                caller.region()));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a disbursement")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DisbursementResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such disbursement",
+    @APIResponse(responseCode = "404", description = "No such disbursement in the caller's region",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({ Role.CASEWORKER, Role.APPROVER, Role.ADMIN, Role.AUDITOR })
     public DisbursementResponse get(@PathParam("id") UUID id) {
-        return DisbursementResponse.of(disbursements.get(id));
+        return DisbursementResponse.of(disbursements.get(id, caller.region()));
     }
 
     @GET
-    @Operation(summary = "List disbursements", description = "Filters combine; from/to bound disbursedOn (inclusive).")
+    @Operation(summary = "List disbursements",
+            description = "Only the caller's region. Filters combine; from/to bound disbursedOn (inclusive).")
+    @RolesAllowed({ Role.CASEWORKER, Role.APPROVER, Role.ADMIN, Role.AUDITOR })
     public PageResponse<DisbursementResponse> list(@QueryParam("memberId") UUID memberId,
             @QueryParam("countyCode") String countyCode, @QueryParam("kind") DisbursementKind kind,
             @QueryParam("status") DisbursementStatus status, @QueryParam("from") LocalDate from,
             @QueryParam("to") LocalDate to, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        Disbursements.Page found = disbursements.list(new Disbursements.Criteria(memberId,
+        Disbursements.Page found = disbursements.list(new Disbursements.Criteria(caller.region(), memberId,
                 countyCode == null || countyCode.isBlank() ? null : countyCode.strip(), kind, status, from, to), page, size);
         return new PageResponse<>(found.items().stream().map(DisbursementResponse::of).toList(), page, size,
                 found.total());
     }
 
-    private static String required(String value, String field) {
+    private static String reason(String value) {
         List<Violation> violations = new ArrayList<>();
-        String text = Texts.bounded(value, field, field.equals("reason") ? 500 : 100, true, violations);
+        String text = Texts.bounded(value, "reason", 500, true, violations);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }

@@ -1,5 +1,6 @@
 package org.memberaid.relief.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memberaid.access.Caller;
+import org.memberaid.access.Role;
 import org.memberaid.problems.InvalidInputException;
 import org.memberaid.problems.Problem;
 import org.memberaid.problems.Violation;
@@ -49,10 +52,14 @@ public class FundResource {
     @Inject
     Counties counties;
 
+    @Inject
+    Caller caller;
+
     @POST
     @Operation(summary = "Allocate a county's fund for a year",
             description = "One fund per county, year and kind. A SPECIAL_RELIEF budget must reach the county's floor "
-                    + "(500,000 yuan by default). Publishes memberaid.fund.allocated.v1.")
+                    + "(500,000 yuan by default). The county must lie in the caller's region (else 400). Publishes "
+                    + "memberaid.fund.allocated.v1.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = FundResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -60,10 +67,14 @@ public class FundResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Below the county's special relief floor (rule)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Role.ADMIN)
     public Response allocate(FundRequest request, @Context UriInfo uriInfo) {
         FundRequest valid = requireBody(request).validated();
         if (!counties.isCounty(valid.countyCode())) {
             throw new InvalidInputException("countyCode", "is not a known county");
+        }
+        if (!caller.covers(valid.countyCode())) {
+            throw new InvalidInputException("countyCode", "is outside the caller's region " + caller.region().code());
         }
         Fund fund = funds.allocate(valid.countyCode(), valid.year(), valid.kind(), valid.budget());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(fund.id.toString()).build())
@@ -82,31 +93,34 @@ public class FundResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Below what is approved, or below the floor",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Role.ADMIN)
     public FundResponse changeBudget(@PathParam("id") UUID id, BudgetChange change) {
         List<Violation> violations = new ArrayList<>();
         Amounts.checkPositive(requireBody(change).budget(), "budget", violations);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        return FundResponse.of(funds.changeBudget(id, change.budget()));
+        return FundResponse.of(funds.changeBudget(id, change.budget(), caller.region()));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a fund: budget, approved and remaining")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = FundResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such fund",
+    @APIResponse(responseCode = "404", description = "No such fund in the caller's region",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({ Role.CASEWORKER, Role.APPROVER, Role.ADMIN, Role.AUDITOR })
     public FundResponse get(@PathParam("id") UUID id) {
-        return FundResponse.of(funds.get(id));
+        return FundResponse.of(funds.get(id, caller.region()));
     }
 
     @GET
-    @Operation(summary = "List funds by county and year")
+    @Operation(summary = "List funds by county and year", description = "Only the caller's region.")
+    @RolesAllowed({ Role.CASEWORKER, Role.APPROVER, Role.ADMIN, Role.AUDITOR })
     public PageResponse<FundResponse> list(@QueryParam("countyCode") String countyCode, @QueryParam("year") Integer year,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        Funds.Page found = funds.list(countyCode == null || countyCode.isBlank() ? null : countyCode.strip(), year,
+        Funds.Page found = funds.list(caller.region(), countyCode == null || countyCode.isBlank() ? null : countyCode.strip(), year,
                 page, size);
         return new PageResponse<>(found.items().stream().map(FundResponse::of).toList(), page, size, found.total());
     }

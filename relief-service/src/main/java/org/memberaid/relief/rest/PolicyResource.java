@@ -1,5 +1,6 @@
 package org.memberaid.relief.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,8 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memberaid.access.Caller;
+import org.memberaid.access.Role;
 import org.memberaid.problems.Problem;
 import org.memberaid.relief.domain.CountyPolicy;
+import org.memberaid.relief.domain.NotFoundException;
 import org.memberaid.relief.service.Policies;
 
 @Path("/api/policies/{countyCode}")
@@ -50,16 +54,20 @@ public class PolicyResource {
     @Inject
     Policies policies;
 
+    @Inject
+    Caller caller;
+
     @GET
     @Operation(summary = "A county's relief rules",
             description = "The article's defaults (relief 1,000–3,000; subsidy 300–500 from age 70; floor 500,000; "
                     + "startup up to 50,000; veterans after 50 years) until the county sets its own. ETag: version, "
                     + "\"0\" for the defaults.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CountyPolicy.class)))
-    @APIResponse(responseCode = "404", description = "No such county",
+    @APIResponse(responseCode = "404", description = "No such county in the caller's region",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({ Role.CASEWORKER, Role.APPROVER, Role.ADMIN, Role.AUDITOR })
     public Response get(@PathParam("countyCode") String countyCode) {
-        CountyPolicy policy = policies.of(countyCode);
+        CountyPolicy policy = policies.of(requireInRegion(countyCode));
         return Response.ok(policy).tag(new EntityTag(String.valueOf(policy.version()))).build();
     }
 
@@ -68,12 +76,16 @@ public class PolicyResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CountyPolicy.class)))
     @APIResponse(responseCode = "400", description = "Inconsistent rules",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such county in the caller's region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Role.ADMIN)
     public Response put(@PathParam("countyCode") String countyCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             Rules rules) {
+        requireInRegion(countyCode);
         if (ifMatch == null || ifMatch.isBlank()) {
             return Problem.of(428, "precondition-required", "If-Match required",
                     "Send If-Match with the ETag of the policy you read").toResponse();
@@ -81,6 +93,17 @@ public class PolicyResource {
         CountyPolicy updated = policies.update(countyCode, versionIn(ifMatch),
                 FundResource.requireBody(rules).toPolicy(countyCode));
         return Response.ok(updated).tag(new EntityTag(String.valueOf(updated.version()))).build();
+    }
+
+    /**
+     * A county outside the caller's region does not exist for them: answered like an unknown county
+     * (its policy is a resource of the path, so 404, as for funds and disbursements).
+     */
+    private String requireInRegion(String countyCode) {
+        if (!caller.covers(countyCode)) {
+            throw new NotFoundException("No county with code " + countyCode);
+        }
+        return countyCode;
     }
 
     private static long versionIn(String ifMatch) {

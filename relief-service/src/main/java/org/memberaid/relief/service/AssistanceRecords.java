@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.memberaid.access.RegionScope;
 import org.memberaid.database.TimeOrderedUuids;
 import java.util.function.Function;
 import org.memberaid.database.StatementPipeline;
@@ -20,7 +21,10 @@ import org.memberaid.relief.domain.MemberReplica;
 import org.memberaid.relief.domain.RuleViolationException;
 import org.memberaid.relief.events.ReliefEvents;
 
-/** Records assistance that moves no money, once per Idempotency-Key, each with its event. */
+/**
+ * Records assistance that moves no money, once per recorder's Idempotency-Key, each with its event.
+ * A member outside the caller's region is as unknown to them as one relief never heard of.
+ */
 @ApplicationScoped
 public class AssistanceRecords {
 
@@ -37,9 +41,10 @@ public class AssistanceRecords {
     }
 
     public IdempotencyKeys.Outcome record(String idempotencyKey, String requestHash, AssistanceRecord record,
-            Function<AssistanceRecord, IdempotencyKeys.Answer> render) {
-        return keys.run("assistance:" + idempotencyKey, requestHash, (connection, writes) -> {
-            MemberReplica member = EligibilityFacts.member(connection, record.memberId);
+            RegionScope scope, Function<AssistanceRecord, IdempotencyKeys.Answer> render) {
+        String scopedKey = IdempotencyKeys.scoped("assistance", record.recordedBy, idempotencyKey);
+        return keys.run(scopedKey, requestHash, (connection, writes) -> {
+            MemberReplica member = EligibilityFacts.member(connection, record.memberId, scope);
             if (!"ACTIVE".equals(member.registrationStatus)) {
                 throw new RuleViolationException("member-not-active", "The member is " + member.registrationStatus);
             }
@@ -61,9 +66,11 @@ public class AssistanceRecords {
                 r.helperType == null ? null : r.helperType.name(), r.note, r.recordedBy, Timestamp.from(r.createdAt));
     }
 
-    public Page list(UUID memberId, String countyCode, AssistanceKind kind, int page, int size) {
+    public Page list(RegionScope scope, UUID memberId, String countyCode, AssistanceKind kind, int page, int size) {
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
+        conditions.add("countyCode like :scope");
+        parameters.and("scope", scope.likePattern());
         if (memberId != null) {
             conditions.add("memberId = :member");
             parameters.and("member", memberId);

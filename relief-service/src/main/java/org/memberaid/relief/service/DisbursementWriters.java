@@ -10,8 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.memberaid.access.RegionScope;
 import org.memberaid.database.ConstraintViolations;
 import org.memberaid.database.GroupCommit;
 import org.memberaid.database.GroupCommit.Pending;
@@ -38,6 +37,7 @@ import org.memberaid.relief.domain.Disbursement;
 import org.memberaid.relief.domain.DisbursementKind;
 import org.memberaid.relief.domain.DisbursementRequest;
 import org.memberaid.relief.domain.Eligibility;
+import org.memberaid.relief.domain.MemberReplica;
 import org.memberaid.relief.domain.NotFoundException;
 import org.memberaid.relief.domain.RuleViolationException;
 import org.memberaid.relief.events.ReliefEvents;
@@ -50,7 +50,8 @@ import org.memberaid.relief.service.IdempotencyKeys.Outcome;
  * trip for their rows, events and kept answers, one commit; a batch of approvals locks its
  * disbursements, then their funds (both in id order), and charges each fund once. Every request is
  * decided as if the batch's earlier ones had committed before it, and answered only after the
- * commit.
+ * commit. Each request carries its caller's region, checked against the facts the batch reads
+ * anyway: nothing outside it is found, and no request costs a query of its own.
  *
  * <p>Money: a batch's approvals are decided against the fund rows it holds locked, so together
  * they never take a fund beyond its budget; the charge is still the conditional UPDATE, and if it
@@ -63,12 +64,12 @@ public class DisbursementWriters {
 
     private static final String ONE_LIVING_SUBSIDY_A_YEAR = "disbursement_one_living_subsidy_a_year";
 
-    /** A disbursement request under its idempotency key, and how its 201 answer is rendered. */
-    private record Requested(String scopedKey, String requestHash, DisbursementRequest request,
+    /** A disbursement request under its idempotency key, in its caller's region, and how its 201 answer is rendered. */
+    private record Requested(String scopedKey, String requestHash, DisbursementRequest request, RegionScope scope,
             Function<Disbursement, Answer> render) {
     }
 
-    private record Approval(UUID id, String approver) {
+    private record Approval(UUID id, String approver, RegionScope scope) {
     }
 
     @Inject
@@ -124,19 +125,22 @@ public class DisbursementWriters {
 
     /**
      * Queues a request; its answer (201, or the answer kept under its key) completes after the
-     * commit, or fails with the rule (422) or the conflict (409) that refused it. Never blocks.
+     * commit, or fails with the rule (422) or the conflict (409) that refused it. Never blocks. The
+     * key is the requester's own: another caller's equal key is another key.
      */
     public CompletableFuture<Outcome> request(String idempotencyKey, String requestHash, DisbursementRequest request,
-            Function<Disbursement, Answer> render) {
-        return requests.submit(new Requested("disbursement:" + idempotencyKey, requestHash, request, render));
+            RegionScope scope, Function<Disbursement, Answer> render) {
+        return requests.submit(new Requested(IdempotencyKeys.scoped("disbursement", request.requestedBy(),
+                idempotencyKey), requestHash, request, scope, render));
     }
 
     /**
      * Queues an approval; completes with the approved disbursement after the commit, or fails:
-     * 404, 409 (not REQUESTED; insufficient funds, with the remaining amount), 422 maker-checker.
+     * 404 (also outside {@code scope}), 409 (not REQUESTED; insufficient funds, with the remaining
+     * amount), 422 maker-checker or a rule of {@link Eligibility} the member no longer meets.
      */
-    public CompletableFuture<Disbursement> approve(UUID id, String approver) {
-        return approvals.submit(new Approval(id, approver));
+    public CompletableFuture<Disbursement> approve(UUID id, String approver, RegionScope scope) {
+        return approvals.submit(new Approval(id, approver, scope));
     }
 
     /** Requests queued, not yet taken by a writer. */
@@ -177,7 +181,7 @@ public class DisbursementWriters {
         List<Requested> all = batch.stream().map(Pending::request).toList();
         List<EligibilityFacts.Found> found = EligibilityFacts.readAll(connection,
                 all.stream().map(Requested::scopedKey).toList(), all.stream().map(Requested::requestHash).toList(),
-                all.stream().map(Requested::request).toList());
+                all.stream().map(Requested::request).toList(), all.stream().map(Requested::scope).toList());
         StatementPipeline writes = new StatementPipeline();
         Map<String, Requested> createdUnderKey = new HashMap<>();
         Map<String, Answer> answeredUnderKey = new HashMap<>();
@@ -237,8 +241,12 @@ public class DisbursementWriters {
             throws SQLException {
         Map<UUID, Disbursement> locked = DisbursementRows.lockAll(connection,
                 batch.stream().map(pending -> pending.request().id()).collect(Collectors.toSet()));
-        Map<UUID, BigDecimal> remaining = lockFunds(connection,
+        Map<UUID, EligibilityFacts.LockedFund> funds = EligibilityFacts.lockFunds(connection,
                 locked.values().stream().map(d -> d.fundId).collect(Collectors.toSet()));
+        Map<UUID, BigDecimal> remaining = new HashMap<>();
+        funds.forEach((id, held) -> remaining.put(id, held.fund().budget.subtract(held.fund().approved)));
+        Map<UUID, MemberReplica> members = EligibilityFacts.members(connection,
+                locked.values().stream().map(d -> d.memberId).collect(Collectors.toSet()));
         Map<UUID, BigDecimal> charges = new TreeMap<>();
         StatementPipeline writes = new StatementPipeline();
         Instant now = clock.instant();
@@ -248,10 +256,11 @@ public class DisbursementWriters {
             Approval approval = pending.request();
             try {
                 Disbursement disbursement = locked.get(approval.id());
-                if (disbursement == null) {
+                if (disbursement == null || !approval.scope().covers(disbursement.countyCode)) {
                     throw new NotFoundException("No disbursement with id " + approval.id());
                 }
                 disbursement.checkApprovableBy(approval.approver());
+                recheck(disbursement, members.get(disbursement.memberId), funds.get(disbursement.fundId));
                 BigDecimal left = remaining.get(disbursement.fundId);
                 if (left.compareTo(disbursement.amount) < 0) {
                     throw Disbursements.insufficientFunds(left, disbursement.amount);
@@ -280,21 +289,19 @@ public class DisbursementWriters {
         return outcomes;
     }
 
-    /** Locks the funds (in id order, for the rest of the transaction) and returns what each has left. */
-    private static Map<UUID, BigDecimal> lockFunds(Connection connection, Set<UUID> ids) throws SQLException {
-        Map<UUID, BigDecimal> remaining = new HashMap<>();
-        if (ids.isEmpty()) {
-            return remaining;
+    /**
+     * The programme's rules again, as of the approval: the member may have died, moved out of the
+     * fund's county or been lifted out of difficulty since the request, or the county's policy
+     * changed. The disbursement holds the member's living subsidy of its year itself, so that rule
+     * is not asked again.
+     */
+    private static void recheck(Disbursement disbursement, MemberReplica member, EligibilityFacts.LockedFund fund) {
+        if (member == null) {
+            throw MemberReplica.unknown(disbursement.memberId);
         }
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT id, budget - approved FROM fund WHERE id = ANY (?) ORDER BY id FOR NO KEY UPDATE")) {
-            query.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    remaining.put(row.getObject(1, UUID.class), row.getBigDecimal(2));
-                }
-            }
-        }
-        return remaining;
+        DisbursementRequest asRequested = new DisbursementRequest(disbursement.memberId, disbursement.fundId,
+                disbursement.kind, disbursement.amount, disbursement.disbursedOn, disbursement.mechanism,
+                disbursement.projectName, disbursement.reason, disbursement.requestedBy);
+        Eligibility.check(asRequested, member, fund.fund(), fund.policy(), false);
     }
 }

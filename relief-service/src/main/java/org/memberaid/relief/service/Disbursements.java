@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.memberaid.access.RegionScope;
 import org.memberaid.database.JdbcTransactions;
 import org.memberaid.database.StatementPipeline;
 import org.memberaid.relief.domain.ConflictException;
@@ -28,7 +29,7 @@ import org.memberaid.relief.events.ReliefEvents;
  * in batches by {@link DisbursementWriters}). Approval and reversal move the fund's approved total
  * with one conditional UPDATE in the same transaction as the status change, so concurrent decisions
  * can never take a fund below zero and no yuan is counted twice. The money paths are plain JDBC
- * transactions; listing is Panache.
+ * transactions; listing is Panache. A disbursement outside the caller's region is not found.
  */
 @ApplicationScoped
 public class Disbursements {
@@ -42,9 +43,9 @@ public class Disbursements {
     @Inject
     Clock clock;
 
-    public Disbursement reject(UUID id, String rejecter, String reason) {
+    public Disbursement reject(UUID id, String rejecter, String reason, RegionScope scope) {
         return transactions.run(connection -> {
-            Disbursement disbursement = DisbursementRows.lock(connection, id);
+            Disbursement disbursement = lockWithin(connection, id, scope);
             disbursement.reject(rejecter, reason, clock.instant());
             decision(connection, disbursement, ReliefEvents.DISBURSEMENT_REJECTED).execute(connection);
             return disbursement;
@@ -52,15 +53,27 @@ public class Disbursements {
     }
 
     /** Returns an approved disbursement's money to its fund. */
-    public Disbursement reverse(UUID id, String reverser, String reason) {
+    public Disbursement reverse(UUID id, String reverser, String reason, RegionScope scope) {
         return transactions.run(connection -> {
-            Disbursement disbursement = DisbursementRows.lock(connection, id);
+            Disbursement disbursement = lockWithin(connection, id, scope);
             disbursement.reverse(reverser, reason, clock.instant());
             StatementPipeline writes = decision(connection, disbursement, ReliefEvents.DISBURSEMENT_REVERSED);
             moveApproved(writes, disbursement.fundId, disbursement.amount.negate());
             writes.execute(connection);
             return disbursement;
         });
+    }
+
+    private static Disbursement lockWithin(Connection connection, UUID id, RegionScope scope) throws SQLException {
+        Disbursement disbursement = DisbursementRows.lock(connection, id);
+        if (!scope.covers(disbursement.countyCode)) {
+            throw notFound(id);
+        }
+        return disbursement;
+    }
+
+    private static NotFoundException notFound(UUID id) {
+        return new NotFoundException("No disbursement with id " + id);
     }
 
     /** The writes of a decision taken on a locked disbursement: its new version and its event. */
@@ -88,8 +101,8 @@ public class Disbursements {
                 + " yuan left, less than the " + amount.toPlainString() + " requested", Map.of("remaining", remaining));
     }
 
-    /** Filters for listing; any may be null. */
-    public record Criteria(UUID memberId, String countyCode, DisbursementKind kind, DisbursementStatus status,
+    /** Filters for listing; any but the caller's region may be null. */
+    public record Criteria(RegionScope scope, UUID memberId, String countyCode, DisbursementKind kind, DisbursementStatus status,
             LocalDate from, LocalDate to) {
     }
 
@@ -99,6 +112,8 @@ public class Disbursements {
     public Page list(Criteria criteria, int page, int size) {
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
+        conditions.add("countyCode like :scope");
+        parameters.and("scope", criteria.scope().likePattern());
         if (criteria.memberId() != null) {
             conditions.add("memberId = :member");
             parameters.and("member", criteria.memberId());
@@ -130,8 +145,9 @@ public class Disbursements {
         });
     }
 
-    public Disbursement get(UUID id) {
+    public Disbursement get(UUID id, RegionScope scope) {
         return QuarkusTransaction.joiningExisting().call(() -> Disbursement.<Disbursement>findByIdOptional(id))
-                .orElseThrow(() -> new NotFoundException("No disbursement with id " + id));
+                .filter(d -> scope.covers(d.countyCode))
+                .orElseThrow(() -> notFound(id));
     }
 }

@@ -5,8 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.memberaid.access.RegionScope;
 import org.memberaid.relief.domain.ConflictException;
 import org.memberaid.relief.domain.CountyPolicy;
 import org.memberaid.relief.domain.DisbursementKind;
@@ -30,7 +34,8 @@ record EligibilityFacts(MemberReplica member, Fund fund, CountyPolicy policy, bo
     /**
      * One request of {@link #readAll}: refused (its key held by another transaction or used for
      * another request, the member or the fund unknown, in that order), or the answer kept under its
-     * key, or the facts its rules decide on.
+     * key, or the facts its rules decide on. A member or fund outside the caller's region is
+     * refused exactly as an unknown one: it does not exist for that caller.
      */
     record Found(RuntimeException refused, IdempotencyKeys.Answer kept, EligibilityFacts facts) {
     }
@@ -41,7 +46,7 @@ record EligibilityFacts(MemberReplica member, Fund fund, CountyPolicy policy, bo
      * in the list is locked once; the caller tells the second request apart.
      */
     static List<Found> readAll(Connection connection, List<String> scopedKeys, List<String> requestHashes,
-            List<DisbursementRequest> requests) throws SQLException {
+            List<DisbursementRequest> requests, List<RegionScope> scopes) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("""
                 SELECT pg_try_advisory_xact_lock(hashtextextended(r.scoped_key, 0)), k.request_hash,
                        k.response_status, k.response_body, k.location,
@@ -75,7 +80,7 @@ record EligibilityFacts(MemberReplica member, Fund fund, CountyPolicy policy, bo
                     try {
                         IdempotencyKeys.Answer kept = IdempotencyKeys.earlier(row, 1, requestHashes.get(i));
                         found.add(kept != null ? new Found(null, kept, null)
-                                : new Found(null, null, facts(row, 6, requests.get(i))));
+                                : new Found(null, null, facts(row, 6, requests.get(i), scopes.get(i))));
                     } catch (RuleViolationException | ConflictException refused) {
                         found.add(new Found(refused, null, null));
                     }
@@ -86,12 +91,23 @@ record EligibilityFacts(MemberReplica member, Fund fund, CountyPolicy policy, bo
     }
 
     /** The facts from a row whose member columns start at {@code from}. */
-    private static EligibilityFacts facts(ResultSet row, int from, DisbursementRequest request) throws SQLException {
+    private static EligibilityFacts facts(ResultSet row, int from, DisbursementRequest request, RegionScope scope)
+            throws SQLException {
         MemberReplica member = member(row, from, request.memberId());
+        if (!scope.covers(member.countyCode)) {
+            throw MemberReplica.unknown(request.memberId());
+        }
         int f = from + 10;
-        if (row.getObject(f) == null) {
+        if (row.getObject(f) == null || !scope.covers(row.getString(f + 1))) {
             throw new RuleViolationException("fund-unknown", "No fund with id " + request.fundId());
         }
+        Fund fund = fund(row, f);
+        int p = f + 7;
+        return new EligibilityFacts(member, fund, policy(row, p, fund.countyCode), row.getBoolean(p + 9));
+    }
+
+    /** The fund from a row whose fund columns start at {@code f}. */
+    private static Fund fund(ResultSet row, int f) throws SQLException {
         Fund fund = new Fund();
         fund.id = row.getObject(f, UUID.class);
         fund.countyCode = row.getString(f + 1);
@@ -100,22 +116,81 @@ record EligibilityFacts(MemberReplica member, Fund fund, CountyPolicy policy, bo
         fund.budget = row.getBigDecimal(f + 4);
         fund.approved = row.getBigDecimal(f + 5);
         fund.version = row.getLong(f + 6);
-        int p = f + 7;
-        CountyPolicy policy = row.getObject(p) == null ? CountyPolicy.defaults(fund.countyCode)
-                : new CountyPolicy(fund.countyCode, row.getBigDecimal(p), row.getBigDecimal(p + 1),
-                        row.getBigDecimal(p + 2), row.getBigDecimal(p + 3), row.getInt(p + 4),
-                        row.getBigDecimal(p + 5), row.getBigDecimal(p + 6), row.getInt(p + 7), row.getLong(p + 8));
-        return new EligibilityFacts(member, fund, policy, row.getBoolean(p + 9));
+        return fund;
     }
 
-    /** The member relief knows under {@code id}; a 422 saying so when it does not know it yet. */
-    static MemberReplica member(Connection connection, UUID id) throws SQLException {
+    /** The county's policy from a row whose policy columns start at {@code p}; the defaults when it has none. */
+    private static CountyPolicy policy(ResultSet row, int p, String countyCode) throws SQLException {
+        return row.getObject(p) == null ? CountyPolicy.defaults(countyCode)
+                : new CountyPolicy(countyCode, row.getBigDecimal(p), row.getBigDecimal(p + 1),
+                        row.getBigDecimal(p + 2), row.getBigDecimal(p + 3), row.getInt(p + 4),
+                        row.getBigDecimal(p + 5), row.getBigDecimal(p + 6), row.getInt(p + 7), row.getLong(p + 8));
+    }
+
+    /** A fund locked for approvals, with its county's policy as the approvals find it. */
+    record LockedFund(Fund fund, CountyPolicy policy) {
+    }
+
+    /**
+     * Locks the funds (in id order, for the rest of the transaction) and reads each with its
+     * county's policy: what approvals charge, and re-check the programme's rules against.
+     */
+    static Map<UUID, LockedFund> lockFunds(Connection connection, Collection<UUID> ids) throws SQLException {
+        Map<UUID, LockedFund> locked = new HashMap<>();
+        if (ids.isEmpty()) {
+            return locked;
+        }
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT f.id, f.county_code, f.year, f.kind, f.budget, f.approved, f.version,
+                       p.hardship_relief_min, p.hardship_relief_max, p.living_subsidy_min, p.living_subsidy_max,
+                       p.living_subsidy_age, p.special_relief_floor, p.startup_support_max, p.veteran_years, p.version
+                FROM fund f LEFT JOIN county_policy p ON p.county_code = f.county_code
+                WHERE f.id = ANY (?) ORDER BY f.id FOR NO KEY UPDATE OF f""")) {
+            query.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    Fund fund = fund(row, 1);
+                    locked.put(fund.id, new LockedFund(fund, policy(row, 8, fund.countyCode)));
+                }
+            }
+        }
+        return locked;
+    }
+
+    /** The members relief knows of {@code ids}, as they are now (one query for a batch). */
+    static Map<UUID, MemberReplica> members(Connection connection, Collection<UUID> ids) throws SQLException {
+        Map<UUID, MemberReplica> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT " + MEMBER_COLUMNS + " FROM member_replica m WHERE m.id = ANY (?)")) {
+            query.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    MemberReplica member = member(row, 1, null);
+                    found.put(member.id, member);
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The member relief knows under {@code id}; a 422 saying so when it does not know it yet, or
+     * when the member lies outside the caller's region (it does not exist for them).
+     */
+    static MemberReplica member(Connection connection, UUID id, RegionScope scope) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT " + MEMBER_COLUMNS
                 + " FROM (VALUES (1)) AS one LEFT JOIN member_replica m ON m.id = ?")) {
             query.setObject(1, id);
             try (ResultSet row = query.executeQuery()) {
                 row.next();
-                return member(row, 1, id);
+                MemberReplica member = member(row, 1, id);
+                if (!scope.covers(member.countyCode)) {
+                    throw MemberReplica.unknown(id);
+                }
+                return member;
             }
         }
     }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.memberaid.access.RegionScope;
 import org.memberaid.database.ConstraintViolations;
 import org.memberaid.relief.domain.ConflictException;
 import org.memberaid.relief.domain.CountyPolicy;
@@ -21,7 +22,10 @@ import org.memberaid.relief.domain.NotFoundException;
 import org.memberaid.relief.domain.RuleViolationException;
 import org.memberaid.relief.events.ReliefEvents;
 
-/** Allocates the counties' funds and changes their budgets; every change publishes its event. */
+/**
+ * Allocates the counties' funds and changes their budgets; every change publishes its event. A fund
+ * outside the caller's region is not found.
+ */
 @ApplicationScoped
 public class Funds {
 
@@ -60,11 +64,12 @@ public class Funds {
         }
     }
 
-    public Fund changeBudget(UUID id, BigDecimal budget) {
+    public Fund changeBudget(UUID id, BigDecimal budget, RegionScope scope) {
         return QuarkusTransaction.requiringNew().call(() -> {
             // The row lock orders this change with concurrent approvals of the same fund.
             Fund fund = Fund.<Fund>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                    .orElseThrow(() -> new NotFoundException("No fund with id " + id));
+                    .filter(found -> scope.covers(found.countyCode))
+                    .orElseThrow(() -> notFound(id));
             if (fund.kind == FundKind.SPECIAL_RELIEF) {
                 BigDecimal floor = policies.of(fund.countyCode).specialReliefFloor();
                 if (budget.compareTo(floor) < 0) {
@@ -80,17 +85,24 @@ public class Funds {
         });
     }
 
-    public Fund get(UUID id) {
+    public Fund get(UUID id, RegionScope scope) {
         return QuarkusTransaction.joiningExisting().call(() -> Fund.<Fund>findByIdOptional(id))
-                .orElseThrow(() -> new NotFoundException("No fund with id " + id));
+                .filter(fund -> scope.covers(fund.countyCode))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    private static NotFoundException notFound(UUID id) {
+        return new NotFoundException("No fund with id " + id);
     }
 
     public record Page(List<Fund> items, long total) {
     }
 
-    public Page list(String countyCode, Integer year, int page, int size) {
+    public Page list(RegionScope scope, String countyCode, Integer year, int page, int size) {
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
+        conditions.add("countyCode like :scope");
+        parameters.and("scope", scope.likePattern());
         if (countyCode != null) {
             conditions.add("countyCode = :county");
             parameters.and("county", countyCode);

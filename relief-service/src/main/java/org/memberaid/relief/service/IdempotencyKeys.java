@@ -74,6 +74,15 @@ public class IdempotencyKeys {
     }
 
     /**
+     * The key a client's Idempotency-Key is kept under: per kind of request and per caller, so two
+     * callers' equal keys never meet. The subject's length goes first, so no subject and key can
+     * spell another pair's scoped key whatever characters they hold.
+     */
+    public static String scoped(String kind, String subject, String idempotencyKey) {
+        return kind + ":" + subject.length() + ":" + subject + ":" + idempotencyKey;
+    }
+
+    /**
      * Runs {@code work} in a new transaction under the key, keeping its answer in the same
      * transaction; or replays the answer a request with this key already got.
      */

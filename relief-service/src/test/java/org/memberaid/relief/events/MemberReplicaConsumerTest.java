@@ -1,5 +1,9 @@
 package org.memberaid.relief.events;
 
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.memberaid.access.Role;
+import org.memberaid.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -24,7 +28,13 @@ import org.memberaid.deploy.kafka.TopicWriter;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
 class MemberReplicaConsumerTest {
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.actAs("caseworker-1", "620000", Role.CASEWORKER);
+    }
 
     @Inject
     AgroalDataSource dataSource;

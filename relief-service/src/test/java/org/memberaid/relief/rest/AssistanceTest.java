@@ -1,5 +1,9 @@
 package org.memberaid.relief.rest;
 
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.memberaid.access.Role;
+import org.memberaid.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,12 +27,18 @@ import org.memberaid.relief.TopicProbe;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
 class AssistanceTest {
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.actAs("minle-clerk-02", "620000", Role.CASEWORKER);
+    }
 
     private static ValidatableResponse record(String key, UUID member, String kind, Map<String, Object> details) {
         return given().contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(Map.of("memberId", member.toString(), "kind", kind, "providedOn", "2026-08-12",
-                        "details", details, "recordedBy", "minle-clerk-02"))
+                        "details", details))
                 .when().post("/api/assistance").then();
     }
 

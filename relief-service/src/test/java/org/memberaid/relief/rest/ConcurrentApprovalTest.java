@@ -1,5 +1,9 @@
 package org.memberaid.relief.rest;
 
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.memberaid.access.Role;
+import org.memberaid.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +25,13 @@ import org.memberaid.relief.Replica;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
 class ConcurrentApprovalTest {
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.actAs("clerk-a", "620000", Role.CASEWORKER, Role.ADMIN);
+    }
 
     @Test
     void fiftyApprovalsRacingForAFundThatCanPayTenApproveExactlyTen() throws Exception {
@@ -42,7 +52,8 @@ class ConcurrentApprovalTest {
             for (String id : requested) {
                 answers.add(approvers.submit(() -> {
                     start.await();
-                    return given().contentType(ContentType.JSON).body(Map.of("approvedBy", "head-of-shandan"))
+                    return given().header("Authorization", TestTokens.bearer("head-of-shandan", "620000", Role.APPROVER))
+                            .contentType(ContentType.JSON).body(Map.of())
                             .when().post("/api/disbursements/" + id + "/approval").statusCode();
                 }));
             }

@@ -1,5 +1,9 @@
 package org.memberaid.relief.rest;
 
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.memberaid.access.Role;
+import org.memberaid.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,7 +47,13 @@ import org.memberaid.relief.service.DisbursementWriters;
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
 class DisbursementBatchTest {
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.actAs("clerk-a", "620000", Role.CASEWORKER, Role.ADMIN);
+    }
 
     private static final String APPROVER = "head-of-minle";
 
@@ -182,7 +192,8 @@ class DisbursementBatchTest {
     }
 
     private static ExtractableResponse<Response> approve(String id, String approver) {
-        return given().contentType(ContentType.JSON).body(Map.of("approvedBy", approver)).when()
+        return given().header("Authorization", TestTokens.bearer(approver, "620000", Role.APPROVER))
+                .contentType(ContentType.JSON).body(Map.of()).when()
                 .post("/api/disbursements/" + id + "/approval").then().extract();
     }
 

@@ -1,5 +1,9 @@
 package org.memberaid.relief.rest;
 
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.memberaid.access.Role;
+import org.memberaid.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,11 +36,18 @@ import org.junit.jupiter.api.Test;
 import org.memberaid.database.DirectConnections;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 import org.memberaid.relief.Replica;
+import org.memberaid.relief.service.IdempotencyKeys;
 
 /** Each test allocates funds for its own year, so tests do not share a budget. */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
 class DisbursementTest {
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.actAs("clerk-a", "620000", Role.CASEWORKER, Role.ADMIN);
+    }
 
     @Inject
     DirectConnections connections;
@@ -53,7 +64,6 @@ class DisbursementTest {
         body.put("amount", amount);
         body.put("disbursedOn", date);
         body.put("reason", "因病致贫");
-        body.put("requestedBy", "clerk-a");
         return body;
     }
 
@@ -65,8 +75,10 @@ class DisbursementTest {
         return spec.when().post("/api/disbursements").then();
     }
 
-    static ValidatableResponse decide(String id, String action, Map<String, String> body) {
-        return given().contentType(ContentType.JSON).body(body).when().post("/api/disbursements/" + id + "/" + action).then();
+    /** The decision {@code action} taken by the approver {@code approver} of Gansu. */
+    static ValidatableResponse decide(String id, String action, String approver, Map<String, String> body) {
+        return given().header("Authorization", TestTokens.bearer(approver, "620000", Role.APPROVER))
+                .contentType(ContentType.JSON).body(body).when().post("/api/disbursements/" + id + "/" + action).then();
     }
 
     @Test
@@ -99,7 +111,8 @@ class DisbursementTest {
         try (Connection first = connections.toServiceDatabase()) {
             first.setAutoCommit(false);
             try (Statement statement = first.createStatement()) {
-                statement.execute("SELECT pg_advisory_xact_lock(hashtextextended('disbursement:" + key + "', 0))");
+                statement.execute("SELECT pg_advisory_xact_lock(hashtextextended('"
+                        + IdempotencyKeys.scoped("disbursement", "clerk-a", key) + "', 0))");
             }
             request(key, body).statusCode(409).body("type", endsWith("/request-in-progress"));
             given().queryParams("memberId", member.toString()).when().get("/api/disbursements").then()
@@ -190,12 +203,12 @@ class DisbursementTest {
         refused(body(member, relief, "LIVING_SUBSIDY", "300", "2032-11-01"), "living-subsidy-once-a-year");
 
         // A rejected one does not count; an approved one does until it is reversed.
-        decide(first, "rejection", Map.of("rejectedBy", "head-b", "reason", "wrong amount")).statusCode(200);
+        decide(first, "rejection", "head-b", Map.of("reason", "wrong amount")).statusCode(200);
         String second = request(UUID.randomUUID().toString(), body(member, relief, "LIVING_SUBSIDY", "450", "2032-06-01"))
                 .statusCode(201).extract().path("id");
-        decide(second, "approval", Map.of("approvedBy", "head-b")).statusCode(200);
+        decide(second, "approval", "head-b", Map.of()).statusCode(200);
         refused(body(member, relief, "LIVING_SUBSIDY", "300", "2032-12-01"), "living-subsidy-once-a-year");
-        decide(second, "reversal", Map.of("reversedBy", "head-b", "reason", "paid in cash")).statusCode(200);
+        decide(second, "reversal", "head-b", Map.of("reason", "paid in cash")).statusCode(200);
         request(UUID.randomUUID().toString(), body(member, relief, "LIVING_SUBSIDY", "400", "2032-12-01")).statusCode(201);
         refused(body(member, relief, "LIVING_SUBSIDY", "300", "2032-12-20"), "living-subsidy-once-a-year");
     }
@@ -232,21 +245,21 @@ class DisbursementTest {
         String id = request(UUID.randomUUID().toString(), body(member, fund, "HARDSHIP_RELIEF", "3000", "2033-02-01"))
                 .statusCode(201).extract().path("id");
 
-        decide(id, "approval", Map.of("approvedBy", "clerk-a")).statusCode(422).body("rule", equalTo("maker-checker"));
-        decide(id, "reversal", Map.of("reversedBy", "head-b", "reason", "x")).statusCode(409);
-        decide(id, "approval", Map.of("approvedBy", "head-b")).statusCode(200).body("status", equalTo("APPROVED"));
+        decide(id, "approval", "clerk-a", Map.of()).statusCode(422).body("rule", equalTo("maker-checker"));
+        decide(id, "reversal", "head-b", Map.of("reason", "x")).statusCode(409);
+        decide(id, "approval", "head-b", Map.of()).statusCode(200).body("status", equalTo("APPROVED"));
         given().when().get("/api/funds/" + fund).then().body("approved", equalTo(3000.0f)).body("remaining", equalTo(497000.0f));
-        decide(id, "approval", Map.of("approvedBy", "head-b")).statusCode(409);
-        decide(id, "rejection", Map.of("rejectedBy", "head-b", "reason", "late")).statusCode(409);
-        decide(id, "reversal", Map.of("reversedBy", "head-b", "reason", "paid twice by the bank")).statusCode(200)
+        decide(id, "approval", "head-b", Map.of()).statusCode(409);
+        decide(id, "rejection", "head-b", Map.of("reason", "late")).statusCode(409);
+        decide(id, "reversal", "head-b", Map.of("reason", "paid twice by the bank")).statusCode(200)
                 .body("status", equalTo("REVERSED"));
         given().when().get("/api/funds/" + fund).then().body("approved", equalTo(0.0f)).body("remaining", equalTo(500000.0f));
 
         String other = request(UUID.randomUUID().toString(), body(member, fund, "HARDSHIP_RELIEF", "1000", "2033-03-01"))
                 .statusCode(201).extract().path("id");
-        decide(other, "rejection", Map.of("rejectedBy", "head-b", "reason", "duplicate need")).statusCode(200)
+        decide(other, "rejection", "head-b", Map.of("reason", "duplicate need")).statusCode(200)
                 .body("status", equalTo("REJECTED"));
-        decide(other, "approval", Map.of("approvedBy", "head-b")).statusCode(409);
+        decide(other, "approval", "head-b", Map.of()).statusCode(409);
     }
 
     private static void refused(Map<String, Object> body, String rule) {

@@ -1,5 +1,9 @@
 package org.memberaid.relief.rest;
 
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.memberaid.access.Role;
+import org.memberaid.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,7 +27,13 @@ import org.memberaid.relief.TopicProbe;
 /** Each test uses its own year: funds are unique per county, year and kind across the run. */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
 class FundTest {
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.actAs("admin-1", "620000", Role.ADMIN);
+    }
 
     @Inject
     ObjectMapper json;

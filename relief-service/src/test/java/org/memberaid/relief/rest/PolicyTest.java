@@ -1,5 +1,9 @@
 package org.memberaid.relief.rest;
 
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.memberaid.access.Role;
+import org.memberaid.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,7 +19,13 @@ import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 /** Each test changes its own county: policies persist for the run. */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
 class PolicyTest {
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.actAs("admin-1", "620000", Role.ADMIN);
+    }
 
     private static Map<String, Object> articleRules() {
         Map<String, Object> rules = new HashMap<>();

@@ -1,5 +1,9 @@
 package org.memberaid.relief.service;
 
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.memberaid.access.Role;
+import org.memberaid.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,7 +32,13 @@ import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
 class StatementPipelineTest {
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.actAs("caseworker-1", "620000", Role.CASEWORKER);
+    }
 
     private static final String INSERT_KEY = """
             INSERT INTO idempotency_key (scoped_key, request_hash, response_status, response_body, location, created_at)
