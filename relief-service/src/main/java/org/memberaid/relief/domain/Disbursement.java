@@ -125,6 +125,15 @@ public class Disbursement extends PanacheEntityBase {
         updatedAt = stored(now);
     }
 
+    /** Who made this disbursement what it is now: its requester, decider or reverser. */
+    public String lastActor() {
+        return switch (status) {
+            case REQUESTED -> requestedBy;
+            case REVERSED -> reversedBy;
+            default -> decidedBy;
+        };
+    }
+
     public void reverse(String reverser, String why, Instant now) {
         requireStatus(DisbursementStatus.APPROVED, "reversed");
         requireOtherThanRequester(reverser, "reverser");

@@ -63,8 +63,9 @@ public class ReliefEvents {
     @Inject
     Outbox outbox;
 
-    public void fundAllocated(Fund fund) {
-        outbox.append(TOPIC, fund.id.toString(), FUND_ALLOCATED, fund.version, FundSnapshot.of(fund, null));
+    /** Events name their actor (the CloudEvents extension {@code actor}): the subject who made the change. */
+    public void fundAllocated(Fund fund, String actor) {
+        outbox.append(TOPIC, fund.id.toString(), FUND_ALLOCATED, fund.version, FundSnapshot.of(fund, null), actor);
     }
 
     /**
@@ -73,16 +74,17 @@ public class ReliefEvents {
      */
     public void disbursement(StatementPipeline writes, String type, Disbursement d) {
         outbox.appendTo(writes, List.of(new Outbox.Event(TOPIC, d.memberId.toString(), type, d.version,
-                DisbursementSnapshot.of(d))));
+                DisbursementSnapshot.of(d), d.lastActor())));
     }
 
     /** Assistance records never change: key = member id, sequence 1. */
     public void assistanceRecorded(StatementPipeline writes, AssistanceRecord record) {
         outbox.appendTo(writes, List.of(new Outbox.Event(TOPIC, record.memberId.toString(), ASSISTANCE_RECORDED,
-                1, AssistanceSnapshot.of(record))));
+                1, AssistanceSnapshot.of(record), record.recordedBy)));
     }
 
-    public void fundBudgetChanged(Fund fund, BigDecimal previousBudget) {
-        outbox.append(TOPIC, fund.id.toString(), FUND_BUDGET_CHANGED, fund.version, FundSnapshot.of(fund, previousBudget));
+    public void fundBudgetChanged(Fund fund, BigDecimal previousBudget, String actor) {
+        outbox.append(TOPIC, fund.id.toString(), FUND_BUDGET_CHANGED, fund.version, FundSnapshot.of(fund, previousBudget),
+                actor);
     }
 }

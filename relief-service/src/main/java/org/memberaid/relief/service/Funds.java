@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.memberaid.access.Caller;
 import org.memberaid.access.RegionScope;
 import org.memberaid.database.ConstraintViolations;
 import org.memberaid.relief.domain.ConflictException;
@@ -32,6 +33,9 @@ public class Funds {
     private static final String ONE_PER_COUNTY_YEAR_KIND = "fund_county_year_kind_unique";
 
     @Inject
+    Caller caller;
+
+    @Inject
     Policies policies;
 
     @Inject
@@ -50,7 +54,7 @@ public class Funds {
             return QuarkusTransaction.requiringNew().call(() -> {
                 Fund fund = Fund.allocate(countyCode, year, kind, budget.setScale(2), clock.instant());
                 fund.persistAndFlush();
-                events.fundAllocated(fund);
+                events.fundAllocated(fund, caller.subject());
                 return fund;
             });
         } catch (RuntimeException e) {
@@ -80,7 +84,7 @@ public class Funds {
             BigDecimal previous = fund.budget;
             fund.changeBudget(budget.setScale(2), clock.instant());
             Fund.flush();
-            events.fundBudgetChanged(fund, previous);
+            events.fundBudgetChanged(fund, previous, caller.subject());
             return fund;
         });
     }

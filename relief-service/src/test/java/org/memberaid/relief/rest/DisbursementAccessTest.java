@@ -1,6 +1,8 @@
 package org.memberaid.relief.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -8,13 +10,17 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.memberaid.access.Role;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 import org.memberaid.relief.Replica;
+import org.memberaid.relief.TopicProbe;
 import org.memberaid.testing.TestTokens;
 
 /**
@@ -223,6 +230,20 @@ class DisbursementAccessTest {
                 .post("/api/disbursements/" + id + "/reversal").then().statusCode(400);
         decide(as("head-2", GANZHOU, Role.APPROVER), id, "reversal", Map.of("reason", "paid in cash"))
                 .statusCode(200).body("reversedBy", equalTo("head-2"));
+
+        // Each event names the actor of its change (CloudEvents extension attribute "actor").
+        List<String> actors = await().atMost(Duration.ofSeconds(30)).until(() -> TopicProbe.readAll("relief.events")
+                .stream().filter(r -> r.value().contains(id)).map(r -> actorOf(r.value())).toList(),
+                found -> found.size() == 3);
+        assertThat(actors).containsExactly("clerk-ganzhou", "head-ganzhou", "head-2");
+    }
+
+    private static String actorOf(String event) {
+        try {
+            return new ObjectMapper().readTree(event).path("actor").asText(null);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
