@@ -234,7 +234,7 @@ class MemberAccessTest {
     }
 
     @Test
-    void eventsNameTheirActorAndCarryNoNationalIdNameOrPhone() {
+    void eventsNameTheirActorAndCarryNoPersonalDataTheirConsumersDoNotRead() {
         Map<String, Object> body = Members.registration();
         String id = Members.post(body).statusCode(201).extract().path("id");
         as("registrar-ganzhou", GANZHOU, Role.REGISTRAR).contentType(ContentType.JSON)
@@ -248,7 +248,8 @@ class MemberAccessTest {
         assertThat(events.get(1)).contains("\"actor\":\"registrar-ganzhou\"");
         for (String event : events) {
             assertThat(event).doesNotContain((String) body.get("nationalId")).doesNotContain("13909360123")
-                    .doesNotContain((String) body.get("name"));
+                    .doesNotContain((String) body.get("name")).doesNotContain("\"gender\"")
+                    .doesNotContain("\"ethnicity\"").doesNotContain("\"causes\"");
         }
     }
 
