@@ -30,6 +30,11 @@ service_port() {
   esac
 }
 
+# Health and metrics answer on each service's management interface, not on its API port.
+management_port() {
+  echo $(($(service_port "$1") + 1000))
+}
+
 kafka_cli() {
   local classpath="$ROOT/deploy/kafka-broker/target/launcher.classpath"
   if [[ ! -f "$classpath" ]]; then

@@ -45,7 +45,7 @@ for service in "${SERVICES[@]}"; do
 done
 
 for service in "${SERVICES[@]}"; do
-  port=$(service_port "$service")
+  port=$(management_port "$service")
   if ! wait_for_url "http://localhost:$port/q/health/ready" 120; then
     echo "$service did not become ready within 120 s; see $DATA_DIR/logs/$service.log" >&2
     curl -sS "http://localhost:$port/q/health/ready" >&2 || true
@@ -62,6 +62,6 @@ memberaid is running.
   Kafka              localhost:$KAFKA_PORT (topics members.events, relief.events)
   Keycloak           $KEYCLOAK_URL    (realm $KEYCLOAK_REALM_URL; admin console $KEYCLOAK_URL/admin,
                      user admin, password in $KEYCLOAK_DIR/admin-password; tokens: deploy/token.sh ROLE REGION)
-  Health             http://localhost:808{1,2,3}/q/health/ready, metrics at /q/metrics
+  Health             http://localhost:908{1,2,3}/q/health/ready, metrics at /q/metrics (management interface)
 Stop everything with deploy/stop.sh
 URLS

@@ -6,8 +6,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.net.URL;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,10 @@ import org.memberaid.testing.TestTokens;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class ServiceHealthTest {
 
+    /** On the management interface, not beside the API. */
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL readiness;
+
     @BeforeEach
     void signIn() {
         TestTokens.actAs("caseworker-1", "620000", Role.CASEWORKER);
@@ -28,7 +34,7 @@ class ServiceHealthTest {
     @Test
     void isReadyOnceItsDatabaseIsCreatedAndMigrated() {
         // the Kafka check reports DOWN until its first look at the broker, which runs in the background
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/health/ready")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get(readiness)
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("database-schema")));

@@ -4,10 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.net.URL;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,14 @@ import org.memberaid.testing.TestTokens;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @TestProfile(UnreachableDatabaseTest.NoDatabase.class)
 class UnreachableDatabaseTest {
+
+    /** On the management interface, not beside the API. */
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL readiness;
+
+    /** On the management interface, not beside the API. */
+    @TestHTTPResource(value = "/health/live", management = true)
+    URL liveness;
 
     @BeforeEach
     void signIn() {
@@ -38,8 +48,8 @@ class UnreachableDatabaseTest {
 
     @Test
     void startsLiveButNotReadyAndNamesTheProblem() {
-        given().when().get("/q/health/live").then().statusCode(200);
-        given().when().get("/q/health/ready").then().statusCode(503)
+        given().when().get(liveness).then().statusCode(200);
+        given().when().get(readiness).then().statusCode(503)
                 .body("checks.find { it.name == 'database-schema' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'database-schema' }.data.problem",
                         org.hamcrest.Matchers.containsString("refused"));

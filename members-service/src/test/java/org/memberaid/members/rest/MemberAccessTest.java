@@ -13,11 +13,13 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.net.URL;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -40,6 +42,10 @@ import org.memberaid.testing.TestTokens;
 @QuarkusTestResource(KafkaBrokerTestResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class MemberAccessTest {
+
+    /** On the management interface, not beside the API. */
+    @TestHTTPResource(value = "/health/live", management = true)
+    URL liveness;
 
     private static final String GANZHOU = "620702";
     private static final String SUNAN = "620721";
@@ -77,7 +83,10 @@ class MemberAccessTest {
         given().header("Authorization", "").contentType(ContentType.JSON).body(Members.registration())
                 .when().post("/api/members").then().statusCode(401);
         given().header("Authorization", "").when().get("/api/regions").then().statusCode(401);
-        given().header("Authorization", "").when().get("/q/health/live").then().statusCode(200);
+        given().header("Authorization", "").when().get(liveness).then().statusCode(200);
+        // Health and metrics live on the management interface only, not beside the API.
+        given().header("Authorization", "").when().get("/q/metrics").then().statusCode(404);
+        given().header("Authorization", "").when().get("/q/health/live").then().statusCode(404);
     }
 
     @Test

@@ -13,11 +13,13 @@ import static org.hamcrest.Matchers.startsWith;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.net.URL;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +43,10 @@ import org.memberaid.testing.TestTokens;
 @QuarkusTestResource(KafkaBrokerTestResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class DisbursementAccessTest {
+
+    /** On the management interface, not beside the API. */
+    @TestHTTPResource(value = "/health/live", management = true)
+    URL liveness;
 
     private static final String GANZHOU = "620702";
     private static final String SUNAN = "620721";
@@ -103,7 +109,7 @@ class DisbursementAccessTest {
         given().header("Authorization", "").when().get("/api/funds").then().statusCode(401);
         given().header("Authorization", "").when().get("/api/policies/" + GANZHOU).then().statusCode(401);
         given().header("Authorization", "").when().get("/api/assistance").then().statusCode(401);
-        given().header("Authorization", "").when().get("/q/health/live").then().statusCode(200);
+        given().header("Authorization", "").when().get(liveness).then().statusCode(200);
     }
 
     @Test

@@ -8,11 +8,13 @@ import static org.memberaid.reporting.ReportApi.months;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,6 +41,10 @@ import org.memberaid.testing.TestTokens;
 @QuarkusTestResource(KafkaBrokerTestResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class MemberFiguresTest {
+
+    /** On the management interface, not beside the API. */
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metricsEndpoint;
 
     @BeforeEach
     void signIn() {
@@ -174,7 +180,7 @@ class MemberFiguresTest {
         assertThat(deadLetterReasons(unknownType.toString())).singleElement().asString()
                 .contains("unknown event type memberaid.member.promoted.v1");
         given().when().get("/api/reports/counties/629851").then().statusCode(404);
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().when().get(metricsEndpoint).then().statusCode(200).extract().asString();
         assertThat(metrics).containsPattern("memberaid_events_dead_letters_total(\\{[^}]*})? [1-9]");
     }
 

@@ -10,9 +10,11 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.specification.RequestSpecification;
+import java.net.URL;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +34,10 @@ import org.memberaid.testing.TestTokens;
 @QuarkusTestResource(KafkaBrokerTestResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class ReportAccessTest {
+
+    /** On the management interface, not beside the API. */
+    @TestHTTPResource(value = "/health/live", management = true)
+    URL liveness;
 
     private static final String GANZHOU = "620702";
     private static final String SUNAN = "620721";
@@ -80,7 +86,7 @@ class ReportAccessTest {
                         .body("status", equalTo(401));
             }
         }
-        given().header("Authorization", "").when().get("/q/health/live").then().statusCode(200);
+        given().header("Authorization", "").when().get(liveness).then().statusCode(200);
     }
 
     @Test
