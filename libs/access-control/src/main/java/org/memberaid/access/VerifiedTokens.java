@@ -3,15 +3,21 @@ package org.memberaid.access;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.oidc.AccessTokenCredential;
-import io.quarkus.security.identity.AuthenticationRequestContext;
-import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -22,18 +28,22 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  *
  * <p>Only a token that quarkus-oidc verified in full (signature, issuer, audience, lifetime) is
  * remembered ({@link VerifiedTokenRecorder}), under its exact text; it is used until it expires and
- * at most {@code memberaid.security.token-cache.ttl} after its verification. Asked first, this
- * provider answers nothing for any other token, which quarkus-oidc then verifies. As with any
- * locally verified JWT, a token the issuer revokes stays valid here until it expires.
+ * at most {@code memberaid.security.token-cache.ttl} after its verification. This authentication
+ * mechanism is tried before quarkus-oidc's and answers nothing for any other request, which
+ * quarkus-oidc then authenticates as before (an identity provider of higher priority is not asked
+ * for bearer tokens: quarkus-oidc's mechanism reaches its own provider). As with any locally
+ * verified JWT, a token the issuer revokes stays valid here until it expires.
  */
 @ApplicationScoped
-public class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest> {
+public class VerifiedTokens implements HttpAuthenticationMechanism {
 
-    /** Ahead of quarkus-oidc's provider (priority 0): providers are asked in descending priority. */
-    private static final int BEFORE_THE_ISSUERS_VERIFICATION = 1_000;
+    /** Ahead of quarkus-oidc's mechanism: mechanisms are tried in descending priority. */
+    private static final int BEFORE_THE_ISSUERS_VERIFICATION = HttpAuthenticationMechanism.DEFAULT_PRIORITY + 1_000;
+    private static final String BEARER = "bearer ";
 
     private final Cache<String, SecurityIdentity> verified;
     private final Clock clock;
+    private final LongAdder hits = new LongAdder();
 
     @Inject
     public VerifiedTokens(@ConfigProperty(name = "memberaid.security.token-cache.max-size", defaultValue = "2000")
@@ -48,18 +58,29 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
     }
 
     @Override
-    public Class<TokenAuthenticationRequest> getRequestType() {
-        return TokenAuthenticationRequest.class;
-    }
-
-    @Override
-    public int priority() {
+    public int getPriority() {
         return BEFORE_THE_ISSUERS_VERIFICATION;
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        return Uni.createFrom().item(find(request.getToken().getToken()));
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || authorization.length() <= BEARER.length()
+                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Uni.createFrom().nullItem();
+        }
+        return Uni.createFrom().item(find(authorization.substring(BEARER.length()).strip()));
+    }
+
+    /** quarkus-oidc's mechanism answers a request without a valid token. */
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return Uni.createFrom().nullItem();
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of(TokenAuthenticationRequest.class);
     }
 
     /** The identity verified for {@code token}, while the token lives; null otherwise. */
@@ -69,7 +90,15 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
             verified.invalidate(token);
             return null;
         }
+        if (identity != null) {
+            hits.increment();
+        }
         return identity;
+    }
+
+    /** Requests whose token was found verified already (the metric memberaid_verified_tokens_reused). */
+    public long hits() {
+        return hits.sum();
     }
 
     /** Remembers an identity that was verified from a bearer token. */

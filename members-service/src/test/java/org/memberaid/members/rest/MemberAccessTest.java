@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.memberaid.access.Role;
@@ -46,6 +47,10 @@ class MemberAccessTest {
     /** On the management interface, not beside the API. */
     @TestHTTPResource(value = "/health/live", management = true)
     URL liveness;
+
+    /** On the management interface, not beside the API. */
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metricsEndpoint;
 
     private static final String GANZHOU = "620702";
     private static final String SUNAN = "620721";
@@ -260,6 +265,26 @@ class MemberAccessTest {
                     .doesNotContain((String) body.get("name")).doesNotContain("\"gender\"")
                     .doesNotContain("\"ethnicity\"").doesNotContain("\"causes\"");
         }
+    }
+
+    @Test
+    void verifiesAUsersTokenOnceAndTrustsItUntilItExpires() {
+        String token = TestTokens.token("registrar-reuse", GANSU, Role.REGISTRAR);
+        double before = reused();
+
+        for (int i = 0; i < 5; i++) {
+            withToken(token).when().get("/api/members/" + UUID.randomUUID()).then().statusCode(404);
+        }
+
+        assertThat(reused() - before).isGreaterThanOrEqualTo(4);
+        withToken(TestTokens.expired("registrar-reuse", GANSU, Role.REGISTRAR)).when().get("/api/regions").then()
+                .statusCode(401);
+    }
+
+    private double reused() {
+        String metrics = given().when().get(metricsEndpoint).then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("memberaid_verified_tokens_reused_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     private static RequestSpecification audit(String region) {
