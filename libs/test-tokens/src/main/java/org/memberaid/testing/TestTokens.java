@@ -3,6 +3,7 @@ package org.memberaid.testing;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.config.HeaderConfig;
+import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.security.KeyPairGenerator;
@@ -25,6 +26,7 @@ public final class TestTokens {
     public static final String AUDIENCE = "memberaid-api";
     private static final String SIGNING_KEY = "privateKey.jwk";
     private static final String KEY_ID = "1";
+    private static final String AUTHORIZATION = "Authorization";
 
     private TestTokens() {
     }
@@ -48,6 +50,28 @@ public final class TestTokens {
                 HeaderConfig.headerConfig().overwriteHeadersWithName("Authorization", "Content-Type", "Accept"));
         RestAssured.requestSpecification = new RequestSpecBuilder()
                 .addHeader("Authorization", bearer(subject, region, roles)).build();
+    }
+
+    /** A request carrying {@link #bearer} of this user. */
+    public static RequestSpecification as(String subject, String region, String... roles) {
+        return RestAssured.given().header(AUTHORIZATION, bearer(subject, region, roles));
+    }
+
+    /** A request carrying {@code token} as its bearer token. */
+    public static RequestSpecification withToken(String token) {
+        return RestAssured.given().header(AUTHORIZATION, "Bearer " + token);
+    }
+
+    /**
+     * Requests every service must answer 401: without a token, and with tokens of this user that
+     * carry a bad signature, expired, come from another issuer, or are no JWT at all.
+     */
+    public static List<RequestSpecification> unauthenticated(String subject, String region, String... roles) {
+        return List.of(RestAssured.given().header(AUTHORIZATION, ""),
+                withToken(badlySigned(subject, region, roles)),
+                withToken(expired(subject, region, roles)),
+                withToken(fromAnotherIssuer(subject, region, roles)),
+                withToken("not-a-token"));
     }
 
     /** A token that expired a minute ago. */

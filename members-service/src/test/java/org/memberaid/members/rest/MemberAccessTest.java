@@ -11,6 +11,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.memberaid.testing.TestTokens.as;
+import static org.memberaid.testing.TestTokens.withToken;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -63,23 +65,11 @@ class MemberAccessTest {
         TestTokens.actAs("registrar-gansu", GANSU, Role.REGISTRAR);
     }
 
-    private static RequestSpecification as(String subject, String region, String... roles) {
-        return given().header("Authorization", TestTokens.bearer(subject, region, roles));
-    }
 
-    private static RequestSpecification withToken(String token) {
-        return given().header("Authorization", "Bearer " + token);
-    }
 
     @Test
     void refusesEveryRequestWithoutAValidTokenAsProblemJson() {
-        String[] roles = { Role.REGISTRAR };
-        for (RequestSpecification request : new RequestSpecification[] {
-                given().header("Authorization", ""),
-                withToken(TestTokens.badlySigned("registrar-1", GANZHOU, roles)),
-                withToken(TestTokens.expired("registrar-1", GANZHOU, roles)),
-                withToken(TestTokens.fromAnotherIssuer("registrar-1", GANZHOU, roles)),
-                withToken("not-a-token") }) {
+        for (RequestSpecification request : TestTokens.unauthenticated("registrar-1", GANZHOU, Role.REGISTRAR)) {
             request.when().get("/api/members").then().statusCode(401)
                     .contentType("application/problem+json")
                     .header("WWW-Authenticate", startsWith("Bearer"))

@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.memberaid.testing.TestTokens.as;
+import static org.memberaid.testing.TestTokens.withToken;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,13 +60,7 @@ class DisbursementAccessTest {
         TestTokens.actAs("clerk-gansu", GANSU, Role.CASEWORKER, Role.ADMIN);
     }
 
-    private static RequestSpecification as(String subject, String region, String... roles) {
-        return given().header("Authorization", TestTokens.bearer(subject, region, roles));
-    }
 
-    private static RequestSpecification withToken(String token) {
-        return given().header("Authorization", "Bearer " + token);
-    }
 
     private final Map<String, Integer> yearOfFund = new HashMap<>();
 
@@ -92,13 +88,7 @@ class DisbursementAccessTest {
 
     @Test
     void refusesEveryRequestWithoutAValidTokenAsProblemJson() {
-        String[] roles = { Role.CASEWORKER };
-        for (RequestSpecification request : new RequestSpecification[] {
-                given().header("Authorization", ""),
-                withToken(TestTokens.badlySigned("clerk-1", GANZHOU, roles)),
-                withToken(TestTokens.expired("clerk-1", GANZHOU, roles)),
-                withToken(TestTokens.fromAnotherIssuer("clerk-1", GANZHOU, roles)),
-                withToken("not-a-token") }) {
+        for (RequestSpecification request : TestTokens.unauthenticated("clerk-1", GANZHOU, Role.CASEWORKER)) {
             request.when().get("/api/disbursements").then().statusCode(401)
                     .contentType("application/problem+json")
                     .header("WWW-Authenticate", startsWith("Bearer"))
