@@ -58,6 +58,7 @@ public class DatabaseBootstrap {
     private volatile String lastProblem;
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
+        connections.requireCredentials();
         if (!attempt()) {
             long millis = retryInterval.toMillis();
             retries.scheduleWithFixedDelay(this::retry, millis, millis, TimeUnit.MILLISECONDS);

@@ -24,6 +24,18 @@ public class DirectConnections {
     @ConfigProperty(name = "quarkus.datasource.password")
     Optional<String> password;
 
+    /** Production sets it: a service there refuses to start rather than connect without a password. */
+    @ConfigProperty(name = "memberaid.database.require-password", defaultValue = "false")
+    boolean requirePassword;
+
+    /** Fails (and so stops the start) when a password is required and none is configured. */
+    public void requireCredentials() {
+        if (requirePassword && password.filter(p -> !p.isBlank()).isEmpty()) {
+            throw new IllegalStateException("No database password: set QUARKUS_DATASOURCE_PASSWORD "
+                    + "(memberaid.database.require-password is on in the production profile)");
+        }
+    }
+
     public PostgresLocation location() {
         return PostgresLocation.parse(jdbcUrl);
     }
