@@ -5,8 +5,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
-import java.util.Set;
-import java.util.TreeSet;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -29,11 +27,6 @@ public class Caller {
         return token().getSubject();
     }
 
-    /** The caller's roles, sorted. */
-    public Set<String> roles() {
-        return new TreeSet<>(identity.getRoles());
-    }
-
     public boolean hasRole(String role) {
         return identity.hasRole(role);
     }
@@ -41,15 +34,19 @@ public class Caller {
     /** The caller's region; a token without a valid {@code region} claim may do nothing (403). */
     public RegionScope region() {
         if (region == null) {
-            Object claim = token().getClaim(REGION_CLAIM);
-            String code = claim instanceof JsonString text ? text.getString() : claim == null ? null : claim.toString();
             try {
-                region = RegionScope.of(code);
+                region = RegionScope.of(regionClaim(token()));
             } catch (IllegalArgumentException e) {
                 throw new ForbiddenException("The token carries no valid region claim");
             }
         }
         return region;
+    }
+
+    /** The text of a token's {@code region} claim, or null. */
+    public static String regionClaim(JsonWebToken token) {
+        Object claim = token.getClaim(REGION_CLAIM);
+        return claim instanceof JsonString text ? text.getString() : claim == null ? null : claim.toString();
     }
 
     /** Whether the county (or city, province) {@code regionCode} is inside the caller's region. */

@@ -1,6 +1,7 @@
 package org.memberaid.access;
 
 import java.util.regex.Pattern;
+import org.memberaid.problems.InvalidInputException;
 
 /**
  * The part of the country a caller works in, from the token's {@code region} claim: a GB/T 2260
@@ -36,6 +37,16 @@ public record RegionScope(String code) {
     /** Whether the county, city or province {@code regionCode} lies inside this region. */
     public boolean covers(String regionCode) {
         return regionCode != null && regionCode.length() == 6 && regionCode.startsWith(prefix());
+    }
+
+    /**
+     * Refuses a county outside this region where a request names it: a 400 naming {@code countyCode}.
+     * (A resource outside it is not refused but not found: 404.)
+     */
+    public void requireCounty(String countyCode) {
+        if (!covers(countyCode)) {
+            throw new InvalidInputException("countyCode", "is outside your region " + code);
+        }
     }
 
     /** A SQL {@code LIKE} pattern matching the codes this region covers. */

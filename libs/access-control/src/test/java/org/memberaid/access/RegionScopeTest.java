@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.memberaid.problems.InvalidInputException;
 
 class RegionScopeTest {
 
@@ -56,5 +57,15 @@ class RegionScopeTest {
                     .isInstanceOf(IllegalArgumentException.class);
         }
         assertThat(RegionScope.of(" 620702 ").code()).isEqualTo("620702");
+    }
+
+    @Test
+    void refusesACountyOutsideItNamingTheField() {
+        RegionScope zhangye = RegionScope.of("620700");
+
+        zhangye.requireCounty("620721");
+        assertThatThrownBy(() -> zhangye.requireCounty("620102"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                        .extracting(v -> v.field()).containsExactly("countyCode"));
     }
 }

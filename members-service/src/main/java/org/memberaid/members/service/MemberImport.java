@@ -65,7 +65,7 @@ public class MemberImport {
             counts[0]++;
             try {
                 MemberDetails details = MemberRules.registration(row.input(), today, regions::isCounty);
-                MemberRegistry.requireInside(scope, details.countyCode());
+                scope.requireCounty(details.countyCode());
                 Long earlier = firstLineOf.putIfAbsent(details.nationalId().value(), row.line());
                 if (earlier != null) {
                     rejected.add(rejection(row.line(), row.input().nationalId(),

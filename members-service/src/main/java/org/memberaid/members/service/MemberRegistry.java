@@ -64,7 +64,7 @@ public class MemberRegistry {
     public CompletionStage<Member> register(MemberInput input, RegionScope scope) {
         LocalDate today = calendar.today();
         MemberDetails details = MemberRules.registration(input, today, regions::isCounty);
-        requireInside(scope, details.countyCode());
+        scope.requireCounty(details.countyCode());
         Member member = Member.register(details, today, calendar.now());
         member.changedBy = caller.subject();
         return registrations.register(member).thenApply(committed -> member)
@@ -80,13 +80,6 @@ public class MemberRegistry {
      */
     public Optional<Member> find(UUID id, RegionScope scope) {
         return find(id).filter(member -> scope.covers(member.countyCode));
-    }
-
-    /** Refuses a county outside the caller's region (400 naming the field). */
-    public static void requireInside(RegionScope scope, String countyCode) {
-        if (!scope.covers(countyCode)) {
-            throw new InvalidInputException("countyCode", "is outside your region " + scope.code());
-        }
     }
 
     private Optional<Member> find(UUID id) {

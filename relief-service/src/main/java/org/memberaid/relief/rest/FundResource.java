@@ -73,9 +73,7 @@ public class FundResource {
         if (!counties.isCounty(valid.countyCode())) {
             throw new InvalidInputException("countyCode", "is not a known county");
         }
-        if (!caller.covers(valid.countyCode())) {
-            throw new InvalidInputException("countyCode", "is outside the caller's region " + caller.region().code());
-        }
+        caller.region().requireCounty(valid.countyCode());
         Fund fund = funds.allocate(valid.countyCode(), valid.year(), valid.kind(), valid.budget());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(fund.id.toString()).build())
                 .entity(FundResponse.of(fund)).build();

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 
 /**
  * What a resource tells the audit trail about the current request beyond its method and route: a
- * read that revealed personal data (audited like a write), or the target a route does not name.
+ * read that revealed personal data, audited like a write, and whom it revealed.
  */
 @RequestScoped
 public class AuditNote {
@@ -15,11 +15,6 @@ public class AuditNote {
     /** This read showed {@code fields} (e.g. "nationalId,phone") of {@code target} unmasked. */
     public void reveal(String fields, String target) {
         this.action = "REVEAL " + fields;
-        this.target = target;
-    }
-
-    /** The resource the request acted on, when its route does not carry it as {@code {id}}. */
-    public void target(String target) {
         this.target = target;
     }
 

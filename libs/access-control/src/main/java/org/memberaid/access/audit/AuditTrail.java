@@ -4,7 +4,6 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import jakarta.json.JsonString;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -15,7 +14,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -24,6 +22,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.memberaid.access.Caller;
 import org.memberaid.access.Role;
+import org.memberaid.database.TimeOrderedUuids;
 
 /**
  * Records every answered write under {@code /api} (POST, PUT, PATCH, DELETE, whatever the outcome:
@@ -71,7 +70,7 @@ public class AuditTrail {
                         return Uni.createFrom().voidItem();
                     }
                     AuditRecord line = new AuditRecord(Instant.now(), token.getSubject(), roles(identity),
-                            region(token), action, target, requestId, outcome);
+                            Caller.regionClaim(token), action, target, requestId, outcome);
                     return Uni.createFrom().completionStage(log.record(line))
                             .onFailure().invoke(e -> LOG.errorf(e,
                                     "Audit line not stored: actor %s, action %s, target %s, request %s, outcome %d",
@@ -114,12 +113,7 @@ public class AuditTrail {
         return identity.getRoles().stream().filter(Role.ALL::contains).sorted().collect(Collectors.joining(","));
     }
 
-    private static String region(JsonWebToken token) {
-        Object claim = token.getClaim(Caller.REGION_CLAIM);
-        return claim instanceof JsonString text ? text.getString() : claim == null ? null : claim.toString();
-    }
-
     private static String requestId(String sent) {
-        return sent != null && PLAUSIBLE_REQUEST_ID.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+        return sent != null && PLAUSIBLE_REQUEST_ID.matcher(sent).matches() ? sent : TimeOrderedUuids.next().toString();
     }
 }
