@@ -44,6 +44,7 @@ import org.memberaid.members.domain.MemberNotFoundException;
 import org.memberaid.members.domain.RegistrationStatus;
 import org.memberaid.members.service.MemberRegistry;
 import org.memberaid.members.service.MemberSearch;
+import org.memberaid.members.service.RegistrationWriter;
 
 @Path("/api/members")
 @Tag(name = "Members")
@@ -82,8 +83,8 @@ public class MemberResource {
         // answer is completed by the registration's commit, so no worker thread waits for the body
         // or for the database.
         URI members = uriInfo.getAbsolutePath();
-        return registry.register(requireBody(input), caller.region()).thenApply(member ->
-                Response.created(UriBuilder.fromUri(members).path(member.id.toString()).build())
+        return registry.register(requireBody(input), caller.region(), audit.draft(RegistrationWriter.ACTION))
+                .thenApply(member -> Response.created(UriBuilder.fromUri(members).path(member.id.toString()).build())
                         .tag(ETags.of(member)).entity(MemberResponse.of(member, Disclosure.MASKED)).build());
     }
 

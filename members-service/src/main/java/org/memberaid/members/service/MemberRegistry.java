@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.hibernate.StaleStateException;
 import org.memberaid.access.Caller;
 import org.memberaid.access.RegionScope;
+import org.memberaid.access.audit.AuditDraft;
 import org.memberaid.members.domain.DeregistrationReason;
 import org.memberaid.members.domain.DuplicateNationalIdException;
 import org.memberaid.members.domain.HardshipAssessment;
@@ -61,13 +62,13 @@ public class MemberRegistry {
      * duplicates: the answer fails with {@link DuplicateNationalIdException} naming the member
      * registered under it. Does not block (no query; regions are in memory).
      */
-    public CompletionStage<Member> register(MemberInput input, RegionScope scope) {
+    public CompletionStage<Member> register(MemberInput input, RegionScope scope, AuditDraft audit) {
         LocalDate today = calendar.today();
         MemberDetails details = MemberRules.registration(input, today, regions::isCounty);
         scope.requireCounty(details.countyCode());
         Member member = Member.register(details, today, calendar.now());
         member.changedBy = caller.subject();
-        return registrations.register(member).thenApply(committed -> member)
+        return registrations.register(member, audit).thenApply(committed -> member)
                 .exceptionallyCompose(failure -> failure.getCause() instanceof DuplicateNationalIdException duplicate
                         && !scope.covers(duplicate.existingCountyCode())
                         ? CompletableFuture.failedStage(duplicate.anonymous())

@@ -11,8 +11,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.memberaid.access.audit.AuditDraft;
+import org.memberaid.access.audit.AuditLog;
 import org.memberaid.database.GroupCommit;
 import org.memberaid.database.JdbcTransactions;
+import org.memberaid.database.StatementPipeline;
 import org.memberaid.members.domain.DuplicateNationalIdException;
 import org.memberaid.members.domain.Member;
 
@@ -23,8 +26,10 @@ import org.memberaid.members.domain.Member;
  * cost of a registration.
  *
  * <p>Answers stay one's own: a national ID registered already (before, or by an earlier registration
- * of the same batch) is that registration's 409 and adds nothing; if the database refuses the batch
- * (a row it rejects, a lost connection), each registration is written again alone.
+ * of the same batch) is that registration's 409 and adds nothing. Each registration's audit line
+ * (201 or 409) is written in the same transaction: one commit per batch, not a second one for the
+ * audit log. If the database refuses the batch (a row it rejects, a lost connection), each
+ * registration is written again alone.
  */
 @Startup
 @ApplicationScoped
@@ -32,7 +37,14 @@ public class RegistrationWriter {
 
     private static final String ASSESSMENT_NOTE = "assessed at registration";
 
-    private GroupCommit<Member, Void> writers;
+    /** The action audit lines name a registration by, as {@code AuditTrail} names a route. */
+    public static final String ACTION = "POST /api/members";
+
+    /** A new member and the audit line its transaction writes (none from tests that call the writer directly). */
+    private record Registration(Member member, AuditDraft audit) {
+    }
+
+    private GroupCommit<Registration, Void> writers;
 
     @Inject
     JdbcTransactions transactions;
@@ -76,10 +88,11 @@ public class RegistrationWriter {
      * assessment. The answer completes, on the writer's thread, once that is committed; it fails with
      * {@link DuplicateNationalIdException} when the national ID is registered already, with
      * {@link JdbcTransactions.DatabaseException} when the database refused the registration. Never
-     * blocks: callers may be on the event loop.
+     * blocks: callers may be on the event loop. The registration's audit line ({@code audit}: 201 or
+     * 409) is committed with it.
      */
-    public CompletableFuture<Void> register(Member member) {
-        return writers.submit(member);
+    public CompletableFuture<Void> register(Member member, AuditDraft audit) {
+        return writers.submit(new Registration(member, audit));
     }
 
     /** Registrations waiting for a writer (for tests). */
@@ -92,14 +105,31 @@ public class RegistrationWriter {
         return writers.writerCount();
     }
 
-    private void write(List<GroupCommit.Pending<Member, Void>> batch) {
-        NewMembers.Written written = transactions.run(connection -> newMembers.write(connection,
-                batch.stream().map(GroupCommit.Pending::request).toList(), ASSESSMENT_NOTE));
-        for (GroupCommit.Pending<Member, Void> pending : batch) {
-            if (written.registered(pending.request())) {
+    private void write(List<GroupCommit.Pending<Registration, Void>> batch) {
+        NewMembers.Written written = transactions.run(connection -> {
+            NewMembers.Written decided = newMembers.write(connection,
+                    batch.stream().map(pending -> pending.request().member()).toList(), ASSESSMENT_NOTE);
+            StatementPipeline lines = new StatementPipeline();
+            for (GroupCommit.Pending<Registration, Void> pending : batch) {
+                Registration registration = pending.request();
+                if (registration.audit() != null) {
+                    boolean registered = decided.registered(registration.member());
+                    AuditLog.append(lines, registration.audit().line(
+                            registered ? registration.member().id.toString() : null, registered ? 201 : 409));
+                }
+            }
+            lines.execute(connection);
+            return decided;
+        });
+        for (GroupCommit.Pending<Registration, Void> pending : batch) {
+            if (pending.request().audit() != null) {
+                pending.request().audit().written();
+            }
+            Member member = pending.request().member();
+            if (written.registered(member)) {
                 pending.answer().complete(null);
             } else {
-                MemberRows.Holder holder = written.holderOfSkipped().get(pending.request().nationalId);
+                MemberRows.Holder holder = written.holderOfSkipped().get(member.nationalId);
                 pending.answer().completeExceptionally(
                         new DuplicateNationalIdException(holder.id(), holder.countyCode()));
             }

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.memberaid.testing.TestTokens.as;
 import static org.memberaid.testing.TestTokens.withToken;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,7 +22,11 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -45,6 +50,9 @@ import org.memberaid.testing.TestTokens;
 @QuarkusTestResource(KafkaBrokerTestResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class MemberAccessTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     /** On the management interface, not beside the API. */
     @TestHTTPResource(value = "/health/live", management = true)
@@ -235,6 +243,37 @@ class MemberAccessTest {
         audit(SUNAN).queryParam("target", id).when().get("/api/audit").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].actor", equalTo("registrar-sunan"));
         as("registrar-1", GANSU, Role.REGISTRAR).when().get("/api/audit").then().statusCode(403);
+    }
+
+    @Test
+    void aRegistrationsAuditLineCommitsWithTheMemberAndIsWrittenOnce() throws Exception {
+        Map<String, Object> body = Members.registration();
+        body.put("countyCode", GANZHOU);
+        String id = given().header("X-Request-Id", "registration-line-" + body.get("nationalId"))
+                .contentType(ContentType.JSON).body(body).when().post("/api/members").then().statusCode(201)
+                .header("X-Request-Id", "registration-line-" + body.get("nationalId")).extract().path("id");
+        given().header("X-Request-Id", "duplicate-line-" + body.get("nationalId")).contentType(ContentType.JSON)
+                .body(body).when().post("/api/members").then().statusCode(409);
+
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement lines = connection.prepareStatement("""
+                        SELECT a.outcome, a.target, a.xmin::text = m.xmin::text AS with_member
+                        FROM audit_record a LEFT JOIN member m ON m.id::text = a.target
+                        WHERE a.request_id = ? OR a.request_id = ? ORDER BY a.id""")) {
+            lines.setString(1, "registration-line-" + body.get("nationalId"));
+            lines.setString(2, "duplicate-line-" + body.get("nationalId"));
+            try (ResultSet rows = lines.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getInt("outcome")).isEqualTo(201);
+                assertThat(rows.getString("target")).isEqualTo(id);
+                // one transaction wrote the member and its line: no answer without its line, no line without the member
+                assertThat(rows.getBoolean("with_member")).isTrue();
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getInt("outcome")).isEqualTo(409);
+                assertThat(rows.getString("target")).isNull();
+                assertThat(rows.next()).as("one line per request").isFalse();
+            }
+        }
     }
 
     @Test

@@ -93,11 +93,11 @@ class RegistrationWriterTest {
             // One registration per writer thread, so that every writer waits for the lock.
             for (int i = 0; i < writer.writerCount(); i++) {
                 Member first = member();
-                answers.put(first, writer.register(first));
+                answers.put(first, writer.register(first, null));
                 await().atMost(Duration.ofSeconds(10)).until(() -> insertsWaitingForTheLock() == answers.size());
             }
             for (Member member : queued) {
-                answers.put(member, writer.register(member));
+                answers.put(member, writer.register(member, null));
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> writer.waiting() == QUEUED);
             lock.rollback();

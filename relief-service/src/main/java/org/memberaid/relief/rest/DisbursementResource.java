@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memberaid.access.Caller;
 import org.memberaid.access.Role;
+import org.memberaid.access.audit.AuditNote;
 import org.memberaid.problems.InvalidInputException;
 import org.memberaid.problems.Problem;
 import org.memberaid.problems.Violation;
@@ -72,6 +73,9 @@ public class DisbursementResource {
     Caller caller;
 
     @Inject
+    AuditNote audit;
+
+    @Inject
     DisbursementWriters writers;
 
     @Inject
@@ -105,8 +109,8 @@ public class DisbursementResource {
         DisbursementRequest request = FundResource.requireBody(body).validated(caller.subject());
         URI collection = uriInfo.getAbsolutePath();
         return writers.request(key, fingerprints.of(request), request, caller.region(), created -> answers.created(
-                DisbursementResponse.of(created), UriBuilder.fromUri(collection).path(created.id.toString()).build()))
-                .thenApply(answers::toResponse);
+                DisbursementResponse.of(created), UriBuilder.fromUri(collection).path(created.id.toString()).build()),
+                audit.draft(DisbursementWriters.REQUEST_ACTION)).thenApply(answers::toResponse);
     }
 
     @POST
@@ -124,7 +128,8 @@ public class DisbursementResource {
     @RolesAllowed(Role.APPROVER)
     public CompletionStage<DisbursementResponse> approve(@PathParam("id") UUID id, Approval approval) {
         // On the event loop, like request
-        return writers.approve(id, caller.subject(), caller.region()).thenApply(DisbursementResponse::of);
+        return writers.approve(id, caller.subject(), caller.region(), audit.draft(DisbursementWriters.APPROVAL_ACTION))
+                .thenApply(DisbursementResponse::of);
     }
 
     @POST

@@ -27,6 +27,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.memberaid.access.RegionScope;
+import org.memberaid.access.audit.AuditDraft;
+import org.memberaid.access.audit.AuditLog;
 import org.memberaid.database.ConstraintViolations;
 import org.memberaid.database.GroupCommit;
 import org.memberaid.database.GroupCommit.Pending;
@@ -66,11 +68,15 @@ public class DisbursementWriters {
 
     /** A disbursement request under its idempotency key, in its caller's region, and how its 201 answer is rendered. */
     private record Requested(String scopedKey, String requestHash, DisbursementRequest request, RegionScope scope,
-            Function<Disbursement, Answer> render) {
+            Function<Disbursement, Answer> render, AuditDraft audit) {
     }
 
-    private record Approval(UUID id, String approver, RegionScope scope) {
+    private record Approval(UUID id, String approver, RegionScope scope, AuditDraft audit) {
     }
+
+    /** The actions audit lines name requests and approvals by, as {@code AuditTrail} names a route. */
+    public static final String REQUEST_ACTION = "POST /api/disbursements";
+    public static final String APPROVAL_ACTION = "POST /api/disbursements/{id}/approval";
 
     @Inject
     JdbcTransactions transactions;
@@ -126,21 +132,23 @@ public class DisbursementWriters {
     /**
      * Queues a request; its answer (201, or the answer kept under its key) completes after the
      * commit, or fails with the rule (422) or the conflict (409) that refused it. Never blocks. The
-     * key is the requester's own: another caller's equal key is another key.
+     * key is the requester's own: another caller's equal key is another key. The request's audit
+     * line ({@code audit}) is committed with its decision.
      */
     public CompletableFuture<Outcome> request(String idempotencyKey, String requestHash, DisbursementRequest request,
-            RegionScope scope, Function<Disbursement, Answer> render) {
+            RegionScope scope, Function<Disbursement, Answer> render, AuditDraft audit) {
         return requests.submit(new Requested(IdempotencyKeys.scoped("disbursement", request.requestedBy(),
-                idempotencyKey), requestHash, request, scope, render));
+                idempotencyKey), requestHash, request, scope, render, audit));
     }
 
     /**
      * Queues an approval; completes with the approved disbursement after the commit, or fails:
      * 404 (also outside {@code scope}), 409 (not REQUESTED; insufficient funds, with the remaining
-     * amount), 422 maker-checker or a rule of {@link Eligibility} the member no longer meets.
+     * amount), 422 maker-checker or a rule of {@link Eligibility} the member no longer meets. The
+     * approval's audit line ({@code audit}) is committed with its decision.
      */
-    public CompletableFuture<Disbursement> approve(UUID id, String approver, RegionScope scope) {
-        return approvals.submit(new Approval(id, approver, scope));
+    public CompletableFuture<Disbursement> approve(UUID id, String approver, RegionScope scope, AuditDraft audit) {
+        return approvals.submit(new Approval(id, approver, scope, audit));
     }
 
     /** Requests queued, not yet taken by a writer. */
@@ -162,9 +170,11 @@ public class DisbursementWriters {
         List<Object> outcomes;
         try {
             outcomes = transactions.run(connection -> decideRequests(connection, batch));
+            audited(batch, Requested::audit);
         } catch (RuntimeException e) {
             if (IdempotencyKeys.isKeyRace(e)) {
                 outcomes = transactions.run(connection -> decideRequests(connection, batch));
+                audited(batch, Requested::audit);
             } else if (batch.size() == 1 && ConstraintViolations.violates(e, ONE_LIVING_SUBSIDY_A_YEAR)) {
                 outcomes = List.of(new RuleViolationException("living-subsidy-once-a-year",
                         "The member already has a living subsidy for "
@@ -229,12 +239,50 @@ public class DisbursementWriters {
                 outcomes.add(refused);
             }
         }
+        for (int i = 0; i < all.size(); i++) {
+            AuditDraft audit = all.get(i).audit();
+            if (audit != null) {
+                Object outcome = outcomes.get(i);
+                String target = outcome instanceof Outcome answered && answered.answer().location() != null
+                        ? answered.answer().location().substring(answered.answer().location().lastIndexOf('/') + 1)
+                        : null;
+                AuditLog.append(writes, audit.line(target, status(outcome)));
+            }
+        }
         writes.execute(connection);
         return outcomes;
     }
 
     private void writeApprovals(List<Pending<Approval, Disbursement>> batch) {
-        GroupCommit.complete(batch, transactions.run(connection -> decideApprovals(connection, batch)));
+        List<Object> outcomes = transactions.run(connection -> decideApprovals(connection, batch));
+        audited(batch, Approval::audit);
+        GroupCommit.complete(batch, outcomes);
+    }
+
+    /** After the commit: the batch's audit lines are stored, the trail must not write them again. */
+    private static <T> void audited(List<? extends Pending<T, ?>> batch, Function<T, AuditDraft> audit) {
+        for (Pending<T, ?> pending : batch) {
+            AuditDraft draft = audit.apply(pending.request());
+            if (draft != null) {
+                draft.written();
+            }
+        }
+    }
+
+    /** The HTTP status a decided outcome is answered with (as {@code ReliefProblemMapper} maps the refusals). */
+    private static int status(Object outcome) {
+        if (outcome instanceof Outcome answered) {
+            return answered.answer().status();
+        } else if (outcome instanceof Disbursement) {
+            return 200;
+        } else if (outcome instanceof RuleViolationException) {
+            return 422;
+        } else if (outcome instanceof ConflictException) {
+            return 409;
+        } else if (outcome instanceof NotFoundException) {
+            return 404;
+        }
+        throw new IllegalArgumentException("No status for " + outcome);
     }
 
     private List<Object> decideApprovals(Connection connection, List<Pending<Approval, Disbursement>> batch)
@@ -277,6 +325,12 @@ public class DisbursementWriters {
         DisbursementRows.saveDecisions(connection, writes, approved);
         for (Disbursement disbursement : approved) {
             events.disbursement(writes, ReliefEvents.DISBURSEMENT_APPROVED, disbursement);
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Approval approval = batch.get(i).request();
+            if (approval.audit() != null) {
+                AuditLog.append(writes, approval.audit().line(approval.id().toString(), status(outcomes.get(i))));
+            }
         }
         // Charged last, once per fund: the fund rows are what every approval of a county waits for.
         charges.forEach((fund, amount) -> Disbursements.moveApproved(writes, fund, amount));

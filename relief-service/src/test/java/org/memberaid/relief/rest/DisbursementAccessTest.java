@@ -14,6 +14,7 @@ import static org.memberaid.testing.TestTokens.withToken;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,7 +22,11 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -46,6 +51,9 @@ import org.memberaid.testing.TestTokens;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class DisbursementAccessTest {
 
+    @Inject
+    AgroalDataSource dataSource;
+
     /** On the management interface, not beside the API. */
     @TestHTTPResource(value = "/health/live", management = true)
     URL liveness;
@@ -59,8 +67,6 @@ class DisbursementAccessTest {
     void signIn() {
         TestTokens.actAs("clerk-gansu", GANSU, Role.CASEWORKER, Role.ADMIN);
     }
-
-
 
     private final Map<String, Integer> yearOfFund = new HashMap<>();
 
@@ -313,5 +319,36 @@ class DisbursementAccessTest {
         as("clerk-ganzhou", GANZHOU, Role.CASEWORKER).when().get("/api/audit").then().statusCode(403);
         as("auditor-gansu", GANSU, Role.AUDITOR).queryParam("target", id).when().get("/api/audit").then()
                 .body("items.action", not(hasItem(startsWith("GET"))));
+    }
+
+    @Test
+    void aDecisionsAuditLineCommitsWithTheDecisionAndIsWrittenOnce() throws Exception {
+        UUID member = Replica.known(Replica.Member.inDifficulty(GANZHOU));
+        String fund = fund(GANZHOU, 2069);
+        RequestSpecification both = as("clerk-and-head-ganzhou", GANZHOU, Role.CASEWORKER, Role.APPROVER);
+        String id = requested(both, member, fund, UUID.randomUUID().toString());
+        decide(as("clerk-and-head-ganzhou", GANZHOU, Role.CASEWORKER, Role.APPROVER).header("X-Request-Id",
+                "own-approval-" + id), id, "approval", Map.of()).statusCode(422).body("rule", equalTo("maker-checker"));
+        decide(as("head-ganzhou", GANZHOU, Role.APPROVER).header("X-Request-Id", "approval-" + id), id, "approval",
+                Map.of()).statusCode(200);
+
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement lines = connection.prepareStatement("""
+                        SELECT a.outcome, a.target, a.xmin::text = d.xmin::text AS with_decision
+                        FROM audit_record a JOIN disbursement d ON d.id::text = a.target
+                        WHERE a.request_id IN (?, ?) ORDER BY a.id""")) {
+            lines.setString(1, "own-approval-" + id);
+            lines.setString(2, "approval-" + id);
+            try (ResultSet rows = lines.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getInt("outcome")).isEqualTo(422);
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getInt("outcome")).isEqualTo(200);
+                assertThat(rows.getString("target")).isEqualTo(id);
+                // the approval, the fund's charge and the line: one transaction
+                assertThat(rows.getBoolean("with_decision")).isTrue();
+                assertThat(rows.next()).as("one line per request").isFalse();
+            }
+        }
     }
 }

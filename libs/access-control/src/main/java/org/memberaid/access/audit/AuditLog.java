@@ -18,6 +18,7 @@ import java.util.concurrent.CompletionStage;
 import org.memberaid.access.RegionScope;
 import org.memberaid.database.GroupCommit;
 import org.memberaid.database.JdbcTransactions;
+import org.memberaid.database.StatementPipeline;
 
 /**
  * The service's append-only audit log (table {@code audit_record}, migration {@code db/audit}). Lines
@@ -30,8 +31,7 @@ public class AuditLog {
 
     private static final String INSERT = """
             INSERT INTO audit_record (at, actor, roles, region, action, target, request_id, outcome)
-            SELECT * FROM unnest(?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                 ?::smallint[])""";
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
 
     /** A page of audit lines, newest first. */
     public record Page(List<AuditRecord> items, long total) {
@@ -122,33 +122,19 @@ public class AuditLog {
         });
     }
 
+    /**
+     * Adds {@code line} to {@code writes}, the statements of a transaction that makes the change it
+     * records: line and change commit together (see {@link AuditDraft}).
+     */
+    public static void append(StatementPipeline writes, AuditRecord line) {
+        writes.addRow(INSERT, Timestamp.from(line.at()), line.actor(), line.roles(), line.region(), line.action(),
+                line.target(), line.requestId(), line.outcome());
+    }
+
     private void write(List<GroupCommit.Pending<AuditRecord, Void>> batch) {
-        transactions.run(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                int n = batch.size();
-                Timestamp[] at = new Timestamp[n];
-                String[][] text = new String[6][n];
-                Integer[] outcome = new Integer[n];
-                for (int i = 0; i < n; i++) {
-                    AuditRecord line = batch.get(i).request();
-                    at[i] = Timestamp.from(line.at());
-                    text[0][i] = line.actor();
-                    text[1][i] = line.roles();
-                    text[2][i] = line.region();
-                    text[3][i] = line.action();
-                    text[4][i] = line.target();
-                    text[5][i] = line.requestId();
-                    outcome[i] = line.outcome();
-                }
-                insert.setArray(1, connection.createArrayOf("timestamptz", at));
-                for (int column = 0; column < text.length; column++) {
-                    insert.setArray(column + 2, connection.createArrayOf("text", text[column]));
-                }
-                insert.setArray(8, connection.createArrayOf("int4", outcome));
-                insert.executeUpdate();
-            }
-            return null;
-        });
+        StatementPipeline writes = new StatementPipeline();
+        batch.forEach(pending -> append(writes, pending.request()));
+        transactions.run(connection -> writes.execute(connection));
         batch.forEach(pending -> pending.answer().complete(null));
     }
 

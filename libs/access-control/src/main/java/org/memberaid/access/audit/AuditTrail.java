@@ -1,7 +1,6 @@
 package org.memberaid.access.audit;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
@@ -15,29 +14,25 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.memberaid.access.Caller;
-import org.memberaid.access.Role;
-import org.memberaid.database.TimeOrderedUuids;
 
 /**
  * Records every answered write under {@code /api} (POST, PUT, PATCH, DELETE, whatever the outcome:
  * also 403, 404, 409, 422) and every read a resource marked in {@link AuditNote} (reveals), and
- * holds the answer until the line is committed. A request without a verified caller (401) has no
+ * holds the answer until the line is committed; a write whose writer committed the line with the
+ * change ({@link AuditNote#draft}) is not recorded twice. A request without a verified caller (401) has no
  * actor and is not recorded. Every answer carries {@code X-Request-Id}: the caller's own, when it
  * sent a plausible one, else a new one; the audit line records it.
  */
 public class AuditTrail {
 
-    public static final String REQUEST_ID = "X-Request-Id";
+    public static final String REQUEST_ID = AuditNote.REQUEST_ID;
 
     private static final Logger LOG = Logger.getLogger(AuditTrail.class);
     private static final Set<String> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
-    private static final Pattern PLAUSIBLE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     private final Map<Method, String> routes = new ConcurrentHashMap<>();
 
@@ -52,11 +47,11 @@ public class AuditTrail {
 
     @ServerResponseFilter
     public Uni<Void> record(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
-        String requestId = requestId(request.getHeaderString(REQUEST_ID));
+        String requestId = note.requestId();
         response.getHeaders().putSingle(REQUEST_ID, requestId);
         String noted = note.action();
         boolean write = !READS.contains(request.getMethod());
-        if ((!write && noted == null) || !request.getUriInfo().getPath().startsWith("/api/")) {
+        if ((!write && noted == null) || note.written() || !request.getUriInfo().getPath().startsWith("/api/")) {
             return Uni.createFrom().voidItem();
         }
         String action = noted != null ? noted : request.getMethod() + " " + route(request, resource);
@@ -69,7 +64,7 @@ public class AuditTrail {
                             || !(identity.getPrincipal() instanceof JsonWebToken token)) {
                         return Uni.createFrom().voidItem();
                     }
-                    AuditRecord line = new AuditRecord(Instant.now(), token.getSubject(), roles(identity),
+                    AuditRecord line = new AuditRecord(Instant.now(), token.getSubject(), AuditNote.roles(identity),
                             Caller.regionClaim(token), action, target, requestId, outcome);
                     return Uni.createFrom().completionStage(log.record(line))
                             .onFailure().invoke(e -> LOG.errorf(e,
@@ -107,13 +102,5 @@ public class AuditTrail {
             return path.substring(path.lastIndexOf('/') + 1);
         }
         return null;
-    }
-
-    private static String roles(SecurityIdentity identity) {
-        return identity.getRoles().stream().filter(Role.ALL::contains).sorted().collect(Collectors.joining(","));
-    }
-
-    private static String requestId(String sent) {
-        return sent != null && PLAUSIBLE_REQUEST_ID.matcher(sent).matches() ? sent : TimeOrderedUuids.next().toString();
     }
 }
