@@ -5,6 +5,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -16,6 +17,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class Caller {
 
     public static final String REGION_CLAIM = "region";
+
+    /** The identity's {@code region} claim, read once per verified token ({@link VerifiedTokenRecorder}). */
+    static final String REGION_ATTRIBUTE = "memberaid.region";
+
+    /** The identity's memberaid roles, sorted, comma-separated, as audit lines record them. */
+    static final String ROLES_ATTRIBUTE = "memberaid.roles";
 
     @Inject
     SecurityIdentity identity;
@@ -35,7 +42,8 @@ public class Caller {
     public RegionScope region() {
         if (region == null) {
             try {
-                region = RegionScope.of(regionClaim(token()));
+                token();
+                region = RegionScope.of(regionClaim(identity));
             } catch (IllegalArgumentException e) {
                 throw new ForbiddenException("The token carries no valid region claim");
             }
@@ -43,8 +51,24 @@ public class Caller {
         return region;
     }
 
-    /** The text of a token's {@code region} claim, or null. */
-    public static String regionClaim(JsonWebToken token) {
+    /** The text of the {@code region} claim of a token-verified {@code identity}, or null. */
+    public static String regionClaim(SecurityIdentity identity) {
+        String described = identity.getAttribute(REGION_ATTRIBUTE);
+        return described != null ? described : regionClaim((JsonWebToken) identity.getPrincipal());
+    }
+
+    /** The identity's memberaid roles, sorted and comma-separated (e.g. "approver,caseworker"). */
+    public static String roles(SecurityIdentity identity) {
+        String described = identity.getAttribute(ROLES_ATTRIBUTE);
+        return described != null ? described
+                : identity.getRoles().stream().filter(Role.ALL::contains).sorted().collect(Collectors.joining(","));
+    }
+
+    /**
+     * The text of a token's {@code region} claim, or null. Costly: smallrye-jwt looks every claim name
+     * up among the standard ones and throws (and catches) for any other; read it once per token.
+     */
+    static String regionClaim(JsonWebToken token) {
         Object claim = token.getClaim(REGION_CLAIM);
         return claim instanceof JsonString text ? text.getString() : claim == null ? null : claim.toString();
     }

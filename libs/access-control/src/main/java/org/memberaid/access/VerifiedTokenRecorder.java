@@ -3,11 +3,16 @@ package org.memberaid.access;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Hands every identity verified from a bearer token to {@link VerifiedTokens}. */
+/**
+ * Reads what every request asks of a verified token once, when it is verified (its region, its
+ * memberaid roles as audit lines record them), and hands the identity to {@link VerifiedTokens}.
+ */
 @ApplicationScoped
 public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
 
@@ -16,7 +21,17 @@ public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        tokens.remember(identity);
-        return Uni.createFrom().item(identity);
+        if (!(identity.getPrincipal() instanceof JsonWebToken token)) {
+            return Uni.createFrom().item(identity);
+        }
+        QuarkusSecurityIdentity.Builder described = QuarkusSecurityIdentity.builder(identity)
+                .addAttribute(Caller.ROLES_ATTRIBUTE, Caller.roles(identity));
+        String region = Caller.regionClaim(token);
+        if (region != null) {
+            described.addAttribute(Caller.REGION_ATTRIBUTE, region);
+        }
+        SecurityIdentity verified = described.build();
+        tokens.remember(verified);
+        return Uni.createFrom().item(verified);
     }
 }

@@ -5,10 +5,8 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.memberaid.access.Caller;
-import org.memberaid.access.Role;
 import org.memberaid.database.TimeOrderedUuids;
 
 /**
@@ -47,7 +45,8 @@ public class AuditNote {
      */
     public AuditDraft draft(String action) {
         JsonWebToken token = (JsonWebToken) identity.getPrincipal();
-        draft = new AuditDraft(token.getSubject(), roles(identity), Caller.regionClaim(token), action, requestId());
+        draft = new AuditDraft(token.getSubject(), Caller.roles(identity), Caller.regionClaim(identity), action,
+                requestId());
         return draft;
     }
 
@@ -59,10 +58,6 @@ public class AuditNote {
                     ? sent : TimeOrderedUuids.next().toString();
         }
         return requestId;
-    }
-
-    static String roles(SecurityIdentity identity) {
-        return identity.getRoles().stream().filter(Role.ALL::contains).sorted().collect(Collectors.joining(","));
     }
 
     String action() {

@@ -64,8 +64,8 @@ public class AuditTrail {
                             || !(identity.getPrincipal() instanceof JsonWebToken token)) {
                         return Uni.createFrom().voidItem();
                     }
-                    AuditRecord line = new AuditRecord(Instant.now(), token.getSubject(), AuditNote.roles(identity),
-                            Caller.regionClaim(token), action, target, requestId, outcome);
+                    AuditRecord line = new AuditRecord(Instant.now(), token.getSubject(), Caller.roles(identity),
+                            Caller.regionClaim(identity), action, target, requestId, outcome);
                     return Uni.createFrom().completionStage(log.record(line))
                             .onFailure().invoke(e -> LOG.errorf(e,
                                     "Audit line not stored: actor %s, action %s, target %s, request %s, outcome %d",
