@@ -3,7 +3,7 @@
 # memberaid, imported from deploy/keycloak/memberaid-realm.json).
 # Usage: deploy/keycloak.sh start|stop|status
 #
-# The first start fetches the Keycloak distribution from Maven Central (with Maven), unpacks it
+# The first start fetches the Keycloak distribution from Maven Central (with ./mvnw), unpacks it
 # into $DATA_DIR/keycloak, builds it for PostgreSQL (kc.sh build) and generates the bootstrap
 # admin's password and the memberaid-scripts client's secret (files there, mode 600). Keycloak
 # then runs in production mode (kc.sh start --optimized) on a JDK 21+, with its data in the
@@ -66,8 +66,8 @@ install_distribution() {
   echo "Fetching Keycloak $KEYCLOAK_VERSION (org.keycloak:keycloak-quarkus-dist, zip) from Maven Central..."
   local download="$KEYCLOAK_DIR/download"
   rm -rf "$download" && mkdir -p "$download"
-  # Run outside the project so that Maven does not read its reactor.
-  (cd "$download" && mvn -B -q -Dstyle.color=never org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+  # Run outside the project so that Maven does not read its reactor; the wrapper brings the project's Maven.
+  (cd "$download" && "$ROOT/mvnw" -B -q -Dstyle.color=never org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
     -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" -DoutputDirectory="$download") ||
     die "could not fetch org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip with Maven"
   local zip="$download/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip"

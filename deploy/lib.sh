@@ -38,7 +38,7 @@ management_port() {
 kafka_cli() {
   local classpath="$ROOT/deploy/kafka-broker/target/launcher.classpath"
   if [[ ! -f "$classpath" ]]; then
-    echo "The Kafka launcher is not built yet: run deploy/run.sh (or mvn -B install -DskipTests) first." >&2
+    echo "The Kafka launcher is not built yet: run deploy/run.sh (or ./mvnw -B install -DskipTests) first." >&2
     return 1
   fi
   java -cp "$(cat "$classpath")" org.memberaid.deploy.kafka.LocalKafkaBroker "$@" \

@@ -7,7 +7,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 classpath_file="$ROOT/deploy/loadgen/target/loadgen.classpath"
 if [[ ! -f "$classpath_file" ]]; then
-  echo "The load generator is not built yet: run 'mvn -B -q install -DskipTests' in $ROOT first." >&2
+  echo "The load generator is not built yet: run './mvnw -B -q install -DskipTests' in $ROOT first." >&2
   exit 2
 fi
 

@@ -12,8 +12,8 @@ if ! pg_isready -q -h "${PGHOST:-127.0.0.1}" -p "${PGPORT:-5432}"; then
 fi
 
 if [[ "${MEMBERAID_SKIP_BUILD:-false}" != true ]]; then
-  echo "Building (mvn install, tests skipped; run them with mvn test)..."
-  mvn -B -q install -DskipTests
+  echo "Building (./mvnw install, tests skipped; run them with ./mvnw test)..."
+  "$ROOT/mvnw" -B -q install -DskipTests
 fi
 
 mkdir -p "$DATA_DIR/logs" "$DATA_DIR/pids"

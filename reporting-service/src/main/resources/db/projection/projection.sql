@@ -2,25 +2,21 @@
 -- never migrated: a new shape is built by replaying the topics into a new schema.
 
 -- What reporting knows of each member: enough to move the counts correctly on every transition.
+-- since: the business date from which this state counts in the month-end history (the change's
+-- effectiveOn, never before the member's registration nor before the state it replaced).
 CREATE TABLE member_state (
     member_id           UUID        PRIMARY KEY,
     county_code         VARCHAR(12) NOT NULL,
     registration_status VARCHAR(20) NOT NULL,
     hardship_status     VARCHAR(20) NOT NULL,
-    version             BIGINT      NOT NULL
-);
-
--- The current stock per county (active members only).
-CREATE TABLE county_statistics (
-    county_code           VARCHAR(12) PRIMARY KEY,
-    members_total         BIGINT      NOT NULL DEFAULT 0,
-    members_in_difficulty BIGINT      NOT NULL DEFAULT 0,
-    members_lifted_out    BIGINT      NOT NULL DEFAULT 0
+    version             BIGINT      NOT NULL,
+    since               DATE        NOT NULL
 );
 
 -- Additive figures per county and month (first day of the month): money approved and
 -- disbursements by kind, assistance by kind, members newly in difficulty or lifted out, and the
--- monthly change of the stock, which month-end history sums.
+-- monthly change of the stock (MEMBERS_*), which summed up to a month's end gives the stock then
+-- (active members only).
 CREATE TABLE county_month_figure (
     county_code VARCHAR(12)    NOT NULL,
     month       DATE           NOT NULL,
@@ -64,7 +60,8 @@ CREATE TABLE disbursement_state (
 );
 
 -- The same figures per county and year, kept alongside so a year's report reads one row per
--- county and figure instead of summing the months.
+-- county and figure instead of summing the months; the stock at a year's end sums the MEMBERS_*
+-- figures of that year and the years before.
 CREATE TABLE county_year_figure (
     year        INTEGER        NOT NULL,
     county_code VARCHAR(12)    NOT NULL,

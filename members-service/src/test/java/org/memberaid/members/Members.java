@@ -26,6 +26,8 @@ public final class Members {
         body.put("village", "清凉寺村");
         body.put("partyBranch", "清凉寺村党支部");
         body.put("joinedPartyOn", "1995-07-01");
+        // Registered at the start of the year, so that the tests' changes dated in 2026 come after it.
+        body.put("registeredOn", "2026-01-02");
         body.put("education", "JUNIOR_SECONDARY");
         body.put("laborCapacity", "FULL");
         body.put("annualIncome", 18000.00);

@@ -24,6 +24,9 @@ import org.memberaid.database.TimeOrderedUuids;
 @Entity
 public class Member extends PanacheEntityBase {
 
+    /** The rule a change dated before the member's registration breaks. */
+    public static final String BEFORE_REGISTRATION = "before-registration";
+
     @Id
     public UUID id;
 
@@ -107,7 +110,7 @@ public class Member extends PanacheEntityBase {
     public String changedBy;
 
     /** A new member, version 1 (its registered event's sequence), not yet written. */
-    public static Member register(MemberDetails details, LocalDate today, Instant now) {
+    public static Member register(MemberDetails details, Instant now) {
         Member member = new Member();
         member.version = 1L;
         member.id = TimeOrderedUuids.next();
@@ -118,7 +121,7 @@ public class Member extends PanacheEntityBase {
         member.hardshipStatus = details.hardshipStatus();
         member.hardshipCauses = EnumSet.copyOf(withNone(details.hardshipCauses()));
         member.registrationStatus = RegistrationStatus.ACTIVE;
-        member.registeredOn = today;
+        member.registeredOn = details.registeredOn();
         member.createdAt = now;
         member.updatedAt = now;
         return member;
@@ -130,9 +133,12 @@ public class Member extends PanacheEntityBase {
         updatedAt = now;
     }
 
-    /** Records an assessment; LIFTED_OUT is only reachable from IN_DIFFICULTY. */
-    public void assessHardship(HardshipStatus status, Set<HardshipCause> causes, Instant now) {
+    /**
+     * Records an assessment dated {@code assessedOn}; LIFTED_OUT is only reachable from IN_DIFFICULTY.
+     */
+    public void assessHardship(HardshipStatus status, Set<HardshipCause> causes, LocalDate assessedOn, Instant now) {
         requireActive();
+        requireRegisteredBy(assessedOn, "An assessment");
         if (status == HardshipStatus.LIFTED_OUT && hardshipStatus != HardshipStatus.IN_DIFFICULTY) {
             throw new IllegalTransitionException("A member can be lifted out of difficulty only from IN_DIFFICULTY; "
                     + "this member is " + hardshipStatus);
@@ -142,8 +148,9 @@ public class Member extends PanacheEntityBase {
         updatedAt = now;
     }
 
-    public String transfer(String toCountyCode, Instant now) {
+    public String transfer(String toCountyCode, LocalDate effectiveOn, Instant now) {
         requireActive();
+        requireRegisteredBy(effectiveOn, "A transfer");
         if (toCountyCode.equals(countyCode)) {
             throw new IllegalTransitionException("The member is already registered in county " + countyCode);
         }
@@ -155,6 +162,7 @@ public class Member extends PanacheEntityBase {
 
     public void deregister(DeregistrationReason reason, LocalDate effectiveOn, Instant now) {
         requireActive();
+        requireRegisteredBy(effectiveOn, "A deregistration");
         registrationStatus = reason.status();
         deregistrationReason = reason;
         deregisteredOn = effectiveOn;
@@ -180,6 +188,18 @@ public class Member extends PanacheEntityBase {
         if (registrationStatus != RegistrationStatus.ACTIVE) {
             throw new IllegalTransitionException("The member is deregistered (" + registrationStatus
                     + ") and can no longer be changed");
+        }
+    }
+
+    /**
+     * A change of the member takes effect on or after the day the member was registered: before it
+     * the member was not on the registry, and the reports would count a member in difficulty in a
+     * month in which the member is not counted at all.
+     */
+    private void requireRegisteredBy(LocalDate effectiveOn, String change) {
+        if (effectiveOn.isBefore(registeredOn)) {
+            throw new RuleViolationException(BEFORE_REGISTRATION, change + " dated " + effectiveOn
+                    + " is before the member's registration on " + registeredOn);
         }
     }
 

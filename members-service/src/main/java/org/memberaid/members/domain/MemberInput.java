@@ -31,6 +31,11 @@ public record MemberInput(
         @Schema(required = true, format = "date", description = "Not before the 18th birthday, not in the future",
                 examples = "1992-07-01")
         String joinedPartyOn,
+        @Schema(format = "date", description = "The business date the member entered the programme's registry (a "
+                + "census of an earlier year is registered on its own date): not in the future, not before the "
+                + "member joined the party, within the programme's years; default today. Never changes afterwards",
+                examples = "2015-03-10")
+        String registeredOn,
         @Schema(enumeration = {"NONE", "PRIMARY", "JUNIOR_SECONDARY", "SENIOR_SECONDARY", "VOCATIONAL",
                 "JUNIOR_COLLEGE", "BACHELOR", "POSTGRADUATE"})
         String education,

@@ -22,17 +22,23 @@ public final class MemberRules {
     private static final BigDecimal MAX_INCOME = new BigDecimal("9999999999.99");
 
     private final LocalDate today;
+    private final ProgrammeYears years;
     private final Predicate<String> isCounty;
     private final List<Violation> violations = new ArrayList<>();
 
-    private MemberRules(LocalDate today, Predicate<String> isCounty) {
+    private MemberRules(LocalDate today, ProgrammeYears years, Predicate<String> isCounty) {
         this.today = today;
+        this.years = years;
         this.isCounty = isCounty;
     }
 
-    /** Validates a registration; throws {@link InvalidInputException} listing every problem. */
-    public static MemberDetails registration(MemberInput input, LocalDate today, Predicate<String> isCounty) {
-        MemberRules rules = new MemberRules(today, isCounty);
+    /**
+     * Validates a registration as of {@code today}, whose business dates must fall within the
+     * programme's {@code years}; throws {@link InvalidInputException} listing every problem.
+     */
+    public static MemberDetails registration(MemberInput input, LocalDate today, ProgrammeYears years,
+            Predicate<String> isCounty) {
+        MemberRules rules = new MemberRules(today, years, isCounty);
         MemberDetails details = rules.checkRegistration(input);
         rules.throwIfViolated();
         return details;
@@ -40,14 +46,14 @@ public final class MemberRules {
 
     /** Validates the changeable attributes of an existing member whose ID is {@code nationalId}. */
     public static MemberProfile profile(MemberInput input, NationalId nationalId, LocalDate today) {
-        MemberRules rules = new MemberRules(today, code -> true);
+        MemberRules rules = new MemberRules(today, null, code -> true);
         MemberProfile profile = rules.checkProfile(input, nationalId);
         rules.throwIfViolated();
         return profile;
     }
 
     public static Set<HardshipCause> causes(List<String> names, String field, List<Violation> violations) {
-        MemberRules rules = new MemberRules(LocalDate.MAX, code -> true);
+        MemberRules rules = new MemberRules(LocalDate.MAX, null, code -> true);
         Set<HardshipCause> causes = rules.parseCauses(names, field);
         violations.addAll(rules.violations);
         return causes;
@@ -83,7 +89,31 @@ public final class MemberRules {
         }
         Set<HardshipCause> causes = parseCauses(input.causes(), "causes");
         checkCausesAgree(status, causes, "causes");
-        return violations.isEmpty() ? new MemberDetails(nationalId, county, profile, status, causes) : null;
+        LocalDate registeredOn = checkRegisteredOn(input.registeredOn(), profile.joinedPartyOn());
+        return violations.isEmpty() ? new MemberDetails(nationalId, county, profile, status, causes, registeredOn) : null;
+    }
+
+    /**
+     * The business date the member enters the registry: today unless given (a census of an earlier
+     * year, registered now); never in the future, never before the member joined the party, and
+     * within the programme's years, since every figure counts the member from that date on.
+     */
+    private LocalDate checkRegisteredOn(String value, LocalDate joinedPartyOn) {
+        if (trim(value) == null) {
+            return today;
+        }
+        LocalDate registeredOn = parseDate(value, "registeredOn");
+        if (registeredOn == null) {
+            return null;
+        }
+        if (registeredOn.isAfter(today)) {
+            violation("registeredOn", "is in the future");
+        } else if (!years.holds(registeredOn)) {
+            violation("registeredOn", years.refusal());
+        } else if (joinedPartyOn != null && registeredOn.isBefore(joinedPartyOn)) {
+            violation("registeredOn", "is before the member joined the party (" + joinedPartyOn + ")");
+        }
+        return registeredOn;
     }
 
     private MemberProfile checkProfile(MemberInput input, NationalId nationalId) {
@@ -146,7 +176,7 @@ public final class MemberRules {
 
     /** Checks an assessment's status against its causes; returns the violations. */
     public static List<Violation> assessmentViolations(HardshipStatus status, Set<HardshipCause> causes) {
-        MemberRules rules = new MemberRules(LocalDate.MAX, code -> true);
+        MemberRules rules = new MemberRules(LocalDate.MAX, null, code -> true);
         rules.checkCausesAgree(status, causes, "causes");
         return rules.violations;
     }

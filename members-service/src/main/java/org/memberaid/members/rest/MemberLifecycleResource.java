@@ -23,6 +23,7 @@ import org.memberaid.members.domain.HardshipAssessment;
 import org.memberaid.members.domain.Member;
 import org.memberaid.members.service.BusinessCalendar;
 import org.memberaid.members.service.MemberRegistry;
+import org.memberaid.problems.Problem;
 
 /** What happens to a member after registration: hardship assessments, transfers, deregistration. */
 @Path("/api/members/{id}")
@@ -50,10 +51,12 @@ public class MemberLifecycleResource {
     @APIResponse(ref = "Invalid", responseCode = "400")
     @APIResponse(ref = "NotFound", responseCode = "404")
     @APIResponse(ref = "Conflict", responseCode = "409")
+    @APIResponse(responseCode = "422", description = "Dated before the member's registration (rule before-registration)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Role.REGISTRAR)
     public Response assess(@PathParam("id") UUID id, AssessmentRequest request) {
         HardshipAssessment assessment = registry.assess(id,
-                MemberResource.requireBody(request).validated(calendar.today()), caller.region());
+                MemberResource.requireBody(request).validated(calendar.today(), calendar.programmeYears()), caller.region());
         return Response.status(Response.Status.CREATED).entity(AssessmentResponse.of(assessment)).build();
     }
 
@@ -74,9 +77,11 @@ public class MemberLifecycleResource {
     @APIResponse(ref = "Invalid", responseCode = "400")
     @APIResponse(ref = "NotFound", responseCode = "404")
     @APIResponse(ref = "Conflict", responseCode = "409")
+    @APIResponse(responseCode = "422", description = "Dated before the member's registration (rule before-registration)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Role.REGISTRAR)
     public Response transfer(@PathParam("id") UUID id, TransferRequest request) {
-        TransferRequest body = MemberResource.requireBody(request).validated(calendar.today());
+        TransferRequest body = MemberResource.requireBody(request).validated(calendar.today(), calendar.programmeYears());
         Member member = registry.transfer(id, body.countyCode().strip(), body.effectiveOn(), caller.region());
         return Response.ok(MemberResponse.of(member, Disclosure.MASKED)).tag(ETags.of(member)).build();
     }
@@ -90,9 +95,12 @@ public class MemberLifecycleResource {
     @APIResponse(ref = "Invalid", responseCode = "400")
     @APIResponse(ref = "NotFound", responseCode = "404")
     @APIResponse(ref = "Conflict", responseCode = "409")
+    @APIResponse(responseCode = "422", description = "Dated before the member's registration (rule before-registration)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Role.REGISTRAR)
     public Response deregister(@PathParam("id") UUID id, DeregistrationRequest request) {
-        DeregistrationRequest body = MemberResource.requireBody(request).validated(calendar.today());
+        DeregistrationRequest body = MemberResource.requireBody(request).validated(calendar.today(),
+                calendar.programmeYears());
         Member member = registry.deregister(id, body.reason(), body.effectiveOn(), caller.region());
         return Response.ok(MemberResponse.of(member, Disclosure.MASKED)).tag(ETags.of(member)).build();
     }

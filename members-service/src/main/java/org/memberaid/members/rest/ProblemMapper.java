@@ -6,6 +6,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.memberaid.members.domain.DuplicateNationalIdException;
 import org.memberaid.members.domain.IllegalTransitionException;
 import org.memberaid.members.domain.MemberNotFoundException;
+import org.memberaid.members.domain.RuleViolationException;
 import org.memberaid.members.domain.VersionMismatchException;
 import org.memberaid.problems.Problem;
 
@@ -33,6 +34,12 @@ public class ProblemMapper {
     public Response illegalTransition(IllegalTransitionException e) {
         return Problem.of(409, "illegal-transition", "Not allowed in the member's current state", e.getMessage())
                 .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response rule(RuleViolationException e) {
+        return Problem.of(422, "rule/" + e.rule(), "Refused by the registry's rules", e.getMessage())
+                .with("rule", e.rule()).toResponse();
     }
 
     @ServerExceptionMapper

@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.memberaid.members.config.ProgrammeConfig;
+import org.memberaid.members.domain.ProgrammeYears;
 
 /** Business dates are those of Asia/Shanghai, whatever zone the server runs in. */
 @ApplicationScoped
@@ -18,8 +20,16 @@ public class BusinessCalendar {
     @Inject
     Clock clock;
 
+    @Inject
+    ProgrammeConfig programme;
+
     public LocalDate today() {
         return LocalDate.now(clock.withZone(ZONE));
+    }
+
+    /** The years the programme holds today: the configured first year to next year. */
+    public ProgrammeYears programmeYears() {
+        return ProgrammeYears.asOf(programme.firstYear(), today());
     }
 
     public Instant now() {

@@ -22,8 +22,8 @@ import org.memberaid.members.domain.MemberInput;
 public final class MemberCsv {
 
     public static final List<String> COLUMNS = List.of("nationalId", "name", "gender", "ethnicity", "phone",
-            "countyCode", "township", "village", "partyBranch", "joinedPartyOn", "education", "laborCapacity",
-            "annualIncome", "notableContribution", "hardshipStatus", "causes");
+            "countyCode", "township", "village", "partyBranch", "joinedPartyOn", "registeredOn", "education",
+            "laborCapacity", "annualIncome", "notableContribution", "hardshipStatus", "causes");
     public static final List<String> REQUIRED_COLUMNS = List.of("nationalId", "name", "countyCode", "joinedPartyOn",
             "laborCapacity", "annualIncome");
 
@@ -82,7 +82,8 @@ public final class MemberCsv {
         String causes = row.get("causes");
         return new Row(line, new MemberInput(row.get("nationalId"), row.get("name"), row.get("gender"),
                 row.get("ethnicity"), row.get("phone"), row.get("countyCode"), row.get("township"),
-                row.get("village"), row.get("partyBranch"), row.get("joinedPartyOn"), row.get("education"),
+                row.get("village"), row.get("partyBranch"), row.get("joinedPartyOn"), row.get("registeredOn"),
+                row.get("education"),
                 row.get("laborCapacity"), row.get("annualIncome"), row.get("notableContribution"),
                 row.get("hardshipStatus"), causes == null || causes.isBlank() ? List.of()
                         : Arrays.stream(causes.split(";")).map(String::strip).toList()));

@@ -19,6 +19,7 @@ import org.memberaid.members.domain.Member;
 import org.memberaid.members.domain.MemberDetails;
 import org.memberaid.members.domain.MemberRules;
 import org.memberaid.members.domain.NationalId;
+import org.memberaid.members.domain.ProgrammeYears;
 import org.memberaid.problems.Violation;
 
 /**
@@ -57,6 +58,7 @@ public class MemberImport {
      */
     public ImportReport importCsv(Reader csv, boolean dryRun, RegionScope scope) {
         LocalDate today = calendar.today();
+        ProgrammeYears years = calendar.programmeYears();
         List<ImportReport.RejectedRow> rejected = new ArrayList<>();
         Map<String, Long> firstLineOf = new HashMap<>();
         List<ValidRow> chunk = new ArrayList<>(CHUNK);
@@ -64,7 +66,7 @@ public class MemberImport {
         MemberCsv.read(csv, row -> {
             counts[0]++;
             try {
-                MemberDetails details = MemberRules.registration(row.input(), today, regions::isCounty);
+                MemberDetails details = MemberRules.registration(row.input(), today, years, regions::isCounty);
                 scope.requireCounty(details.countyCode());
                 Long earlier = firstLineOf.putIfAbsent(details.nationalId().value(), row.line());
                 if (earlier != null) {
@@ -78,20 +80,20 @@ public class MemberImport {
                         e.violations()));
             }
             if (chunk.size() == CHUNK) {
-                counts[1] += register(chunk, today, dryRun, rejected, scope);
+                counts[1] += register(chunk, dryRun, rejected, scope);
                 chunk.clear();
             }
         });
         if (!chunk.isEmpty()) {
-            counts[1] += register(chunk, today, dryRun, rejected, scope);
+            counts[1] += register(chunk, dryRun, rejected, scope);
         }
         rejected.sort(Comparator.comparingLong(ImportReport.RejectedRow::line));
         return new ImportReport(dryRun, counts[0], counts[1], rejected);
     }
 
-    private int register(List<ValidRow> chunk, LocalDate today, boolean dryRun, List<ImportReport.RejectedRow> rejected,
+    private int register(List<ValidRow> chunk, boolean dryRun, List<ImportReport.RejectedRow> rejected,
             RegionScope scope) {
-        return dryRun ? reportRegistered(chunk, rejected, scope) : importChunk(chunk, today, rejected, scope);
+        return dryRun ? reportRegistered(chunk, rejected, scope) : importChunk(chunk, rejected, scope);
     }
 
     /** Dry run: what would be imported, given who is registered already. */
@@ -109,12 +111,11 @@ public class MemberImport {
         return wouldImport;
     }
 
-    private int importChunk(List<ValidRow> chunk, LocalDate today, List<ImportReport.RejectedRow> rejected,
-            RegionScope scope) {
+    private int importChunk(List<ValidRow> chunk, List<ImportReport.RejectedRow> rejected, RegionScope scope) {
         Instant now = calendar.now();
         String actor = caller.subject();
         List<Member> members = chunk.stream().map(row -> {
-            Member member = Member.register(row.details(), today, now);
+            Member member = Member.register(row.details(), now);
             member.changedBy = actor;
             return member;
         }).toList();

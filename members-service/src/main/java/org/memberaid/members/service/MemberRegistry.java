@@ -63,10 +63,10 @@ public class MemberRegistry {
      * registered under it. Does not block (no query; regions are in memory).
      */
     public CompletionStage<Member> register(MemberInput input, RegionScope scope, AuditDraft audit) {
-        LocalDate today = calendar.today();
-        MemberDetails details = MemberRules.registration(input, today, regions::isCounty);
+        MemberDetails details = MemberRules.registration(input, calendar.today(), calendar.programmeYears(),
+                regions::isCounty);
         scope.requireCounty(details.countyCode());
-        Member member = Member.register(details, today, calendar.now());
+        Member member = Member.register(details, calendar.now());
         member.changedBy = caller.subject();
         return registrations.register(member, audit).thenApply(committed -> member)
                 .exceptionallyCompose(failure -> failure.getCause() instanceof DuplicateNationalIdException duplicate
@@ -93,6 +93,10 @@ public class MemberRegistry {
             if (nationalId != null && !nationalId.equals(member.nationalId)) {
                 throw new InvalidInputException("nationalId", "cannot be changed");
             }
+            String registeredOn = input.registeredOn() == null ? null : input.registeredOn().strip();
+            if (registeredOn != null && !registeredOn.equals(member.registeredOn.toString())) {
+                throw new InvalidInputException("registeredOn", "cannot be changed");
+            }
             if (input.countyCode() != null && !input.countyCode().strip().equals(member.countyCode)) {
                 throw new InvalidInputException("countyCode", "is changed by a transfer (POST /api/members/{id}/transfer)");
             }
@@ -106,7 +110,7 @@ public class MemberRegistry {
     public HardshipAssessment assess(UUID id, Assessment assessment, RegionScope scope) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Member member = load(id, scope);
-            member.assessHardship(assessment.status(), assessment.causes(), calendar.now());
+            member.assessHardship(assessment.status(), assessment.causes(), assessment.assessedOn(), calendar.now());
             Member.flush();
             HardshipAssessment recorded = HardshipAssessment.of(member, assessment.assessedOn(), assessment.note(),
                     calendar.now());
@@ -130,7 +134,7 @@ public class MemberRegistry {
         }
         return QuarkusTransaction.requiringNew().call(() -> {
             Member member = load(id, scope);
-            String from = member.transfer(countyCode, calendar.now());
+            String from = member.transfer(countyCode, effectiveOn, calendar.now());
             Member.flush();
             events.transferred(member, effectiveOn, from);
             return member;

@@ -14,16 +14,22 @@ class MemberRulesTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
     private static final Set<String> COUNTIES = Set.of("620702", "620721");
+    private static final ProgrammeYears YEARS = ProgrammeYears.asOf(2000, TODAY);
 
     private static MemberInput input(String nationalId, String gender, String joinedPartyOn, String income,
             String hardship, List<String> causes) {
+        return registeredOn(nationalId, joinedPartyOn, null, income, hardship, causes, gender);
+    }
+
+    private static MemberInput registeredOn(String nationalId, String joinedPartyOn, String registeredOn, String income,
+            String hardship, List<String> causes, String gender) {
         return new MemberInput(nationalId, " 王秀英 ", gender, "汉族", "13909360123", "620702", "梁家墩镇", "清凉寺村",
-                "清凉寺村党支部", joinedPartyOn, "PRIMARY", "FULL", income, "false", hardship, causes);
+                "清凉寺村党支部", joinedPartyOn, registeredOn, "PRIMARY", "FULL", income, "false", hardship, causes);
     }
 
     private static List<Violation> violationsOf(MemberInput input) {
         try {
-            MemberRules.registration(input, TODAY, COUNTIES::contains);
+            MemberRules.registration(input, TODAY, YEARS, COUNTIES::contains);
             return List.of();
         } catch (InvalidInputException e) {
             return e.violations();
@@ -33,12 +39,34 @@ class MemberRulesTest {
     @Test
     void acceptsAValidRegistrationAndDerivesWhatTheIdTells() {
         MemberDetails details = MemberRules.registration(
-                input("620702197001010015", null, "1995-07-01", "18000.5", null, null), TODAY, COUNTIES::contains);
+                input("620702197001010015", null, "1995-07-01", "18000.5", null, null), TODAY, YEARS, COUNTIES::contains);
 
         assertThat(details.profile().name()).isEqualTo("王秀英");
         assertThat(details.profile().gender()).isEqualTo(Gender.MALE);
         assertThat(details.profile().annualIncome()).hasToString("18000.50");
         assertThat(details.hardshipStatus()).isEqualTo(HardshipStatus.NOT_IN_DIFFICULTY);
+        assertThat(details.registeredOn()).as("registered today unless dated").isEqualTo(TODAY);
+    }
+
+    @Test
+    void registersOnAPastBusinessDateOfTheProgramme() {
+        MemberDetails details = MemberRules.registration(registeredOn("620702197001010015", "1995-07-01", "2015-03-10",
+                "0", null, null, null), TODAY, YEARS, COUNTIES::contains);
+
+        assertThat(details.registeredOn()).isEqualTo(LocalDate.of(2015, 3, 10));
+    }
+
+    @Test
+    void refusesARegistrationDateInTheFutureOutsideTheProgrammeOrBeforeJoiningTheParty() {
+        assertThat(violationsOf(registeredOn("620702197001010015", "1995-07-01", "2026-11-28", "0", null, null, null)))
+                .containsExactly(new Violation("registeredOn", "is in the future"));
+        assertThat(violationsOf(registeredOn("620702197001010015", "1995-07-01", "1999-12-31", "0", null, null, null)))
+                .containsExactly(new Violation("registeredOn",
+                        "must fall within the programme's years, 2000 to 2027 (rule programme-years)"));
+        assertThat(violationsOf(registeredOn("620702197001010015", "2010-07-01", "2009-05-01", "0", null, null, null)))
+                .containsExactly(new Violation("registeredOn", "is before the member joined the party (2010-07-01)"));
+        assertThat(violationsOf(registeredOn("620702197001010015", "1995-07-01", "10/03/2015", "0", null, null, null)))
+                .containsExactly(new Violation("registeredOn", "must be a date yyyy-MM-dd"));
     }
 
     @Test
@@ -83,12 +111,13 @@ class MemberRulesTest {
     @Test
     void reportsEveryViolationNotOnlyTheFirst() {
         MemberInput bad = new MemberInput("620702197001010016", "", "X", null, "123", "999999", null, null, null,
-                "someday", "SOME", "full", "many", "maybe", "POOR", List.of("BAD_LUCK"));
+                "someday", "never", "SOME", "full", "many", "maybe", "POOR", List.of("BAD_LUCK"));
 
-        assertThatThrownBy(() -> MemberRules.registration(bad, TODAY, COUNTIES::contains))
+        assertThatThrownBy(() -> MemberRules.registration(bad, TODAY, YEARS, COUNTIES::contains))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
                         .extracting(Violation::field)
-                        .contains("nationalId", "name", "gender", "phone", "countyCode", "joinedPartyOn", "education",
+                        .contains("nationalId", "name", "gender", "phone", "countyCode", "joinedPartyOn", "registeredOn",
+                                "education",
                                 "laborCapacity", "annualIncome", "notableContribution", "hardshipStatus", "causes"));
     }
 }

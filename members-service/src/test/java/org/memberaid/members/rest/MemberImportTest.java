@@ -16,6 +16,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,6 +98,26 @@ class MemberImportTest {
                 .body("dryRun", equalTo(true)).body("imported", equalTo(1)).body("rejected", empty());
 
         given().queryParam("q", nationalId).when().get("/api/members").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void importsACensusOfAnEarlierYearOnItsOwnRegistrationDates() {
+        String dated = NationalIds.next();
+        String undated = NationalIds.next();
+        String future = NationalIds.next();
+        String header = HEADER.replace("joinedPartyOn,", "joinedPartyOn,registeredOn,");
+        String csv = header + datedRow(dated, "2015-06-30") + datedRow(undated, "") + datedRow(future, "2999-01-01");
+
+        importCsv(csv, false).statusCode(200).body("imported", equalTo(2))
+                .body("rejected.line", contains(4)).body("rejected[0].violations.field", contains("registeredOn"));
+
+        given().queryParam("q", dated).when().get("/api/members").then().body("items[0].registeredOn", equalTo("2015-06-30"));
+        given().queryParam("q", undated).when().get("/api/members").then()
+                .body("items[0].registeredOn", equalTo(LocalDate.now(ZoneId.of("Asia/Shanghai")).toString()));
+    }
+
+    private static String datedRow(String nationalId, String registeredOn) {
+        return row(nationalId, "620722", "NOT_IN_DIFFICULTY", "").replace(",1990-07-01,", ",1990-07-01," + registeredOn + ",");
     }
 
     @Test

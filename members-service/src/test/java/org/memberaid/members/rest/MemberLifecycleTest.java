@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -86,6 +88,50 @@ class MemberLifecycleTest {
                 .body("status", contains("IN_DIFFICULTY", "LIFTED_OUT"))
                 .body("causes[0]", contains("ILLNESS"));
         given().when().get("/api/members/" + id).then().body("hardshipStatus", equalTo("LIFTED_OUT"));
+    }
+
+    @Test
+    void refusesAChangeDatedBeforeTheMembersRegistrationNamingTheRule() {
+        Map<String, Object> registration = Members.registration();
+        registration.put("registeredOn", "2015-03-10");
+        String id = Members.post(registration).statusCode(201).extract().path("id");
+        String assessments = "/api/members/" + id + "/hardship-assessments";
+
+        dated(assessments, Map.of("status", "IN_DIFFICULTY", "causes", List.of("ILLNESS"), "assessedOn", "2015-03-09"))
+                .statusCode(422).contentType("application/problem+json")
+                .body("rule", equalTo("before-registration"))
+                .body("type", endsWith("/rule/before-registration"))
+                .body("detail", equalTo("An assessment dated 2015-03-09 is before the member's registration on 2015-03-10"));
+        dated("/api/members/" + id + "/transfer", Map.of("countyCode", "620722", "effectiveOn", "2015-01-01"))
+                .statusCode(422).body("rule", equalTo("before-registration"));
+        dated("/api/members/" + id + "/deregistration", Map.of("reason", "DECEASED", "effectiveOn", "2014-12-31"))
+                .statusCode(422).body("rule", equalTo("before-registration"));
+        dated(assessments, Map.of("status", "IN_DIFFICULTY", "causes", List.of("ILLNESS"), "assessedOn", "1999-12-31"))
+                .statusCode(400).body("violations[0].field", equalTo("assessedOn"))
+                .body("violations[0].message", startsWith("must fall within the programme's years, 2000 to "));
+        given().when().get("/api/members/" + id).then().body("version", equalTo(1));
+
+        dated(assessments, Map.of("status", "IN_DIFFICULTY", "causes", List.of("ILLNESS"), "assessedOn", "2015-03-10"))
+                .statusCode(201).body("memberVersion", equalTo(2));
+    }
+
+    @Test
+    void neverChangesTheRegistrationDateByUpdate() {
+        String id = Members.register("620723");
+        Map<String, Object> change = Members.registration();
+        change.remove("nationalId");
+        change.remove("countyCode");
+        change.put("registeredOn", "2016-01-01");
+
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(change).when().put("/api/members/" + id)
+                .then().statusCode(400).body("violations.field", contains("registeredOn"));
+        change.put("registeredOn", "2026-01-02");
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(change).when().put("/api/members/" + id)
+                .then().statusCode(200).body("registeredOn", equalTo("2026-01-02"));
+    }
+
+    private static io.restassured.response.ValidatableResponse dated(String path, Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body).when().post(path).then();
     }
 
     @Test

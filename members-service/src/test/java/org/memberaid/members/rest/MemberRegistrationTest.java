@@ -8,14 +8,23 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,12 +35,15 @@ import org.memberaid.access.Role;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 import org.memberaid.members.Members;
 import org.memberaid.members.NationalIds;
+import org.memberaid.members.TopicProbe;
 import org.memberaid.testing.TestTokens;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class MemberRegistrationTest {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     @BeforeEach
     void signIn() {
@@ -98,6 +110,48 @@ class MemberRegistrationTest {
             Members.post(body).statusCode(400)
                     .contentType("application/problem+json")
                     .body("violations.field", contains(field));
+        }
+    }
+
+    @Test
+    void registersOnAPastBusinessDateAndCarriesItInTheEventAndTheFirstAssessment() {
+        Map<String, Object> body = Members.inDifficulty(Members.registration(), "ILLNESS");
+        body.put("registeredOn", "2015-03-10");
+
+        String id = Members.post(body).statusCode(201).body("registeredOn", equalTo("2015-03-10")).extract().path("id");
+
+        given().when().get("/api/members/" + id).then().body("registeredOn", equalTo("2015-03-10"));
+        given().when().get("/api/members/" + id + "/hardship-assessments").then()
+                .body("assessedOn", contains("2015-03-10"));
+        JsonNode data = await().atMost(Duration.ofSeconds(60)).until(() -> TopicProbe.readAll("members.events").stream()
+                .filter(r -> id.equals(r.key())).findFirst(), Optional::isPresent).map(r -> read(r.value()).path("data"))
+                .orElseThrow();
+        assertThat(data.path("registeredOn").asText()).isEqualTo("2015-03-10");
+        assertThat(data.path("effectiveOn").asText()).isEqualTo("2015-03-10");
+    }
+
+    @Test
+    void registersTodayUnlessDatedAndRefusesAFutureOrPreProgrammeDate() {
+        Map<String, Object> undated = Members.registration();
+        undated.remove("registeredOn");
+        Members.post(undated).statusCode(201).body("registeredOn", equalTo(TODAY.toString()));
+
+        Map<String, Object> future = Members.registration();
+        future.put("registeredOn", TODAY.plusDays(1).toString());
+        Members.post(future).statusCode(400).body("violations[0].field", equalTo("registeredOn"))
+                .body("violations[0].message", equalTo("is in the future"));
+        Map<String, Object> early = Members.registration();
+        early.put("registeredOn", "1999-12-31");
+        Members.post(early).statusCode(400).body("violations[0].field", equalTo("registeredOn"))
+                .body("violations[0].message", equalTo("must fall within the programme's years, 2000 to "
+                        + (TODAY.getYear() + 1) + " (rule programme-years)"));
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return new ObjectMapper().readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

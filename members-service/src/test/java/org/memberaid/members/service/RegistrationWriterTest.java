@@ -40,6 +40,7 @@ import org.memberaid.members.domain.DuplicateNationalIdException;
 import org.memberaid.members.domain.Member;
 import org.memberaid.members.domain.MemberInput;
 import org.memberaid.members.domain.MemberRules;
+import org.memberaid.members.domain.ProgrammeYears;
 import org.memberaid.members.events.MemberEvents;
 import org.memberaid.testing.TestTokens;
 
@@ -175,6 +176,7 @@ class RegistrationWriterTest {
         MemberInput input = json.convertValue(Members.inDifficulty(Members.registration(nationalId), "ILLNESS"),
                 MemberInput.class);
         LocalDate today = LocalDate.now();
-        return Member.register(MemberRules.registration(input, today, regions::isCounty), today, Instant.now());
+        return Member.register(MemberRules.registration(input, today, ProgrammeYears.asOf(2000, today), regions::isCounty),
+                Instant.now());
     }
 }

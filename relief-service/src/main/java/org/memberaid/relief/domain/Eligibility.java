@@ -1,6 +1,7 @@
 package org.memberaid.relief.domain;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.Period;
 
 /**
@@ -8,6 +9,9 @@ import java.time.Period;
  * rule (answered 422).
  */
 public final class Eligibility {
+
+    /** The rule a disbursement dated too far ahead breaks. */
+    public static final String DATE_AHEAD = "disbursement-date-ahead";
 
     private Eligibility() {
     }
@@ -58,6 +62,20 @@ public final class Eligibility {
                             + policy.veteranYears() + " years in the party");
                 }
             }
+        }
+    }
+
+    /**
+     * A disbursement is dated at most {@code maxDaysAhead} days after {@code today}: money is requested
+     * ahead for a holiday visit or next month's subsidy, never for a distant date on which nobody can
+     * know whether the member will still be eligible. (That it falls in its fund's year is
+     * {@code fund-year}.)
+     */
+    public static void checkDate(LocalDate disbursedOn, LocalDate today, int maxDaysAhead) {
+        LocalDate latest = today.plusDays(maxDaysAhead);
+        if (disbursedOn.isAfter(latest)) {
+            refuse(DATE_AHEAD, "A disbursement may be dated at most " + maxDaysAhead + " days ahead, by " + latest
+                    + "; this one is dated " + disbursedOn);
         }
     }
 

@@ -10,13 +10,15 @@ import org.memberaid.problems.Violation;
 import org.memberaid.relief.domain.AssistanceKind;
 import org.memberaid.relief.domain.AssistanceRecord;
 import org.memberaid.relief.domain.HelperType;
+import org.memberaid.relief.domain.ProgrammeYears;
 
 @Schema(name = "AssistanceRequest", description = "details: SKILLS_TRAINING needs skills; JOB_PLACEMENT employer; "
         + "PROJECT_RECOMMENDATION projectName; PAIRING helperId, helperName and helperType")
 public record AssistanceBody(
         @Schema(required = true) UUID memberId,
         @Schema(required = true) AssistanceKind kind,
-        @Schema(required = true, examples = "2015-08-12") LocalDate providedOn,
+        @Schema(required = true, examples = "2015-08-12", description = "Not in the future, within the programme's years")
+        LocalDate providedOn,
         @Schema(required = true) Details details) {
 
     @Schema(name = "AssistanceDetails")
@@ -34,7 +36,7 @@ public record AssistanceBody(
      * Checks the details the kind needs and returns the record {@code recorder} (the caller's token
      * subject) makes, to store (id, county and time unset).
      */
-    AssistanceRecord validated(String recorder) {
+    AssistanceRecord validated(String recorder, LocalDate today, ProgrammeYears years) {
         List<Violation> violations = new ArrayList<>();
         if (memberId == null) {
             violations.add(new Violation("memberId", "is required"));
@@ -44,6 +46,10 @@ public record AssistanceBody(
         }
         if (providedOn == null) {
             violations.add(new Violation("providedOn", "is required"));
+        } else if (providedOn.isAfter(today)) {
+            violations.add(new Violation("providedOn", "is in the future: a record says what was provided"));
+        } else if (!years.holds(providedOn)) {
+            violations.add(new Violation("providedOn", years.refusal()));
         }
         Details d = details == null ? new Details(null, null, null, null, null, null, null) : details;
         AssistanceRecord record = new AssistanceRecord();

@@ -31,6 +31,7 @@ import org.memberaid.problems.Problem;
 import org.memberaid.relief.domain.AssistanceKind;
 import org.memberaid.relief.domain.AssistanceRecord;
 import org.memberaid.relief.service.AssistanceRecords;
+import org.memberaid.relief.service.BusinessCalendar;
 
 @Path("/api/assistance")
 @Tag(name = "Assistance")
@@ -53,6 +54,9 @@ public class AssistanceResource {
 
     @Inject
     AssistanceRecords records;
+
+    @Inject
+    BusinessCalendar calendar;
 
     @Inject
     Caller caller;
@@ -79,7 +83,8 @@ public class AssistanceResource {
     public Response record(@HeaderParam(IdempotentAnswers.IDEMPOTENCY_KEY) String idempotencyKey, AssistanceBody body,
             @Context UriInfo uriInfo) {
         String key = answers.requireKey(idempotencyKey);
-        AssistanceRecord record = FundResource.requireBody(body).validated(caller.subject());
+        AssistanceRecord record = FundResource.requireBody(body).validated(caller.subject(), calendar.today(),
+                calendar.programmeYears());
         return answers.toResponse(records.record(key, fingerprints.of(body), record, caller.region(),
                 created -> answers.created(AssistanceResponse.of(created),
                         uriInfo.getAbsolutePathBuilder().path(created.id.toString()).build())));

@@ -10,6 +10,7 @@ import org.memberaid.problems.InvalidInputException;
 import org.memberaid.problems.Violation;
 import org.memberaid.relief.domain.DisbursementKind;
 import org.memberaid.relief.domain.DisbursementRequest;
+import org.memberaid.relief.domain.ProgrammeYears;
 import org.memberaid.relief.domain.StartupMechanism;
 
 @Schema(name = "DisbursementRequest")
@@ -18,19 +19,26 @@ public record DisbursementBody(
         @Schema(required = true) UUID fundId,
         @Schema(required = true) DisbursementKind kind,
         @Schema(required = true, examples = "3000.00") BigDecimal amount,
-        @Schema(required = true, examples = "2015-10-20") LocalDate disbursedOn,
+        @Schema(required = true, examples = "2015-10-20", description = "In the fund's year, and at most "
+                + "memberaid.disbursement.max-days-ahead (31) days after today") LocalDate disbursedOn,
         @Schema(description = "Required for STARTUP_SUPPORT, refused otherwise") StartupMechanism mechanism,
         @Schema(maxLength = 200, examples = "裕固族刺绣") String projectName,
         @Schema(maxLength = 500, examples = "骨癌治疗") String reason) {
 
-    /** The request {@code requester} (the caller's token subject, never the body) makes. */
-    DisbursementRequest validated(String requester) {
+    /**
+     * The request {@code requester} (the caller's token subject, never the body) makes, dated within
+     * the programme's {@code years}.
+     */
+    DisbursementRequest validated(String requester, ProgrammeYears years) {
         List<Violation> violations = new ArrayList<>();
         required(memberId, "memberId", violations);
         required(fundId, "fundId", violations);
         required(kind, "kind", violations);
         Amounts.checkPositive(amount, "amount", violations);
         required(disbursedOn, "disbursedOn", violations);
+        if (disbursedOn != null && !years.holds(disbursedOn)) {
+            violations.add(new Violation("disbursedOn", years.refusal()));
+        }
         if (mechanism != null && kind != null && kind != DisbursementKind.STARTUP_SUPPORT) {
             violations.add(new Violation("mechanism", "is only given for STARTUP_SUPPORT"));
         }

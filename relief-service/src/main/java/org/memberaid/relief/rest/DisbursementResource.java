@@ -39,6 +39,7 @@ import org.memberaid.problems.Violation;
 import org.memberaid.relief.domain.DisbursementKind;
 import org.memberaid.relief.domain.DisbursementRequest;
 import org.memberaid.relief.domain.DisbursementStatus;
+import org.memberaid.relief.service.BusinessCalendar;
 import org.memberaid.relief.service.DisbursementWriters;
 import org.memberaid.relief.service.Disbursements;
 
@@ -79,6 +80,9 @@ public class DisbursementResource {
     DisbursementWriters writers;
 
     @Inject
+    BusinessCalendar calendar;
+
+    @Inject
     IdempotentAnswers answers;
 
     @Inject
@@ -106,7 +110,8 @@ public class DisbursementResource {
         // Runs on the event loop (it returns a CompletionStage): checking the body needs no query,
         // and the answer comes when the batch holding the request has committed.
         String key = answers.requireKey(idempotencyKey);
-        DisbursementRequest request = FundResource.requireBody(body).validated(caller.subject());
+        DisbursementRequest request = FundResource.requireBody(body).validated(caller.subject(),
+                calendar.programmeYears());
         URI collection = uriInfo.getAbsolutePath();
         return writers.request(key, fingerprints.of(request), request, caller.region(), created -> answers.created(
                 DisbursementResponse.of(created), UriBuilder.fromUri(collection).path(created.id.toString()).build()),

@@ -7,24 +7,27 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.memberaid.problems.InvalidInputException;
 import org.memberaid.problems.Violation;
 import org.memberaid.relief.domain.FundKind;
+import org.memberaid.relief.domain.ProgrammeYears;
 
 @Schema(name = "FundAllocation")
 public record FundRequest(
         @Schema(required = true, examples = "620702") String countyCode,
-        @Schema(required = true, examples = "2015") Integer year,
+        @Schema(required = true, examples = "2015",
+                description = "A year of the programme: from memberaid.programme.first-year (2000) to next year")
+        Integer year,
         @Schema(required = true) FundKind kind,
         @Schema(required = true, description = "Yuan, at most 2 decimals; SPECIAL_RELIEF at least the county's floor",
                 examples = "500000.00") BigDecimal budget) {
 
-    FundRequest validated() {
+    FundRequest validated(ProgrammeYears years) {
         List<Violation> violations = new ArrayList<>();
         if (countyCode == null || countyCode.isBlank()) {
             violations.add(new Violation("countyCode", "is required"));
         }
         if (year == null) {
             violations.add(new Violation("year", "is required"));
-        } else if (year < 2000 || year > 2100) {
-            violations.add(new Violation("year", "must be between 2000 and 2100"));
+        } else if (!years.holds(year)) {
+            violations.add(new Violation("year", years.refusal()));
         }
         if (kind == null) {
             violations.add(new Violation("kind", "is required"));

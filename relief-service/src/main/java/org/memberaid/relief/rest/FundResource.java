@@ -32,6 +32,8 @@ import org.memberaid.problems.InvalidInputException;
 import org.memberaid.problems.Problem;
 import org.memberaid.problems.Violation;
 import org.memberaid.relief.domain.Fund;
+import org.memberaid.relief.domain.ProgrammeYears;
+import org.memberaid.relief.service.BusinessCalendar;
 import org.memberaid.relief.service.Counties;
 import org.memberaid.relief.service.Funds;
 
@@ -55,6 +57,9 @@ public class FundResource {
     @Inject
     Caller caller;
 
+    @Inject
+    BusinessCalendar calendar;
+
     @POST
     @Operation(summary = "Allocate a county's fund for a year",
             description = "One fund per county, year and kind. A SPECIAL_RELIEF budget must reach the county's floor "
@@ -69,7 +74,7 @@ public class FundResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Role.ADMIN)
     public Response allocate(FundRequest request, @Context UriInfo uriInfo) {
-        FundRequest valid = requireBody(request).validated();
+        FundRequest valid = requireBody(request).validated(calendar.programmeYears());
         if (!counties.isCounty(valid.countyCode())) {
             throw new InvalidInputException("countyCode", "is not a known county");
         }
@@ -118,6 +123,10 @@ public class FundResource {
     public PageResponse<FundResponse> list(@QueryParam("countyCode") String countyCode, @QueryParam("year") Integer year,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        ProgrammeYears years = calendar.programmeYears();
+        if (year != null && !years.holds(year)) {
+            throw new InvalidInputException("year", years.refusal());
+        }
         Funds.Page found = funds.list(caller.region(), countyCode == null || countyCode.isBlank() ? null : countyCode.strip(), year,
                 page, size);
         return new PageResponse<>(found.items().stream().map(FundResponse::of).toList(), page, size, found.total());

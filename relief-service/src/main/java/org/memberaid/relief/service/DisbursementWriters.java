@@ -98,6 +98,16 @@ public class DisbursementWriters {
     @ConfigProperty(name = "memberaid.disbursement.max-batch", defaultValue = "128")
     int maxBatch;
 
+    /**
+     * How many days after today a disbursement may be dated (env MEMBERAID_DISBURSEMENT_MAX_DAYS_AHEAD):
+     * a holiday visit or next month's subsidy is requested ahead, a month at most by default.
+     */
+    @ConfigProperty(name = "memberaid.disbursement.max-days-ahead", defaultValue = "31")
+    int maxDaysAhead;
+
+    @Inject
+    BusinessCalendar calendar;
+
     /** How long a request waits for its commit before it is answered with an error. */
     @ConfigProperty(name = "memberaid.disbursement.commit-timeout", defaultValue = "30s")
     Duration commitTimeout;
@@ -132,11 +142,15 @@ public class DisbursementWriters {
     /**
      * Queues a request; its answer (201, or the answer kept under its key) completes after the
      * commit, or fails with the rule (422) or the conflict (409) that refused it. Never blocks. The
-     * key is the requester's own: another caller's equal key is another key. The request's audit
-     * line ({@code audit}) is committed with its decision.
+     * key is the requester's own: another caller's equal key is another key. A request dated more
+     * than {@code memberaid.disbursement.max-days-ahead} days ahead is refused at once (throws
+     * {@link org.memberaid.relief.domain.RuleViolationException}, rule {@value Eligibility#DATE_AHEAD}).
+     * The request's audit line ({@code audit}) is committed with its decision.
      */
     public CompletableFuture<Outcome> request(String idempotencyKey, String requestHash, DisbursementRequest request,
             RegionScope scope, Function<Disbursement, Answer> render, AuditDraft audit) {
+        // Needs no query, so it is refused at once, before the request queues for a writer.
+        Eligibility.checkDate(request.disbursedOn(), calendar.today(), maxDaysAhead);
         return requests.submit(new Requested(IdempotencyKeys.scoped("disbursement", request.requestedBy(),
                 idempotencyKey), requestHash, request, scope, render, audit));
     }

@@ -13,6 +13,8 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,6 +58,21 @@ class AssistanceTest {
                 .body("violations.field", containsInAnyOrder("details.helperId", "details.helperType"));
         record(UUID.randomUUID().toString(), UUID.randomUUID(), "MEDICAL_ASSISTANCE", Map.of()).statusCode(422)
                 .body("rule", equalTo("member-unknown"));
+        given().queryParams("memberId", member.toString()).when().get("/api/assistance").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void recordsWhatWasProvidedWithinTheProgrammesYearsNeverAheadOfToday() {
+        UUID member = Replica.known(Replica.Member.inDifficulty("620722"));
+        LocalDate tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);
+
+        for (String providedOn : List.of(tomorrow.toString(), "1999-12-31")) {
+            given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(Map.of("memberId", member.toString(), "kind", "MEDICAL_ASSISTANCE", "providedOn", providedOn,
+                            "details", Map.of()))
+                    .when().post("/api/assistance").then().statusCode(400)
+                    .body("violations.field", contains("providedOn"));
+        }
         given().queryParams("memberId", member.toString()).when().get("/api/assistance").then().body("total", equalTo(0));
     }
 

@@ -36,10 +36,10 @@ class ConcurrentApprovalTest {
     @Test
     void fiftyApprovalsRacingForAFundThatCanPayTenApproveExactlyTen() throws Exception {
         UUID member = Replica.known(Replica.Member.inDifficulty("620725"));
-        String fund = DisbursementTest.fund("620725", 2034, "STARTUP", "80000.00");
+        String fund = DisbursementTest.fund("620725", 2009, "STARTUP", "80000.00");
         List<String> requested = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            Map<String, Object> body = DisbursementTest.body(member, fund, "STARTUP_SUPPORT", "8000", "2034-04-01");
+            Map<String, Object> body = DisbursementTest.body(member, fund, "STARTUP_SUPPORT", "8000", "2009-04-01");
             body.put("mechanism", "REWARD_IN_LIEU_OF_SUBSIDY");
             requested.add(DisbursementTest.request(UUID.randomUUID().toString(), body).statusCode(201)
                     .extract().path("id"));

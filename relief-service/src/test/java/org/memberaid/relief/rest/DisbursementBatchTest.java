@@ -73,27 +73,27 @@ class DisbursementBatchTest {
     @Test
     void decidesEachRequestOfABatchAsIfTheEarlierOnesHadCommitted() throws Exception {
         UUID poor = Replica.known(Replica.Member.inDifficulty("620724"));
-        UUID elderly = Replica.known(Replica.Member.inDifficulty("620724").with("NONE", "0.00", "1950-01-01"));
+        UUID elderly = Replica.known(Replica.Member.inDifficulty("620724").with("NONE", "0.00", "1930-01-01"));
         UUID other = Replica.known(Replica.Member.inDifficulty("620724"));
-        String fund = DisbursementTest.fund("620724", 2039, "SPECIAL_RELIEF", "500000");
+        String fund = DisbursementTest.fund("620724", 2008, "SPECIAL_RELIEF", "500000");
         String key = UUID.randomUUID().toString();
-        var first = DisbursementTest.body(poor, fund, "HARDSHIP_RELIEF", "3000", "2039-02-01");
+        var first = DisbursementTest.body(poor, fund, "HARDSHIP_RELIEF", "3000", "2008-02-01");
         List<Callable<ExtractableResponse<Response>>> queued = new ArrayList<>(List.of(
                 () -> DisbursementTest.request(key, first).extract(),
                 () -> DisbursementTest.request(key, first).extract(),
                 () -> DisbursementTest.request(key, DisbursementTest.body(poor, fund, "HARDSHIP_RELIEF", "2000",
-                        "2039-02-01")).extract(),
+                        "2008-02-01")).extract(),
                 () -> DisbursementTest.request(UUID.randomUUID().toString(), DisbursementTest.body(elderly, fund,
-                        "LIVING_SUBSIDY", "400", "2039-05-01")).extract(),
+                        "LIVING_SUBSIDY", "400", "2008-05-01")).extract(),
                 () -> DisbursementTest.request(UUID.randomUUID().toString(), DisbursementTest.body(elderly, fund,
-                        "LIVING_SUBSIDY", "300", "2039-08-01")).extract(),
+                        "LIVING_SUBSIDY", "300", "2008-08-01")).extract(),
                 () -> DisbursementTest.request(UUID.randomUUID().toString(), DisbursementTest.body(UUID.randomUUID(),
-                        fund, "HARDSHIP_RELIEF", "1000", "2039-02-01")).extract(),
+                        fund, "HARDSHIP_RELIEF", "1000", "2008-02-01")).extract(),
                 () -> DisbursementTest.request(UUID.randomUUID().toString(), DisbursementTest.body(poor, fund,
-                        "HARDSHIP_RELIEF", "5000", "2039-02-01")).extract()));
+                        "HARDSHIP_RELIEF", "5000", "2008-02-01")).extract()));
         for (int i = 0; i < 8; i++) {
             queued.add(() -> DisbursementTest.request(UUID.randomUUID().toString(), DisbursementTest.body(poor, fund,
-                    "HARDSHIP_RELIEF", "1000", "2039-03-01")).extract());
+                    "HARDSHIP_RELIEF", "1000", "2008-03-01")).extract());
         }
 
         List<ExtractableResponse<Response>> answers;
@@ -104,7 +104,7 @@ class DisbursementBatchTest {
                 statement.execute("LOCK TABLE idempotency_key IN ACCESS EXCLUSIVE MODE");
             }
             holdEveryWriter(() -> DisbursementTest.request(UUID.randomUUID().toString(), DisbursementTest.body(other,
-                    fund, "HARDSHIP_RELIEF", "1000", "2039-01-01")).extract());
+                    fund, "HARDSHIP_RELIEF", "1000", "2008-01-01")).extract());
             List<Future<ExtractableResponse<Response>>> pending = queueInOrder(queued, writers::waitingRequests);
             holder.rollback();
             answers = answers(pending);
@@ -131,11 +131,11 @@ class DisbursementBatchTest {
     @Test
     void approvesABatchAgainstTheFundsItHoldsChargingEachFundOnce() throws Exception {
         UUID worker = Replica.known(Replica.Member.inDifficulty("620725"));
-        String startup = DisbursementTest.fund("620725", 2039, "STARTUP", "100000");
-        String relief = DisbursementTest.fund("620725", 2039, "SPECIAL_RELIEF", "500000");
+        String startup = DisbursementTest.fund("620725", 2008, "STARTUP", "100000");
+        String relief = DisbursementTest.fund("620725", 2008, "SPECIAL_RELIEF", "500000");
         List<String> startups = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            var body = DisbursementTest.body(worker, startup, "STARTUP_SUPPORT", "30000", "2039-04-01");
+            var body = DisbursementTest.body(worker, startup, "STARTUP_SUPPORT", "30000", "2008-04-01");
             body.put("mechanism", "LOAN_INTEREST_SUBSIDY");
             startups.add(DisbursementTest.request(UUID.randomUUID().toString(), body).statusCode(201).extract().path("id"));
         }
@@ -187,7 +187,7 @@ class DisbursementBatchTest {
 
     private static String requested(UUID member, String fund, String amount) {
         return DisbursementTest.request(UUID.randomUUID().toString(),
-                DisbursementTest.body(member, fund, "HARDSHIP_RELIEF", amount, "2039-04-01")).statusCode(201)
+                DisbursementTest.body(member, fund, "HARDSHIP_RELIEF", amount, "2008-04-01")).statusCode(201)
                 .extract().path("id");
     }
 

@@ -17,6 +17,8 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -84,8 +86,8 @@ class DisbursementTest {
     @Test
     void answersARetriedRequestWithTheFirstAnswerAndCreatesNothing() {
         UUID member = Replica.known(Replica.Member.inDifficulty("620702"));
-        String fund = fund("620702", 2030, "SPECIAL_RELIEF", "500000");
-        Map<String, Object> body = body(member, fund, "HARDSHIP_RELIEF", "3000", "2030-03-01");
+        String fund = fund("620702", 2001, "SPECIAL_RELIEF", "500000");
+        Map<String, Object> body = body(member, fund, "HARDSHIP_RELIEF", "3000", "2001-03-01");
         String key = UUID.randomUUID().toString();
 
         request(null, body).statusCode(400).body("violations.field", contains("Idempotency-Key"));
@@ -103,8 +105,8 @@ class DisbursementTest {
     @Test
     void refusesASecondRequestWhileTheFirstIsProcessingAndRunsItOnceTheFirstDied() throws Exception {
         UUID member = Replica.known(Replica.Member.inDifficulty("620702"));
-        String fund = fund("620702", 2035, "SPECIAL_RELIEF", "500000");
-        Map<String, Object> body = body(member, fund, "HARDSHIP_RELIEF", "2000", "2035-03-01");
+        String fund = fund("620702", 2005, "SPECIAL_RELIEF", "500000");
+        Map<String, Object> body = body(member, fund, "HARDSHIP_RELIEF", "2000", "2005-03-01");
         String key = UUID.randomUUID().toString();
 
         // A first request with the key, still in its transaction: it holds the key's lock.
@@ -130,8 +132,8 @@ class DisbursementTest {
     @Test
     void createsOneDisbursementWhenRequestsWithTheSameKeyRace() throws Exception {
         UUID member = Replica.known(Replica.Member.inDifficulty("620702"));
-        String fund = fund("620702", 2036, "SPECIAL_RELIEF", "500000");
-        Map<String, Object> body = body(member, fund, "HARDSHIP_RELIEF", "2500", "2036-04-01");
+        String fund = fund("620702", 2006, "SPECIAL_RELIEF", "500000");
+        Map<String, Object> body = body(member, fund, "HARDSHIP_RELIEF", "2500", "2006-04-01");
         String key = UUID.randomUUID().toString();
         int racers = 12;
         CountDownLatch start = new CountDownLatch(1);
@@ -167,57 +169,79 @@ class DisbursementTest {
     void refusesIneligibleRequestsNamingTheRule() {
         UUID poor = Replica.known(Replica.Member.inDifficulty("620721"));
         UUID notPoor = Replica.known(Replica.Member.inDifficulty("620721").notInDifficulty());
-        String relief = fund("620721", 2031, "SPECIAL_RELIEF", "500000");
-        String startup = fund("620721", 2031, "STARTUP", "100000");
-        String otherCounty = fund("620722", 2031, "SPECIAL_RELIEF", "500000");
+        String relief = fund("620721", 2002, "SPECIAL_RELIEF", "500000");
+        String startup = fund("620721", 2002, "STARTUP", "100000");
+        String otherCounty = fund("620722", 2002, "SPECIAL_RELIEF", "500000");
 
-        refused(body(UUID.randomUUID(), relief, "HARDSHIP_RELIEF", "2000", "2031-01-10"), "member-unknown");
-        refused(body(notPoor, relief, "HARDSHIP_RELIEF", "2000", "2031-01-10"), "hardship-required");
-        refused(body(poor, relief, "HARDSHIP_RELIEF", "3000.01", "2031-01-10"), "amount-band");
-        refused(body(poor, relief, "HARDSHIP_RELIEF", "999.99", "2031-01-10"), "amount-band");
-        refused(body(poor, otherCounty, "HARDSHIP_RELIEF", "2000", "2031-01-10"), "member-county");
-        refused(body(poor, startup, "HARDSHIP_RELIEF", "2000", "2031-01-10"), "fund-kind");
-        refused(body(poor, relief, "HARDSHIP_RELIEF", "2000", "2032-01-10"), "fund-year");
-        refused(body(poor, startup, "STARTUP_SUPPORT", "8000", "2031-01-10"), "startup-mechanism");
-        refused(body(poor, relief, "HOLIDAY_VISIT", "500", "2031-01-10"), "holiday-visit");
-        refused(body(poor, relief, "LIVING_SUBSIDY", "400", "2031-01-10"), "living-subsidy-age");
-        Map<String, Object> withMechanism = body(poor, startup, "STARTUP_SUPPORT", "8000", "2031-01-10");
+        refused(body(UUID.randomUUID(), relief, "HARDSHIP_RELIEF", "2000", "2002-01-10"), "member-unknown");
+        refused(body(notPoor, relief, "HARDSHIP_RELIEF", "2000", "2002-01-10"), "hardship-required");
+        refused(body(poor, relief, "HARDSHIP_RELIEF", "3000.01", "2002-01-10"), "amount-band");
+        refused(body(poor, relief, "HARDSHIP_RELIEF", "999.99", "2002-01-10"), "amount-band");
+        refused(body(poor, otherCounty, "HARDSHIP_RELIEF", "2000", "2002-01-10"), "member-county");
+        refused(body(poor, startup, "HARDSHIP_RELIEF", "2000", "2002-01-10"), "fund-kind");
+        refused(body(poor, relief, "HARDSHIP_RELIEF", "2000", "2003-01-10"), "fund-year");
+        refused(body(poor, startup, "STARTUP_SUPPORT", "8000", "2002-01-10"), "startup-mechanism");
+        refused(body(poor, relief, "HOLIDAY_VISIT", "500", "2002-01-10"), "holiday-visit");
+        refused(body(poor, relief, "LIVING_SUBSIDY", "400", "2002-01-10"), "living-subsidy-age");
+        Map<String, Object> withMechanism = body(poor, startup, "STARTUP_SUPPORT", "8000", "2002-01-10");
         withMechanism.put("mechanism", "PROJECT_DIRECT_SUBSIDY");
         withMechanism.put("projectName", "裕固族刺绣");
         request(UUID.randomUUID().toString(), withMechanism).statusCode(201).body("mechanism", equalTo("PROJECT_DIRECT_SUBSIDY"));
     }
 
     @Test
-    void paysTheLivingSubsidyOnlyToTheOldWithoutLabourOrIncomeAndOnceAYear() {
-        Replica.Member elderly = Replica.Member.inDifficulty("620723").with("NONE", "0.00", "1950-01-01");
-        UUID member = Replica.known(elderly);
-        UUID working = Replica.known(Replica.Member.inDifficulty("620723").with("PARTIAL", "0.00", "1950-01-01"));
-        UUID earning = Replica.known(Replica.Member.inDifficulty("620723").with("NONE", "1200.00", "1950-01-01"));
-        String relief = fund("620723", 2032, "SPECIAL_RELIEF", "500000");
+    void refusesADisbursementDatedMoreThanAMonthAheadOrOutsideTheProgrammesYears() {
+        UUID member = Replica.known(Replica.Member.inDifficulty("620725"));
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate latest = today.plusDays(31);
+        LocalDate tooLate = today.plusDays(32);
+        Map<Integer, String> funds = new HashMap<>();
+        for (LocalDate date : List.of(latest, tooLate)) {
+            funds.computeIfAbsent(date.getYear(), year -> fund("620725", year, "SPECIAL_RELIEF", "500000"));
+        }
 
-        refused(body(working, relief, "LIVING_SUBSIDY", "400", "2032-05-01"), "living-subsidy-labor-capacity");
-        refused(body(earning, relief, "LIVING_SUBSIDY", "400", "2032-05-01"), "living-subsidy-income");
-        refused(body(member, relief, "LIVING_SUBSIDY", "501", "2032-05-01"), "amount-band");
-        String first = request(UUID.randomUUID().toString(), body(member, relief, "LIVING_SUBSIDY", "500", "2032-05-01"))
+        request(UUID.randomUUID().toString(), body(member, funds.get(tooLate.getYear()), "HARDSHIP_RELIEF", "2000",
+                tooLate.toString())).statusCode(422).contentType("application/problem+json")
+                .body("rule", equalTo("disbursement-date-ahead"))
+                .body("detail", equalTo("A disbursement may be dated at most 31 days ahead, by " + latest
+                        + "; this one is dated " + tooLate));
+        request(UUID.randomUUID().toString(), body(member, funds.get(latest.getYear()), "HARDSHIP_RELIEF", "2000",
+                latest.toString())).statusCode(201);
+        request(UUID.randomUUID().toString(), body(member, funds.get(latest.getYear()), "HARDSHIP_RELIEF", "2000",
+                "1999-12-31")).statusCode(400).body("violations.field", contains("disbursedOn"));
+    }
+
+    @Test
+    void paysTheLivingSubsidyOnlyToTheOldWithoutLabourOrIncomeAndOnceAYear() {
+        Replica.Member elderly = Replica.Member.inDifficulty("620723").with("NONE", "0.00", "1930-01-01");
+        UUID member = Replica.known(elderly);
+        UUID working = Replica.known(Replica.Member.inDifficulty("620723").with("PARTIAL", "0.00", "1930-01-01"));
+        UUID earning = Replica.known(Replica.Member.inDifficulty("620723").with("NONE", "1200.00", "1930-01-01"));
+        String relief = fund("620723", 2003, "SPECIAL_RELIEF", "500000");
+
+        refused(body(working, relief, "LIVING_SUBSIDY", "400", "2003-05-01"), "living-subsidy-labor-capacity");
+        refused(body(earning, relief, "LIVING_SUBSIDY", "400", "2003-05-01"), "living-subsidy-income");
+        refused(body(member, relief, "LIVING_SUBSIDY", "501", "2003-05-01"), "amount-band");
+        String first = request(UUID.randomUUID().toString(), body(member, relief, "LIVING_SUBSIDY", "500", "2003-05-01"))
                 .statusCode(201).extract().path("id");
-        refused(body(member, relief, "LIVING_SUBSIDY", "300", "2032-11-01"), "living-subsidy-once-a-year");
+        refused(body(member, relief, "LIVING_SUBSIDY", "300", "2003-11-01"), "living-subsidy-once-a-year");
 
         // A rejected one does not count; an approved one does until it is reversed.
         decide(first, "rejection", "head-b", Map.of("reason", "wrong amount")).statusCode(200);
-        String second = request(UUID.randomUUID().toString(), body(member, relief, "LIVING_SUBSIDY", "450", "2032-06-01"))
+        String second = request(UUID.randomUUID().toString(), body(member, relief, "LIVING_SUBSIDY", "450", "2003-06-01"))
                 .statusCode(201).extract().path("id");
         decide(second, "approval", "head-b", Map.of()).statusCode(200);
-        refused(body(member, relief, "LIVING_SUBSIDY", "300", "2032-12-01"), "living-subsidy-once-a-year");
+        refused(body(member, relief, "LIVING_SUBSIDY", "300", "2003-12-01"), "living-subsidy-once-a-year");
         decide(second, "reversal", "head-b", Map.of("reason", "paid in cash")).statusCode(200);
-        request(UUID.randomUUID().toString(), body(member, relief, "LIVING_SUBSIDY", "400", "2032-12-01")).statusCode(201);
-        refused(body(member, relief, "LIVING_SUBSIDY", "300", "2032-12-20"), "living-subsidy-once-a-year");
+        request(UUID.randomUUID().toString(), body(member, relief, "LIVING_SUBSIDY", "400", "2003-12-01")).statusCode(201);
+        refused(body(member, relief, "LIVING_SUBSIDY", "300", "2003-12-20"), "living-subsidy-once-a-year");
     }
 
     @Test
     void theDatabaseRefusesASecondLiveLivingSubsidyWhateverTheServiceChecked() throws Exception {
-        UUID member = Replica.known(Replica.Member.inDifficulty("620723").with("NONE", "0.00", "1950-01-01"));
-        String relief = fund("620723", 2040, "SPECIAL_RELIEF", "500000");
-        request(UUID.randomUUID().toString(), body(member, relief, "LIVING_SUBSIDY", "500", "2040-05-01")).statusCode(201);
+        UUID member = Replica.known(Replica.Member.inDifficulty("620723").with("NONE", "0.00", "1930-01-01"));
+        String relief = fund("620723", 2007, "SPECIAL_RELIEF", "500000");
+        request(UUID.randomUUID().toString(), body(member, relief, "LIVING_SUBSIDY", "500", "2007-05-01")).statusCode(201);
 
         String copy = """
                 INSERT INTO disbursement (id, member_id, fund_id, county_code, kind, amount, disbursed_on, year,
@@ -241,8 +265,8 @@ class DisbursementTest {
     @Test
     void movesMoneyOnlyThroughLegalTransitionsWithMakerChecker() {
         UUID member = Replica.known(Replica.Member.inDifficulty("620724"));
-        String fund = fund("620724", 2033, "SPECIAL_RELIEF", "500000");
-        String id = request(UUID.randomUUID().toString(), body(member, fund, "HARDSHIP_RELIEF", "3000", "2033-02-01"))
+        String fund = fund("620724", 2004, "SPECIAL_RELIEF", "500000");
+        String id = request(UUID.randomUUID().toString(), body(member, fund, "HARDSHIP_RELIEF", "3000", "2004-02-01"))
                 .statusCode(201).extract().path("id");
 
         decide(id, "approval", "clerk-a", Map.of()).statusCode(422).body("rule", equalTo("maker-checker"));
@@ -255,7 +279,7 @@ class DisbursementTest {
                 .body("status", equalTo("REVERSED"));
         given().when().get("/api/funds/" + fund).then().body("approved", equalTo(0.0f)).body("remaining", equalTo(500000.0f));
 
-        String other = request(UUID.randomUUID().toString(), body(member, fund, "HARDSHIP_RELIEF", "1000", "2033-03-01"))
+        String other = request(UUID.randomUUID().toString(), body(member, fund, "HARDSHIP_RELIEF", "1000", "2004-03-01"))
                 .statusCode(201).extract().path("id");
         decide(other, "rejection", "head-b", Map.of("reason", "duplicate need")).statusCode(200)
                 .body("status", equalTo("REJECTED"));

@@ -15,6 +15,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,6 +73,20 @@ class FundTest {
         allocate("620702", 1999, "SPECIAL_RELIEF", "500000").statusCode(400).body("violations.field", contains("year"));
         allocate("620702", 2017, "CHARITY", "500000").statusCode(400).body("violations.field", contains("kind"));
         given().queryParams("year", 2017).when().get("/api/funds").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void holdsTheProgrammesYearsFrom2000ToNextYearAndNamesTheRuleOutsideThem() {
+        int nextYear = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + 1;
+        String rule = "must fall within the programme's years, 2000 to " + nextYear + " (rule programme-years)";
+
+        allocate("620724", 2000, "STARTUP", "1000").statusCode(201);
+        allocate("620724", nextYear, "STARTUP", "1000").statusCode(201);
+        allocate("620724", nextYear + 1, "STARTUP", "1000").statusCode(400)
+                .body("violations[0].field", equalTo("year")).body("violations[0].message", equalTo(rule));
+        allocate("620724", 1999, "STARTUP", "1000").statusCode(400).body("violations[0].message", equalTo(rule));
+        given().queryParams("year", nextYear + 1).when().get("/api/funds").then().statusCode(400)
+                .body("violations[0].field", equalTo("year")).body("violations[0].message", equalTo(rule));
     }
 
     @Test

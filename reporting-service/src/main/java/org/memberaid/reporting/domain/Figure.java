@@ -1,5 +1,8 @@
 package org.memberaid.reporting.domain;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * The additive figures kept per county and month. The three {@code MEMBERS_*} figures are the
  * month's change of the stock (summed up to a month's end they give its month-end stock); the
@@ -26,6 +29,14 @@ public enum Figure {
     EDUCATION_ASSISTANCE,
     PROJECT_RECOMMENDATION,
     PAIRING;
+
+    /** The figures that are changes of the stock: summed up to a date, they give the stock on it. */
+    public static final Set<Figure> STOCK = EnumSet.of(MEMBERS_TOTAL, MEMBERS_IN_DIFFICULTY,
+            MEMBERS_LIFTED_OUT);
+
+    public boolean isStock() {
+        return STOCK.contains(this);
+    }
 
     static Figure approved(String disbursementKind) {
         return valueOf("APPROVED_" + disbursementKind);

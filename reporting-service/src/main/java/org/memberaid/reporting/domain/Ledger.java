@@ -57,7 +57,6 @@ public final class Ledger {
     private static final String IN_DIFFICULTY = "IN_DIFFICULTY";
     private static final String LIFTED_OUT = "LIFTED_OUT";
 
-    private final Map<String, CountyFigures> stock = new TreeMap<>();
     private final Map<MonthKey, BigDecimal> figures = new TreeMap<>(MONTH_ORDER);
     private final Map<DistinctKey, Integer> distinct = new TreeMap<>(DISTINCT_ORDER);
 
@@ -65,23 +64,35 @@ public final class Ledger {
         return date.withDayOfMonth(1);
     }
 
-    /** A member moves from {@code held} (null: not known before) to {@code incoming}, effective on a date. */
-    public void member(MemberState held, MemberState incoming, LocalDate effectiveOn) {
-        LocalDate month = monthOf(effectiveOn);
+    /**
+     * A member moves from {@code held} (null: not known before) to {@code incoming}, which counts from
+     * its {@code since}: the held state's contribution comes out of its county and the new one goes
+     * into its county, both in that month. A change dated before the one held (registrars enter a
+     * past change after a later one) counts from the held state's date instead: a member's states
+     * then follow each other in time, so at every month's end each member counts once, in one county
+     * and with one status, and no county ever has more members in difficulty than members.
+     *
+     * @return the state to keep, counting from the date it was counted from
+     */
+    public MemberState member(MemberState held, MemberState incoming) {
+        MemberState counted = held != null && held.since().isAfter(incoming.since())
+                ? incoming.countingFrom(held.since()) : incoming;
+        LocalDate month = monthOf(counted.since());
         if (held != null) {
             addStock(held.countyCode(), month, CountyFigures.ZERO.minus(held.contribution()));
         }
-        addStock(incoming.countyCode(), month, incoming.contribution());
-        if (!incoming.counted()) {
-            return;
+        addStock(counted.countyCode(), month, counted.contribution());
+        if (!counted.counted()) {
+            return counted;
         }
         String before = held == null ? null : held.hardshipStatus();
-        if (IN_DIFFICULTY.equals(incoming.hardshipStatus()) && !IN_DIFFICULTY.equals(before)) {
-            add(incoming.countyCode(), month, Figure.NEWLY_IN_DIFFICULTY, BigDecimal.ONE);
+        if (IN_DIFFICULTY.equals(counted.hardshipStatus()) && !IN_DIFFICULTY.equals(before)) {
+            add(counted.countyCode(), month, Figure.NEWLY_IN_DIFFICULTY, BigDecimal.ONE);
         }
-        if (LIFTED_OUT.equals(incoming.hardshipStatus()) && before != null && !LIFTED_OUT.equals(before)) {
-            add(incoming.countyCode(), month, Figure.NEWLY_LIFTED_OUT, BigDecimal.ONE);
+        if (LIFTED_OUT.equals(counted.hardshipStatus()) && before != null && !LIFTED_OUT.equals(before)) {
+            add(counted.countyCode(), month, Figure.NEWLY_LIFTED_OUT, BigDecimal.ONE);
         }
+        return counted;
     }
 
     /** A disbursement changes status: only an approved one counts, where and when it was disbursed. */
@@ -120,7 +131,6 @@ public final class Ledger {
         if (change.equals(CountyFigures.ZERO)) {
             return;
         }
-        stock.merge(countyCode, change, CountyFigures::plus);
         add(countyCode, month, Figure.MEMBERS_TOTAL, change.membersTotal());
         add(countyCode, month, Figure.MEMBERS_IN_DIFFICULTY, change.membersInDifficulty());
         add(countyCode, month, Figure.MEMBERS_LIFTED_OUT, change.membersLiftedOut());
@@ -142,15 +152,27 @@ public final class Ledger {
 
     /** The counties whose figures this batch touches. */
     public Set<String> counties() {
-        Set<String> counties = new HashSet<>(stock.keySet());
+        Set<String> counties = new HashSet<>();
         figures.keySet().forEach(key -> counties.add(key.countyCode()));
         distinct.keySet().forEach(key -> counties.add(key.countyCode()));
         return counties;
     }
 
-    /** County → change of its stock (zero when the batch's changes to it cancel out). */
+    /**
+     * County → change of its stock over all months (zero when the batch's changes to it cancel out),
+     * from the monthly changes of the {@code MEMBERS_*} figures.
+     */
     public Map<String, CountyFigures> stock() {
-        return Collections.unmodifiableMap(stock);
+        Map<String, Map<Figure, BigDecimal>> changes = new TreeMap<>();
+        figures.forEach((key, amount) -> {
+            if (key.figure().isStock()) {
+                changes.computeIfAbsent(key.countyCode(), county -> new TreeMap<>()).merge(key.figure(), amount,
+                        BigDecimal::add);
+            }
+        });
+        Map<String, CountyFigures> stock = new TreeMap<>();
+        changes.forEach((county, change) -> stock.put(county, CountyFigures.changeIn(change)));
+        return stock;
     }
 
     /** The changes of the additive figures, in lock order. */

@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
+import java.util.function.BinaryOperator;
 import java.util.function.ToLongFunction;
 
 /**
@@ -24,14 +24,16 @@ public final class NewestVersions<K, S> {
         this.version = version;
     }
 
-    /** Applies {@code incoming} if newer; {@code transition} gets the state held (null: none) and the new one. */
-    public boolean apply(K key, S incoming, BiConsumer<S, S> transition) {
+    /**
+     * Applies {@code incoming} if newer; {@code transition} gets the state held (null: none) and the
+     * new one, and returns the state to keep in its place (the new one, or the new one as it counted).
+     */
+    public boolean apply(K key, S incoming, BinaryOperator<S> transition) {
         S held = states.get(key);
         if (held != null && version.applyAsLong(held) >= version.applyAsLong(incoming)) {
             return false;
         }
-        transition.accept(held, incoming);
-        states.put(key, incoming);
+        states.put(key, transition.apply(held, incoming));
         changed.add(key);
         return true;
     }

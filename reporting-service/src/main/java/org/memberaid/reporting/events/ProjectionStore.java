@@ -16,7 +16,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import org.hibernate.Session;
-import org.memberaid.reporting.domain.CountyFigures;
 import org.memberaid.reporting.domain.DisbursementState;
 import org.memberaid.reporting.domain.FundState;
 import org.memberaid.reporting.domain.Ledger;
@@ -42,10 +41,10 @@ public class ProjectionStore {
 
     public Map<UUID, MemberState> lockMembers(Collection<UUID> ids) {
         return lock("""
-                SELECT member_id, county_code, registration_status, hardship_status, version
+                SELECT member_id, county_code, registration_status, hardship_status, version, since
                 FROM member_state WHERE member_id = ANY (?) ORDER BY member_id FOR UPDATE""", ids,
                 row -> new MemberState(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
-                        row.getString(4), row.getLong(5)), MemberState::memberId);
+                        row.getString(4), row.getLong(5), row.getDate(6).toLocalDate()), MemberState::memberId);
     }
 
     public Map<UUID, FundState> lockFunds(Collection<UUID> ids) {
@@ -74,27 +73,30 @@ public class ProjectionStore {
         String[] registrations = new String[ids.length];
         String[] hardships = new String[ids.length];
         Long[] versions = new Long[ids.length];
+        Date[] since = new Date[ids.length];
         int i = 0;
         for (MemberState state : states) {
             ids[i] = state.memberId();
             counties[i] = state.countyCode();
             registrations[i] = state.registrationStatus();
             hardships[i] = state.hardshipStatus();
+            since[i] = Date.valueOf(state.since());
             versions[i++] = state.version();
         }
         // One statement with arrays, planned once, rather than thousands of rows of parameters.
         session().doWork(connection -> {
             try (PreparedStatement upsert = connection.prepareStatement("""
-                    INSERT INTO member_state (member_id, county_code, registration_status, hardship_status, version)
-                    SELECT * FROM unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[])
+                    INSERT INTO member_state (member_id, county_code, registration_status, hardship_status, version, since)
+                    SELECT * FROM unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::date[])
                     ON CONFLICT (member_id) DO UPDATE SET county_code = excluded.county_code,
                         registration_status = excluded.registration_status, hardship_status = excluded.hardship_status,
-                        version = excluded.version""")) {
+                        version = excluded.version, since = excluded.since""")) {
                 upsert.setArray(1, connection.createArrayOf("uuid", ids));
                 upsert.setArray(2, connection.createArrayOf("varchar", counties));
                 upsert.setArray(3, connection.createArrayOf("varchar", registrations));
                 upsert.setArray(4, connection.createArrayOf("varchar", hardships));
                 upsert.setArray(5, connection.createArrayOf("int8", versions));
+                upsert.setArray(6, connection.createArrayOf("date", since));
                 upsert.executeUpdate();
             }
         });
@@ -146,39 +148,16 @@ public class ProjectionStore {
     }
 
     /**
-     * Adds a batch's changes to the stock, the monthly and yearly figures and the distinct values'
-     * weights, and moves the yearly distinct counts where a weight crossed zero.
+     * Adds a batch's changes to the monthly and yearly figures (the stock's among them) and the
+     * distinct values' weights, and moves the yearly distinct counts where a weight crossed zero.
      */
     public void apply(Ledger ledger) {
         session().doWork(connection -> {
-            addToStock(connection, ledger.stock());
             addToFigures(connection, ledger.figures());
             addToYearFigures(connection, ledger.yearFigures());
             addToWeights(connection, ledger.distinct());
             addToYearWeights(connection, ledger.yearDistinct());
         });
-    }
-
-    private static void addToStock(Connection connection, Map<String, CountyFigures> deltas) throws SQLException {
-        if (deltas.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO county_statistics (county_code, members_total, members_in_difficulty, members_lifted_out)
-                VALUES (?, ?, ?, ?)
-                ON CONFLICT (county_code) DO UPDATE
-                SET members_total = county_statistics.members_total + excluded.members_total,
-                    members_in_difficulty = county_statistics.members_in_difficulty + excluded.members_in_difficulty,
-                    members_lifted_out = county_statistics.members_lifted_out + excluded.members_lifted_out""")) {
-            for (Map.Entry<String, CountyFigures> delta : deltas.entrySet()) {
-                upsert.setString(1, delta.getKey());
-                upsert.setLong(2, delta.getValue().membersTotal());
-                upsert.setLong(3, delta.getValue().membersInDifficulty());
-                upsert.setLong(4, delta.getValue().membersLiftedOut());
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
-        }
     }
 
     private static void addToFigures(Connection connection, Map<Ledger.MonthKey, BigDecimal> deltas)

@@ -59,9 +59,6 @@ public class ProjectionUpdater {
             "MINIMUM_LIVING_ALLOWANCE", "MEDICAL_ASSISTANCE", "EDUCATION_ASSISTANCE", "PROJECT_RECOMMENDATION", "PAIRING");
     private static final Set<String> HELPER_TYPES = Set.of("CADRE", "BUSINESS_LEADER");
 
-    private record MemberChange(MemberState state, LocalDate effectiveOn) {
-    }
-
     @Inject
     ProjectionStore store;
 
@@ -75,7 +72,7 @@ public class ProjectionUpdater {
     ProjectionChanges changes;
 
     public void apply(List<ConsumedEvent> events) {
-        List<MemberChange> members = new ArrayList<>();
+        List<MemberState> members = new ArrayList<>();
         List<FundState> funds = new ArrayList<>();
         List<DisbursementState> disbursements = new ArrayList<>();
         List<Assistance> assistance = new ArrayList<>();
@@ -121,17 +118,14 @@ public class ProjectionUpdater {
         });
     }
 
-    private void applyMembers(List<MemberChange> members, Ledger ledger) {
+    private void applyMembers(List<MemberState> members, Ledger ledger) {
         if (members.isEmpty()) {
             return;
         }
         Set<UUID> ids = new LinkedHashSet<>();
-        members.forEach(change -> ids.add(change.state().memberId()));
+        members.forEach(state -> ids.add(state.memberId()));
         NewestVersions<UUID, MemberState> states = new NewestVersions<>(store.lockMembers(ids), MemberState::version);
-        for (MemberChange change : members) {
-            states.apply(change.state().memberId(), change.state(),
-                    (held, incoming) -> ledger.member(held, incoming, change.effectiveOn()));
-        }
+        members.forEach(state -> states.apply(state.memberId(), state, ledger::member));
         store.saveMembers(states.changed());
     }
 
@@ -142,8 +136,7 @@ public class ProjectionUpdater {
         Set<UUID> ids = new LinkedHashSet<>();
         funds.forEach(fund -> ids.add(fund.id()));
         NewestVersions<UUID, FundState> states = new NewestVersions<>(store.lockFunds(ids), FundState::version);
-        funds.forEach(fund -> states.apply(fund.id(), fund, (held, incoming) -> {
-        }));
+        funds.forEach(fund -> states.apply(fund.id(), fund, (held, incoming) -> incoming));
         store.saveFunds(states.changed());
     }
 
@@ -155,16 +148,28 @@ public class ProjectionUpdater {
         disbursements.forEach(d -> ids.add(d.id()));
         NewestVersions<UUID, DisbursementState> states =
                 new NewestVersions<>(store.lockDisbursements(ids), DisbursementState::version);
-        disbursements.forEach(d -> states.apply(d.id(), d, ledger::disbursement));
+        disbursements.forEach(d -> states.apply(d.id(), d, (held, incoming) -> {
+            ledger.disbursement(held, incoming);
+            return incoming;
+        }));
         store.saveDisbursements(states.changed());
     }
 
-    private static MemberChange member(CloudEvent event, EventData data) {
-        MemberState state = new MemberState(EventData.uuid("subject", event.subject()), data.text("countyCode"),
-                data.oneOf("registrationStatus", REGISTRATION_STATUSES), data.oneOf("hardshipStatus", HARDSHIP_STATUSES),
-                event.sequence());
+    /**
+     * The member as of the change, counting from the change's {@code effectiveOn} (the day it happened,
+     * in the programme's zone, for an event without one), and never before the member's
+     * {@code registeredOn} (carried by every member event since registrations may be dated in the past).
+     */
+    private static MemberState member(CloudEvent event, EventData data) {
         LocalDate effectiveOn = data.optionalDate("effectiveOn");
-        return new MemberChange(state, effectiveOn != null ? effectiveOn : businessDateOf(event));
+        LocalDate since = effectiveOn != null ? effectiveOn : businessDateOf(event);
+        LocalDate registeredOn = data.optionalDate("registeredOn");
+        if (registeredOn != null && registeredOn.isAfter(since)) {
+            since = registeredOn;
+        }
+        return new MemberState(EventData.uuid("subject", event.subject()), data.text("countyCode"),
+                data.oneOf("registrationStatus", REGISTRATION_STATUSES), data.oneOf("hardshipStatus", HARDSHIP_STATUSES),
+                event.sequence(), since);
     }
 
     private static FundState fund(CloudEvent event, EventData data) {

@@ -53,7 +53,7 @@ public class Projections {
             "db/inbox/V0_3__consumed_offsets.sql", "db/projection/projection.sql");
     private static final long REGISTRY_LOCK = 0x7265706f7274L;
     /** The version of db/projection/projection.sql; raise it with every change to those tables. */
-    static final int SHAPE = 2;
+    static final int SHAPE = 3;
     private static final Logger LOG = Logger.getLogger(Projections.class);
 
     @Inject

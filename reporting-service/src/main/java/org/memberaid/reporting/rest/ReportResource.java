@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,19 +33,22 @@ import org.memberaid.access.Role;
 import org.memberaid.problems.InvalidInputException;
 import org.memberaid.problems.Problem;
 import org.memberaid.reporting.domain.CountyFigures;
+import org.memberaid.reporting.domain.ProgrammeYears;
 import org.memberaid.reporting.domain.Region;
 import org.memberaid.reporting.rest.ReportViews.CountyAnswer;
 import org.memberaid.reporting.rest.ReportViews.CountyPage;
 import org.memberaid.reporting.rest.ReportViews.MonthReport;
 import org.memberaid.reporting.rest.ReportViews.MonthlyReport;
 import org.memberaid.reporting.rest.ReportViews.RegionReport;
+import org.memberaid.reporting.service.BusinessCalendar;
 import org.memberaid.reporting.service.Reports;
 
 /**
  * The county, region and monthly reports, as JSON or as CSV ({@code Accept: text/csv} or
  * {@code ?format=csv}). Stock figures (members, in difficulty, poverty rate, lifted out) are
- * as of the data's freshness; period figures are for {@code year} (default: this year in
- * Asia/Shanghai). Every answer carries {@value #AS_OF} with the time of the newest event applied.
+ * those at the end of {@code year} (this year: now); period figures are for {@code year}
+ * (default: this year in Asia/Shanghai; one of the programme's years). Every answer carries
+ * {@value #AS_OF} with the time of the newest event applied.
  * For analysts, admins and auditors; a county or region outside the caller's region does not exist
  * for them (404), and the county list holds only the counties inside it.
  */
@@ -61,10 +63,12 @@ public class ReportResource {
     static final String AS_OF = "Data-As-Of";
     static final int DEFAULT_PAGE_SIZE = 100;
     static final int MAX_PAGE_SIZE = 500;
-    private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
 
     @Inject
     Reports reports;
+
+    @Inject
+    BusinessCalendar calendar;
 
     @Inject
     ObjectMapper json;
@@ -225,9 +229,21 @@ public class ReportResource {
         return response.build();
     }
 
-    private static int year(String value) {
-        int currentYear = LocalDate.now(BUSINESS_ZONE).getYear();
-        return number("year", value, currentYear, 2000, currentYear + 1);
+    /** The year asked for: this year by default, else one of the programme's years. */
+    private int year(String value) {
+        if (value == null || value.isBlank()) {
+            return calendar.today().getYear();
+        }
+        ProgrammeYears years = calendar.programmeYears();
+        try {
+            int year = Integer.parseInt(value.strip());
+            if (years.holds(year)) {
+                return year;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidInputException("year", years.refusal());
     }
 
     private static int number(String field, String value, int defaultValue, int min, int max) {

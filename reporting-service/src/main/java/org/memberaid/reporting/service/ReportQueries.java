@@ -61,10 +61,9 @@ final class ReportQueries {
     /** Whether any event named a county (it may be missing from the reference data). */
     static boolean hasData(Connection connection, String countyCode) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("""
-                SELECT EXISTS (SELECT 1 FROM county_statistics WHERE county_code = ?)
-                    OR EXISTS (SELECT 1 FROM county_month_figure WHERE county_code = ?)
+                SELECT EXISTS (SELECT 1 FROM county_month_figure WHERE county_code = ?)
                     OR EXISTS (SELECT 1 FROM fund_state WHERE county_code = ?)""")) {
-            for (int i = 1; i <= 3; i++) {
+            for (int i = 1; i <= 2; i++) {
                 query.setString(i, countyCode);
             }
             try (ResultSet row = query.executeQuery()) {
@@ -74,19 +73,19 @@ final class ReportQueries {
         }
     }
 
-    /** The current stock per county. */
-    static Map<String, CountyFigures> stock(Connection connection, Collection<String> counties) throws SQLException {
+    /**
+     * The stock at the end of {@code year} of every county any member event named: the changes of the
+     * stock dated in that year and the years before, summed (zero for a county whose members came
+     * later; for this year, the stock now, since no change is dated in the future).
+     */
+    static Map<String, CountyFigures> stockAtEndOf(Connection connection, int year, Collection<String> counties)
+            throws SQLException {
+        Map<String, Map<Figure, BigDecimal>> changes = grouped(connection, "SELECT county_code, figure, "
+                + "SUM(amount) FILTER (WHERE year <= ?) FROM county_year_figure " + where(counties, "figure = ANY (?)")
+                + " GROUP BY 1, 2", counties, FIGURES, ResultSet::getBigDecimal, year,
+                connection.createArrayOf("varchar", Figure.STOCK.stream().map(Figure::name).toArray()));
         Map<String, CountyFigures> stock = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement("""
-                SELECT county_code, members_total, members_in_difficulty, members_lifted_out FROM county_statistics
-                """ + where(counties, "TRUE"))) {
-            bindCounties(connection, query, 1, counties);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    stock.put(rows.getString(1), new CountyFigures(rows.getLong(2), rows.getLong(3), rows.getLong(4)));
-                }
-            }
-        }
+        changes.forEach((county, figures) -> stock.put(county, CountyFigures.changeIn(figures)));
         return stock;
     }
 

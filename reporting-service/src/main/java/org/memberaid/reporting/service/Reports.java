@@ -44,7 +44,7 @@ public class Reports {
     public record Fresh<T>(Instant asOf, T value) {
     }
 
-    /** A county's current stock and its figures for a year. */
+    /** A county's stock at the end of a year and its figures for that year. */
     public record CountyRow(String countyCode, String nameZh, String nameEn, CountyFigures stock,
             PeriodFigures period) {
     }
@@ -178,7 +178,7 @@ public class Reports {
                 return Optional.empty();
             }
             List<String> counties = countiesWithin(code, all);
-            CountyFigures stock = ReportQueries.stock(connection, counties).values().stream()
+            CountyFigures stock = ReportQueries.stockAtEndOf(connection, year, counties).values().stream()
                     .reduce(CountyFigures.ZERO, CountyFigures::plus);
             PeriodFigures period = PeriodFigures.of(
                     ReportQueries.yearFlows(connection, year, false, counties).getOrDefault("", Map.of()),
@@ -236,7 +236,7 @@ public class Reports {
     private Map<String, CountyRow> countyRows(Connection connection, int year, Collection<String> counties)
             throws SQLException {
         Map<String, Region> all = regions(connection);
-        Map<String, CountyFigures> stock = ReportQueries.stock(connection, counties);
+        Map<String, CountyFigures> stock = ReportQueries.stockAtEndOf(connection, year, counties);
         Map<String, Map<Figure, BigDecimal>> flows = ReportQueries.yearFlows(connection, year, true, counties);
         Map<String, Map<Measure, Long>> distinct = ReportQueries.yearDistinct(connection, year, true, counties);
         Map<String, Map<String, BigDecimal>> budgets = ReportQueries.budgets(connection, year, true, counties);

@@ -16,10 +16,10 @@ class LedgerTest {
     @Test
     void aTransferTakesTheMemberOutOfOneCountyAndIntoTheOther() {
         Ledger ledger = new Ledger();
-        MemberState before = new MemberState(MEMBER, "620721", "ACTIVE", "IN_DIFFICULTY", 1);
-        MemberState after = new MemberState(MEMBER, "620722", "ACTIVE", "IN_DIFFICULTY", 2);
+        MemberState before = new MemberState(MEMBER, "620721", "ACTIVE", "IN_DIFFICULTY", 1, LocalDate.of(2015, 1, 5));
+        MemberState after = new MemberState(MEMBER, "620722", "ACTIVE", "IN_DIFFICULTY", 2, LocalDate.of(2015, 3, 15));
 
-        ledger.member(before, after, LocalDate.of(2015, 3, 15));
+        ledger.member(before, after);
 
         assertThat(ledger.stock()).containsEntry("620721", new CountyFigures(-1, -1, 0))
                 .containsEntry("620722", new CountyFigures(1, 1, 0));
@@ -31,11 +31,11 @@ class LedgerTest {
     @Test
     void countsARegistrationInDifficultyAsNewlyIdentifiedAndALiftingOutAsSuch() {
         Ledger ledger = new Ledger();
-        MemberState registered = new MemberState(MEMBER, "620721", "ACTIVE", "IN_DIFFICULTY", 1);
-        MemberState liftedOut = new MemberState(MEMBER, "620721", "ACTIVE", "LIFTED_OUT", 2);
+        MemberState registered = new MemberState(MEMBER, "620721", "ACTIVE", "IN_DIFFICULTY", 1, LocalDate.of(2015, 3, 2));
+        MemberState liftedOut = new MemberState(MEMBER, "620721", "ACTIVE", "LIFTED_OUT", 2, LocalDate.of(2015, 3, 20));
 
-        ledger.member(null, registered, LocalDate.of(2015, 3, 2));
-        ledger.member(registered, liftedOut, LocalDate.of(2015, 3, 20));
+        ledger.member(null, registered);
+        ledger.member(registered, liftedOut);
 
         assertThat(ledger.stock()).containsEntry("620721", new CountyFigures(1, 0, 1));
         assertThat(ledger.figures()).containsEntry(key("620721", Figure.NEWLY_IN_DIFFICULTY), BigDecimal.ONE)
@@ -45,14 +45,38 @@ class LedgerTest {
     @Test
     void aDeregisteredMemberDropsOutOfEveryCountAndTheCancelledOutChangeStaysAZeroRow() {
         Ledger ledger = new Ledger();
-        MemberState active = new MemberState(MEMBER, "620723", "ACTIVE", "NOT_IN_DIFFICULTY", 1);
+        MemberState active = new MemberState(MEMBER, "620723", "ACTIVE", "NOT_IN_DIFFICULTY", 1, MARCH);
 
-        ledger.member(null, active, MARCH);
-        ledger.member(active, new MemberState(MEMBER, "620723", "DECEASED", "NOT_IN_DIFFICULTY", 2), MARCH);
+        ledger.member(null, active);
+        ledger.member(active, new MemberState(MEMBER, "620723", "DECEASED", "NOT_IN_DIFFICULTY", 2, MARCH));
 
         assertThat(ledger.stock()).containsExactly(Map.entry("620723", CountyFigures.ZERO));
         assertThat(ledger.figures().get(key("620723", Figure.MEMBERS_TOTAL))).isZero();
         assertThat(ledger.figures()).doesNotContainKey(key("620723", Figure.MEMBERS_IN_DIFFICULTY));
+    }
+
+    @Test
+    void aChangeDatedBeforeTheStateHeldCountsFromThatStatesDateSoNoMonthCountsTheMemberTwice() {
+        Ledger ledger = new Ledger();
+        MemberState registered = new MemberState(MEMBER, "620721", "ACTIVE", "NOT_IN_DIFFICULTY", 1, MARCH);
+        MemberState transferred = new MemberState(MEMBER, "620722", "ACTIVE", "NOT_IN_DIFFICULTY", 2,
+                LocalDate.of(2015, 9, 1));
+        // entered after the transfer, but dated before it
+        MemberState assessed = new MemberState(MEMBER, "620722", "ACTIVE", "IN_DIFFICULTY", 3, LocalDate.of(2015, 5, 4));
+
+        ledger.member(null, registered);
+        ledger.member(registered, transferred);
+        MemberState kept = ledger.member(transferred, assessed);
+
+        assertThat(kept.since()).isEqualTo(LocalDate.of(2015, 9, 1));
+        LocalDate may = LocalDate.of(2015, 5, 1);
+        assertThat(ledger.figures()).doesNotContainKey(new Ledger.MonthKey("620722", may, Figure.MEMBERS_IN_DIFFICULTY))
+                .containsEntry(new Ledger.MonthKey("620722", LocalDate.of(2015, 9, 1), Figure.MEMBERS_IN_DIFFICULTY),
+                        BigDecimal.ONE)
+                .containsEntry(new Ledger.MonthKey("620722", LocalDate.of(2015, 9, 1), Figure.NEWLY_IN_DIFFICULTY),
+                        BigDecimal.ONE);
+        assertThat(ledger.stock()).containsEntry("620721", CountyFigures.ZERO)
+                .containsEntry("620722", new CountyFigures(1, 1, 0));
     }
 
     @Test
@@ -76,13 +100,13 @@ class LedgerTest {
 
     @Test
     void newestVersionsIgnoresASnapshotNotNewerThanTheOneHeld() {
-        MemberState held = new MemberState(MEMBER, "620725", "ACTIVE", "NOT_IN_DIFFICULTY", 3);
+        MemberState held = new MemberState(MEMBER, "620725", "ACTIVE", "NOT_IN_DIFFICULTY", 3, MARCH);
         NewestVersions<UUID, MemberState> states = new NewestVersions<>(Map.of(MEMBER, held), MemberState::version);
         Ledger ledger = new Ledger();
 
-        boolean older = states.apply(MEMBER, new MemberState(MEMBER, "620702", "ACTIVE", "IN_DIFFICULTY", 2),
-                (from, to) -> ledger.member(from, to, MARCH));
-        boolean same = states.apply(MEMBER, held, (from, to) -> ledger.member(from, to, MARCH));
+        boolean older = states.apply(MEMBER, new MemberState(MEMBER, "620702", "ACTIVE", "IN_DIFFICULTY", 2, MARCH),
+                ledger::member);
+        boolean same = states.apply(MEMBER, held, ledger::member);
 
         assertThat(older).isFalse();
         assertThat(same).isFalse();

@@ -110,6 +110,37 @@ class MemberFiguresTest {
     }
 
     @Test
+    void countsAMemberFromItsRegistrationDateSoAPastYearShowsOnlyWhoWasRegisteredByItsEnd() {
+        UUID member = UUID.randomUUID();
+        // A census of 2016 registered on its own date, and an assessment the previous release accepted
+        // although dated before the registration (its events carried no registeredOn).
+        events.send("members.events", member.toString(), dated(member, "registered", 1, "NOT_IN_DIFFICULTY",
+                "2016-04-02", ",\"registeredOn\":\"2016-04-02\""));
+        events.send("members.events", member.toString(), dated(member, "hardship-assessed", 2, "IN_DIFFICULTY",
+                "2015-06-01", ""));
+        sendMarkerAndAwaitIt("629882");
+
+        assertThat(county("629881", 2015)).containsEntry("membersTotal", 0).containsEntry("membersInDifficulty", 0)
+                .containsEntry("newlyInDifficulty", 0);
+        assertThat(months("629881", 2015)).allSatisfy(month -> assertThat(month).containsEntry("membersTotal", 0)
+                .containsEntry("membersInDifficulty", 0));
+        assertThat(months("629881", 2016)).extracting(m -> m.get("membersInDifficulty"))
+                .containsExactly(0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+        assertThat(county("629881", 2016)).containsEntry("membersTotal", 1).containsEntry("membersInDifficulty", 1)
+                .containsEntry("newlyInDifficulty", 1);
+    }
+
+    private static String dated(UUID member, String type, long sequence, String hardshipStatus, String effectiveOn,
+            String more) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/members-service","type":"memberaid.member.%s.v1","subject":"%s",
+                 "time":"2026-11-27T08:00:00Z","sequence":%d,"data":{"id":"%s","countyCode":"629881",
+                 "hardshipStatus":"%s","registrationStatus":"ACTIVE","version":%d,"effectiveOn":"%s"%s}}"""
+                .formatted(UUID.randomUUID(), type, member, sequence, member, hardshipStatus, sequence, effectiveOn, more)
+                .replace("\n", "");
+    }
+
+    @Test
     void countsAnEventDeliveredTwiceOnceAndIgnoresAnOlderSequence() {
         UUID member = UUID.randomUUID();
         String registered = member(UUID.randomUUID(), "registered", member, 1, "629831", "ACTIVE");

@@ -3,6 +3,7 @@ package org.memberaid.events.kafka;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The service's Kafka settings beyond the {@code kafka.*} client properties. The password of the
@@ -13,8 +14,17 @@ import java.time.Duration;
 @ConfigMapping(prefix = "memberaid.kafka")
 public interface KafkaLoginConfig {
 
-    /** From the environment only (MEMBERAID_KAFKA_PASSWORD); never in a file of the repository. */
+    /** The service's Kafka user, which {@code kafka.sasl.jaas.config} names. */
+    String user();
+
+    /**
+     * From the environment (MEMBERAID_KAFKA_PASSWORD); never in a file of the repository. In dev mode,
+     * when the environment has none, from the local broker's data directory ({@link KafkaCredentialsDirectory}).
+     */
     String password();
+
+    /** Where dev mode reads the password from ({@link KafkaCredentialsDirectory}); unset elsewhere. */
+    Optional<String> credentialsDir();
 
     /** How often readiness asks the cluster whether it answers. */
     @WithDefault("5s")

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.LocalDate;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -104,12 +105,13 @@ final class ReliefPairs {
 
     /**
      * @param disbursements the disbursements collection of relief-service, e.g. http://localhost:8082/api/disbursements
-     * @param year the year of the funds; disbursements are dated 15 June of it
+     * @param disbursedOn the date of the disbursements, in the funds' year
      * @param seed of the amounts
      * @param requester the Authorization header of the requests (a caseworker)
      * @param approver the Authorization header of the approvals (an approver, another user)
      */
-    ReliefPairs(URI disbursements, List<Beneficiary> beneficiaries, int year, long seed, String requester, String approver) {
+    ReliefPairs(URI disbursements, List<Beneficiary> beneficiaries, LocalDate disbursedOn, long seed, String requester,
+            String approver) {
         if (beneficiaries.isEmpty()) {
             throw new IllegalArgumentException("no one to pay");
         }
@@ -122,7 +124,7 @@ final class ReliefPairs {
         this.approvals = Http1Connection.Target.post(disbursements, headers, CONNECT_TIMEOUT, ANSWER_TIMEOUT);
         this.collection = disbursements.getRawPath();
         this.beneficiaries = List.copyOf(beneficiaries);
-        this.disbursedOn = String.format(Locale.ROOT, "%04d-06-15", year);
+        this.disbursedOn = disbursedOn.toString();
         this.seed = seed;
     }
 

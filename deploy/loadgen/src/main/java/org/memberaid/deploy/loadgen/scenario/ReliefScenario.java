@@ -11,7 +11,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -43,9 +46,10 @@ import org.memberaid.deploy.loadgen.members.SyntheticMembers;
  * that the funds were charged exactly what the service confirmed.
  *
  * <p>Setup, not measured: registers members in difficulty on members-service, spread over the six
- * counties; allocates a SPECIAL_RELIEF fund per county for a year no earlier run used (the first
- * from 2040 on whose six allocations all answer 201); waits until relief-service's member replica
- * knows every member. Then {@link ReliefPairs} applies the load, and the funds' approved totals
+ * counties; allocates a SPECIAL_RELIEF fund per county for a year no earlier run used (the first,
+ * counting down from this year, whose six allocations all answer 201, until relief-service refuses
+ * the year as outside the programme's years); waits until relief-service's member replica knows
+ * every member. Then {@link ReliefPairs} applies the load, and the funds' approved totals
  * are compared with the sum of the approvals answered 200, to the fen.
  *
  * <p>Each request acts as the role the service asks for: registrations as a registrar, funds as an
@@ -55,8 +59,8 @@ import org.memberaid.deploy.loadgen.members.SyntheticMembers;
 public final class ReliefScenario implements Scenario {
 
     static final String SERVICE = "relief-service";
-    static final int FIRST_YEAR = 2040;
-    static final int LAST_YEAR = 2100;
+    /** Business dates are those of Asia/Shanghai, as the services count them. */
+    private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
     static final String BUDGET = "1000000000.00";
     /** Passes validation but not the hardship relief band: a probe that never creates a disbursement. */
     static final String PROBE_AMOUNT = "0.01";
@@ -81,13 +85,20 @@ public final class ReliefScenario implements Scenario {
     private static final OptionSpec PID_FILE = CommonOptions.pidFileOf(SERVICE);
 
     private final AccessTokens tokens;
+    private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(CONNECT_TIMEOUT)
             .build();
 
     public ReliefScenario(AccessTokens tokens) {
+        this(tokens, Clock.systemUTC());
+    }
+
+    /** With the clock whose today decides the years tried and the disbursements' date. */
+    ReliefScenario(AccessTokens tokens, Clock clock) {
         this.tokens = tokens;
+        this.clock = clock;
     }
 
     @Override
@@ -132,8 +143,8 @@ public final class ReliefScenario implements Scenario {
         List<ReliefPairs.Beneficiary> beneficiaries = setup.members.stream()
                 .map(member -> new ReliefPairs.Beneficiary(member.id(), setup.funds.get(member.countyCode()).id()))
                 .toList();
-        ReliefPairs pairs = new ReliefPairs(URI.create(relief + ReliefPairs.DISBURSEMENTS), beneficiaries, setup.year, seed,
-                requester, approver);
+        ReliefPairs pairs = new ReliefPairs(URI.create(relief + ReliefPairs.DISBURSEMENTS), beneficiaries,
+                setup.disbursedOn(), seed, requester, approver);
         RssSampler rss = RssSampler.start(CommonOptions.pidFile(arguments));
         ReliefPairs.Result result;
         try {
@@ -155,7 +166,7 @@ public final class ReliefScenario implements Scenario {
     record FundState(String id, BigDecimal approvedBefore) {
     }
 
-    record Setup(List<RegisteredMember> members, int year, Map<String, FundState> funds) {
+    record Setup(List<RegisteredMember> members, int year, Map<String, FundState> funds, LocalDate disbursedOn) {
     }
 
     /** The system is not ready for the run; the message says what answered what. */
@@ -169,16 +180,14 @@ public final class ReliefScenario implements Scenario {
     private Setup setUp(URI relief, URI members, int memberCount, long seed, PrintStream out)
             throws SetupFailure, InterruptedException {
         List<RegisteredMember> registered = registerMembers(members, memberCount, seed, out);
-        int year = -1;
-        Map<String, FundState> funds = null;
+        LocalDate today = LocalDate.now(clock.withZone(BUSINESS_ZONE));
+        // This year first, then earlier ones: next year's disbursements could not be dated yet.
+        int year = today.getYear();
         long started = System.nanoTime();
-        for (int candidate = FIRST_YEAR; candidate <= LAST_YEAR && funds == null; candidate++) {
-            funds = allocateFunds(relief, candidate, out);
-            year = candidate;
-        }
-        if (funds == null) {
-            throw new SetupFailure("every year from " + FIRST_YEAR + " to " + LAST_YEAR
-                    + " has SPECIAL_RELIEF funds already; use a fresh relief database");
+        Map<String, FundState> funds = allocateFunds(relief, year, today, out);
+        while (funds == null) {
+            year--;
+            funds = allocateFunds(relief, year, today, out);
         }
         out.printf(Locale.ROOT, "setup: year %d: a SPECIAL_RELIEF fund of %s yuan per county allocated in %s%n", year, BUDGET,
                 Durations.seconds(Duration.ofNanos(System.nanoTime() - started)));
@@ -186,8 +195,13 @@ public final class ReliefScenario implements Scenario {
             out.printf("  %s  fund %s  approved before the run %s%n", fund.getKey(), fund.getValue().id(),
                     fund.getValue().approvedBefore().toPlainString());
         }
-        awaitReplica(relief, registered, funds, year, out);
-        return new Setup(registered, year, funds);
+        // 15 June of the year, or today while this year's 15 June is still ahead
+        LocalDate disbursedOn = LocalDate.of(year, 6, 15);
+        if (disbursedOn.isAfter(today)) {
+            disbursedOn = today;
+        }
+        awaitReplica(relief, registered, funds, disbursedOn, out);
+        return new Setup(registered, year, funds, disbursedOn);
     }
 
     private List<RegisteredMember> registerMembers(URI members, int count, long seed, PrintStream out)
@@ -222,8 +236,13 @@ public final class ReliefScenario implements Scenario {
         return registered;
     }
 
-    /** The six funds of the year, or null when the year is (partly) taken. */
-    private Map<String, FundState> allocateFunds(URI relief, int year, PrintStream out) throws SetupFailure, InterruptedException {
+    /**
+     * The six funds of the year, or null when the year is (partly) taken. Fails when relief-service
+     * refuses the year itself (400 on {@code year}: before the programme's first year), since every
+     * year from this one down to it is taken then.
+     */
+    private Map<String, FundState> allocateFunds(URI relief, int year, LocalDate today, PrintStream out)
+            throws SetupFailure, InterruptedException {
         URI endpoint = URI.create(relief + "/api/funds");
         Map<String, FundState> funds = new LinkedHashMap<>();
         for (String county : SyntheticMembers.countyCodes()) {
@@ -233,9 +252,14 @@ public final class ReliefScenario implements Scenario {
             if (response.statusCode() == 409) {
                 if (!funds.isEmpty()) {
                     out.printf(Locale.ROOT, "setup: year %d is partly taken (county %s has a fund already); trying %d%n",
-                            year, county, year + 1);
+                            year, county, year - 1);
                 }
                 return null;
+            }
+            if (response.statusCode() == 400 && response.body().contains("\"field\":\"year\"")) {
+                throw new SetupFailure("every year from " + today.getYear() + " down to " + (year + 1) + " has SPECIAL_RELIEF"
+                        + " funds already, and " + SERVICE + " holds no earlier year (" + describe(response)
+                        + "); use a fresh relief database");
             }
             if (response.statusCode() != 201) {
                 throw new SetupFailure("POST " + endpoint + " " + body + " answered " + describe(response));
@@ -252,8 +276,8 @@ public final class ReliefScenario implements Scenario {
      * amount-band (which also shows that the member is active, in the fund's county and in
      * difficulty). No disbursement is created, and the refused request releases its key.
      */
-    private void awaitReplica(URI relief, List<RegisteredMember> members, Map<String, FundState> funds, int year,
-            PrintStream out) throws SetupFailure, InterruptedException {
+    private void awaitReplica(URI relief, List<RegisteredMember> members, Map<String, FundState> funds,
+            LocalDate disbursedOn, PrintStream out) throws SetupFailure, InterruptedException {
         URI endpoint = URI.create(relief + ReliefPairs.DISBURSEMENTS);
         long started = System.nanoTime();
         long deadline = started + REPLICA_TIMEOUT.toNanos();
@@ -263,8 +287,8 @@ public final class ReliefScenario implements Scenario {
             for (var iterator = pending.iterator(); iterator.hasNext(); ) {
                 RegisteredMember member = iterator.next();
                 String body = String.format(Locale.ROOT, "{\"memberId\":\"%s\",\"fundId\":\"%s\",\"kind\":\"HARDSHIP_RELIEF\","
-                                + "\"amount\":\"%s\",\"disbursedOn\":\"%04d-06-15\",\"reason\":\"loadgen probe\"}",
-                        member.id(), funds.get(member.countyCode()).id(), PROBE_AMOUNT, year);
+                                + "\"amount\":\"%s\",\"disbursedOn\":\"%s\",\"reason\":\"loadgen probe\"}",
+                        member.id(), funds.get(member.countyCode()).id(), PROBE_AMOUNT, disbursedOn);
                 HttpResponse<String> response = post(endpoint, Role.CASEWORKER, body,
                         Map.of(ReliefPairs.IDEMPOTENCY_KEY, UUID.randomUUID().toString()), SERVICE);
                 probes++;

@@ -53,6 +53,12 @@ final class FakeReliefSystem implements AutoCloseable {
     volatile BigDecimal extraCharge = BigDecimal.ZERO;
     /** Years whose funds exist already, as after earlier runs. */
     volatile Set<Integer> takenYears = Set.of();
+    /** The programme's first year: an allocation for an earlier one is refused (400 on year). */
+    volatile int firstYear = 2000;
+    /** Each fund's year, by id. */
+    final Map<String, Integer> yearOfFund = new ConcurrentHashMap<>();
+    /** The dates of the disbursements created. */
+    final Set<String> disbursementDates = ConcurrentHashMap.newKeySet();
 
     FakeReliefSystem() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -114,6 +120,11 @@ final class FakeReliefSystem implements AutoCloseable {
 
     private void allocate(HttpExchange exchange, JsonNode body) throws IOException {
         int year = body.get("year").asInt();
+        if (year < firstYear) {
+            answer(exchange, 400, "{\"status\":400,\"violations\":[{\"field\":\"year\",\"message\":\"must fall within"
+                    + " the programme's years\"}]}");
+            return;
+        }
         String key = body.get("countyCode").asText() + "/" + year;
         if (takenYears.contains(year)) {
             fundsByCountyYear.putIfAbsent(key, UUID.randomUUID().toString());
@@ -125,6 +136,7 @@ final class FakeReliefSystem implements AutoCloseable {
             return;
         }
         approvedByFund.put(id, new BigDecimal("0.00"));
+        yearOfFund.put(id, year);
         answer(exchange, 201, "{\"id\":\"" + id + "\",\"approved\":0.00,\"budget\":" + body.get("budget").asText() + "}");
     }
 
@@ -138,12 +150,18 @@ final class FakeReliefSystem implements AutoCloseable {
             answer(exchange, 422, "{\"status\":422,\"rule\":\"member-unknown\"}");
             return;
         }
+        String disbursedOn = body.get("disbursedOn").asText();
+        if (!disbursedOn.startsWith(yearOfFund.get(body.get("fundId").asText()) + "-")) {
+            answer(exchange, 422, "{\"status\":422,\"rule\":\"fund-year\"}");
+            return;
+        }
         BigDecimal amount = new BigDecimal(body.get("amount").asText());
         if (amount.compareTo(new BigDecimal("1000")) < 0 || amount.compareTo(new BigDecimal("3000")) > 0
-                || amount.scale() != 2 || !body.get("disbursedOn").asText().endsWith("-06-15")) {
+                || amount.scale() != 2) {
             answer(exchange, 422, "{\"status\":422,\"rule\":\"amount-band\"}");
             return;
         }
+        disbursementDates.add(disbursedOn);
         String id = UUID.randomUUID().toString();
         disbursements.put(id, new Disbursement(body.get("fundId").asText(), amount, authorization,
                 new AtomicReference<>("REQUESTED")));

@@ -8,6 +8,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +33,8 @@ class ReliefScenarioTest {
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private FakeReliefSystem system;
     private AccessTokens tokens = AccessTokens.from(role -> role.name().toLowerCase(Locale.ROOT) + "-token");
+    /** 27 November 2026, 10:00 in Asia/Shanghai. */
+    private Clock clock = Clock.fixed(Instant.parse("2026-11-27T02:00:00Z"), ZoneOffset.UTC);
 
     @BeforeEach
     void start() throws Exception {
@@ -43,18 +48,19 @@ class ReliefScenarioTest {
 
     @Test
     void requestsAndApprovesAndFindsTheFundsChargedToTheFen() throws Exception {
-        system.takenYears = Set.of(2040, 2041);
+        system.takenYears = Set.of(2026, 2025);
 
         int status = run();
 
         String out = text();
         assertThat(status).as(out).isEqualTo(Scenario.SUCCESS);
         assertThat(out).contains("setup: 12 members in difficulty (ILLNESS) registered",
-                "620702 2, 620721 2, 620722 2, 620723 2, 620724 2, 620725 2", "setup: year 2042:",
+                "620702 2, 620721 2, 620722 2, 620723 2, 620724 2, 620725 2", "setup: year 2024:",
                 "knew all 12 members", "warm-up (not counted below)", "pair (ms)", "request (ms)", "approval (ms)",
                 "approvals        HTTP 200:", "pairs            approved:", "OK: every pair");
         assertThat(system.members).hasSize(12);
-        assertThat(system.fundsByCountyYear.keySet()).filteredOn(key -> key.endsWith("/2042")).hasSize(6);
+        assertThat(system.fundsByCountyYear.keySet()).filteredOn(key -> key.endsWith("/2024")).hasSize(6);
+        assertThat(system.disbursementDates).containsExactly("2024-06-15");
         Matcher money = MONEY.matcher(out);
         assertThat(money.find()).as(out).isTrue();
         assertThat(money.group(3)).isEqualTo("MATCH");
@@ -101,12 +107,34 @@ class ReliefScenarioTest {
 
     @Test
     void skipsAYearThatIsPartlyTaken() throws Exception {
-        system.fundsByCountyYear.put("620723/2040", "taken");
+        system.fundsByCountyYear.put("620723/2026", "taken");
 
         assertThat(run()).isEqualTo(Scenario.SUCCESS);
 
-        assertThat(text()).contains("year 2040 is partly taken (county 620723 has a fund already); trying 2041",
-                "setup: year 2041:");
+        assertThat(text()).contains("year 2026 is partly taken (county 620723 has a fund already); trying 2025",
+                "setup: year 2025:");
+    }
+
+    @Test
+    void datesTheDisbursementsTodayWhileThisYearsFifteenthOfJuneIsAhead() throws Exception {
+        clock = Clock.fixed(Instant.parse("2026-03-01T02:00:00Z"), ZoneOffset.UTC);
+
+        assertThat(run()).as(text()).isEqualTo(Scenario.SUCCESS);
+
+        assertThat(text()).contains("setup: year 2026:");
+        assertThat(system.disbursementDates).containsExactly("2026-03-01");
+    }
+
+    @Test
+    void stopsWhenEveryYearTheServiceHoldsIsTaken() throws Exception {
+        system.firstYear = 2025;
+        system.takenYears = Set.of(2026, 2025);
+
+        assertThat(run()).isEqualTo(Scenario.FAILURE);
+
+        assertThat(text()).contains("FAILED during setup: every year from 2026 down to 2025 has SPECIAL_RELIEF funds "
+                + "already, and relief-service holds no earlier year");
+        assertThat(system.disbursements).isEmpty();
     }
 
     @Test
@@ -161,7 +189,7 @@ class ReliefScenarioTest {
                 "--clients", "4", "--warmup", "300ms", "--duration", "700ms", "--members", "12",
                 "--pid-file", "/nonexistent/relief-service.pid", "--seed", "20151236"));
         args.addAll(List.of(overrides));
-        ReliefScenario scenario = new ReliefScenario(tokens);
+        ReliefScenario scenario = new ReliefScenario(tokens, clock);
         return scenario.run(Arguments.parse(args, scenario.options()), new PrintStream(output, true, StandardCharsets.UTF_8));
     }
 
