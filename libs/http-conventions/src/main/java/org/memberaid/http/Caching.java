@@ -12,10 +12,10 @@ import jakarta.ws.rs.core.Response;
 public final class Caching {
 
     /**
-     * Personal data: only the caller's own cache may keep it, and must revalidate before each
-     * use; the answer depends on who asks (their region, their roles).
+     * Only the caller's own cache may keep the answer (it depends on who asks: their region, their
+     * roles; much of it is personal data), and must revalidate it before each use.
      */
-    public static final String PERSONAL = "private, no-cache";
+    public static final String PRIVATE_NO_CACHE = "private, no-cache";
 
     private Caching() {
     }
@@ -25,8 +25,9 @@ public final class Caching {
         return new EntityTag(Long.toString(version));
     }
 
-    /** A read of personal data at {@code tag}: {@value #PERSONAL}, varying on Authorization. */
-    public static Response.ResponseBuilder personal(Response.ResponseBuilder answer, EntityTag tag) {
-        return answer.tag(tag).header(HttpHeaders.CACHE_CONTROL, PERSONAL).header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
+    /** A read of one resource at {@code tag}: {@value #PRIVATE_NO_CACHE}, varying on Authorization. */
+    public static Response.ResponseBuilder revalidated(Response.ResponseBuilder answer, EntityTag tag) {
+        return answer.tag(tag).header(HttpHeaders.CACHE_CONTROL, PRIVATE_NO_CACHE)
+                .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
     }
 }
