@@ -67,12 +67,21 @@ public class ResponseHeaders {
         if (!compression || headers.contains(HttpHeaders.CONTENT_ENCODING)) {
             return;
         }
-        String length = headers.get(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && Long.parseLong(length) < threshold && status != 204 && status != 304
+        if (length(headers) < threshold && status != 204 && status != 304
                 && context.request().method() != HttpMethod.HEAD) {
             headers.set(HttpHeaders.CONTENT_ENCODING, HttpHeaders.IDENTITY);
         } else if (status != 204) {
             headers.add(HttpHeaders.VARY, ACCEPT_ENCODING);
+        }
+    }
+
+    /** The answer's Content-Length; unknown (a chunked answer) counts as large. */
+    private static long length(MultiMap headers) {
+        String length = headers.get(HttpHeaders.CONTENT_LENGTH);
+        try {
+            return length == null ? Long.MAX_VALUE : Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
         }
     }
 }
