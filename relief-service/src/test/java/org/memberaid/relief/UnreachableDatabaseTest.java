@@ -11,13 +11,17 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.net.URL;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.memberaid.access.Role;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 import org.memberaid.testing.TestTokens;
 
-/** A service whose PostgreSQL cannot be reached still starts, stays alive, and says it is not ready. */
+/**
+ * A service whose PostgreSQL cannot be reached still starts, stays alive, says it is not ready, and
+ * answers requests 503 with Retry-After.
+ */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
@@ -49,9 +53,17 @@ class UnreachableDatabaseTest {
     @Test
     void startsLiveButNotReadyAndNamesTheProblem() {
         given().when().get(liveness).then().statusCode(200);
-        given().when().get(readiness).then().statusCode(503)
+        given().when().get(readiness).then().statusCode(503).header("Retry-After", "5")
                 .body("checks.find { it.name == 'database-schema' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'database-schema' }.data.problem",
                         org.hamcrest.Matchers.containsString("refused"));
+    }
+
+    @Test
+    void answersRequestsWith503AndWhenToRetryUntilTheDatabaseIsBack() {
+        given().when().get("/api/funds/" + UUID.randomUUID()).then().statusCode(503)
+                .contentType("application/problem+json").header("Retry-After", "5")
+                .body("type", equalTo("https://memberaid.org/problems/database-unavailable"));
+        given().when().get("/api/disbursements").then().statusCode(503).header("Retry-After", "5");
     }
 }

@@ -11,6 +11,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -84,9 +85,24 @@ public class CommonProblemMappers {
         if (e.getCause() instanceof JsonProcessingException parsing) {
             return malformed(parsing);
         }
-        Response.StatusType status = e.getResponse().getStatusInfo();
-        return Problem.of(status.getStatusCode(), "http-" + status.getStatusCode(), status.getReasonPhrase(),
-                e.getMessage()).toResponse();
+        return problemOf(e);
+    }
+
+    /**
+     * A plain HTTP error as problem+json, keeping the headers its response carries (an
+     * {@code Allow}, a {@code Retry-After}, a {@code WWW-Authenticate}).
+     */
+    public static Response problemOf(WebApplicationException e) {
+        Response original = e.getResponse();
+        Response.StatusType status = original.getStatusInfo();
+        Response.ResponseBuilder problem = Response.fromResponse(Problem.of(status.getStatusCode(),
+                "http-" + status.getStatusCode(), status.getReasonPhrase(), e.getMessage()).toResponse());
+        original.getHeaders().forEach((name, values) -> {
+            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
+                values.forEach(value -> problem.header(name, value));
+            }
+        });
+        return problem.build();
     }
 
     /** A bounded queue of work refused the request: the service is behind, nothing was done. */
@@ -99,6 +115,28 @@ public class CommonProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        return failed(e);
+    }
+
+    /** A resource that reads the database itself may let its SQLException out. */
+    @ServerExceptionMapper
+    public Response sql(SQLException e) {
+        return failed(e);
+    }
+
+    /**
+     * The database cannot be reached, or refuses connections for now (down, starting up, out of
+     * connections): 503 with Retry-After, nothing was done, and the request may succeed once it is
+     * back (logged at debug only: an outage is logged once by the database bootstrap and readiness
+     * shows it, not once per request). Anything else is a 500.
+     */
+    private static Response failed(Exception e) {
+        if (DatabaseUnavailable.causes(e)) {
+            LOG.debugf("Request refused, the database is unavailable: %s", DatabaseUnavailable.describe(e));
+            return Response.fromResponse(Problem.of(503, "database-unavailable", "Service unavailable",
+                    "The database cannot be reached; nothing was changed. Retry in a moment").toResponse())
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("Request failed", e);
         return Problem.of(500, "internal", "Internal error", "The request could not be completed; nothing was changed")
                 .toResponse();

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.memberaid.database.TimeOrderedUuids;
@@ -64,5 +65,10 @@ public class HardshipAssessment extends PanacheEntityBase {
 
     public static List<HardshipAssessment> historyOf(UUID memberId) {
         return list("memberId", Sort.by("recordedAt").and("id"), memberId);
+    }
+
+    /** The assessment {@code id} of the member {@code memberId}, if it is one of theirs. */
+    public static Optional<HardshipAssessment> ofMember(UUID memberId, UUID id) {
+        return HardshipAssessment.<HardshipAssessment>findByIdOptional(id).filter(a -> a.memberId.equals(memberId));
     }
 }

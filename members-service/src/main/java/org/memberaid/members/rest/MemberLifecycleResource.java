@@ -8,8 +8,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -19,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memberaid.access.Caller;
 import org.memberaid.access.Role;
+import org.memberaid.http.Caching;
 import org.memberaid.members.domain.HardshipAssessment;
 import org.memberaid.members.domain.Member;
 import org.memberaid.members.service.BusinessCalendar;
@@ -31,6 +35,9 @@ import org.memberaid.problems.Problem;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class MemberLifecycleResource {
+
+    /** Assessments are never changed: every one is at its first and only version. */
+    private static final EntityTag ASSESSMENT_TAG = Caching.version(1);
 
     @Inject
     MemberRegistry registry;
@@ -46,7 +53,7 @@ public class MemberLifecycleResource {
     @Operation(summary = "Assess a member's hardship",
             description = "IN_DIFFICULTY needs at least one cause; LIFTED_OUT is allowed only from IN_DIFFICULTY. "
                     + "The assessment is kept in the member's history. Publishes memberaid.member.hardship-assessed.v1.")
-    @APIResponse(responseCode = "201", description = "Recorded",
+    @APIResponse(responseCode = "201", description = "Recorded; Location names the assessment",
             content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
     @APIResponse(ref = "Invalid", responseCode = "400")
     @APIResponse(ref = "NotFound", responseCode = "404")
@@ -54,10 +61,27 @@ public class MemberLifecycleResource {
     @APIResponse(responseCode = "422", description = "Dated before the member's registration (rule before-registration)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Role.REGISTRAR)
-    public Response assess(@PathParam("id") UUID id, AssessmentRequest request) {
+    public Response assess(@PathParam("id") UUID id, AssessmentRequest request, @Context UriInfo uriInfo) {
         HardshipAssessment assessment = registry.assess(id,
-                MemberResource.requireBody(request).validated(calendar.today(), calendar.programmeYears()), caller.region());
-        return Response.status(Response.Status.CREATED).entity(AssessmentResponse.of(assessment)).build();
+                MemberResource.requireBody(request).validated(calendar.today(), calendar.programmeYears()),
+                caller.region());
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(assessment.id.toString()).build())
+                .tag(ASSESSMENT_TAG).entity(AssessmentResponse.of(assessment)).build();
+    }
+
+    @GET
+    @Path("/hardship-assessments/{assessmentId}")
+    @Operation(summary = "One hardship assessment of a member",
+            description = "An assessment never changes once recorded: its ETag is always \"1\".")
+    @APIResponse(responseCode = "200", description = "The assessment",
+            content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
+    @APIResponse(ref = "NotFound", responseCode = "404")
+    @RolesAllowed({ Role.REGISTRAR, Role.CASEWORKER, Role.APPROVER, Role.ADMIN, Role.AUDITOR })
+    public Response assessment(@PathParam("id") UUID id, @PathParam("assessmentId") UUID assessmentId) {
+        return registry.assessment(id, assessmentId, caller.region())
+                .map(found -> Caching.revalidated(Response.ok(AssessmentResponse.of(found)), ASSESSMENT_TAG).build())
+                .orElseGet(() -> Problem.notFound("No hardship assessment " + assessmentId + " of member " + id)
+                        .toResponse());
     }
 
     @GET

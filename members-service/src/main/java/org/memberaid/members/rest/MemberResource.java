@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memberaid.access.Caller;
 import org.memberaid.access.Role;
 import org.memberaid.access.audit.AuditNote;
+import org.memberaid.http.Caching;
 import org.memberaid.members.domain.HardshipStatus;
 import org.memberaid.problems.InvalidInputException;
 import org.memberaid.members.domain.Member;
@@ -105,7 +106,7 @@ public class MemberResource {
         if (disclosure.revealsAnything()) {
             audit.reveal(disclosure.names(), id.toString());
         }
-        return Response.ok(MemberResponse.of(member, disclosure)).tag(ETags.of(member)).build();
+        return Caching.revalidated(Response.ok(MemberResponse.of(member, disclosure)), ETags.of(member)).build();
     }
 
     @GET

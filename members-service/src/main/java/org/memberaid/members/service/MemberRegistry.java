@@ -127,6 +127,14 @@ public class MemberRegistry {
         });
     }
 
+    /** One assessment of a member inside {@code scope}; empty when either is unknown to the caller. */
+    public Optional<HardshipAssessment> assessment(UUID id, UUID assessmentId, RegionScope scope) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            load(id, scope);
+            return HardshipAssessment.ofMember(id, assessmentId);
+        });
+    }
+
     /** A transfer may send a member to any county; the member must be inside the caller's region. */
     public Member transfer(UUID id, String countyCode, LocalDate effectiveOn, RegionScope scope) {
         if (!regions.isCounty(countyCode)) {

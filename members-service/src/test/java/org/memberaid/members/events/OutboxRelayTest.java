@@ -111,7 +111,7 @@ class OutboxRelayTest {
             memberId = register("620724");
             assertThat(pendingOutboxRows(Optional.of(memberId))).isEqualTo(1);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(
-                    () -> given().when().get(readiness).then().statusCode(503));
+                    () -> given().when().get(readiness).then().statusCode(503).header("Retry-After", "5"));
             assertThat(pendingOutboxRows(Optional.of(memberId))).as("held while Kafka is away").isEqualTo(1);
         } finally {
             broker.start();

@@ -47,9 +47,15 @@ public class MemberReplica extends PanacheEntityBase {
     @Column(nullable = false)
     public long version;
 
+    /** The rule refusing a member relief has not heard of (yet). */
+    public static final String UNKNOWN = "member-unknown";
+
+    /** How long a client waits before asking again about a member just registered (Retry-After). */
+    public static final String RETRY_AFTER_SECONDS = "1";
+
     /** A request about a member relief has not heard of yet is answered 422, saying so. */
     public static RuleViolationException unknown(UUID id) {
-        return new RuleViolationException("member-unknown", "Member " + id + " is not known to relief-service yet; "
+        return new RuleViolationException(UNKNOWN, "Member " + id + " is not known to relief-service yet; "
                 + "if it was just registered, retry in a moment");
     }
 }

@@ -10,9 +10,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memberaid.access.Caller;
 import org.memberaid.access.Role;
+import org.memberaid.http.Caching;
 import org.memberaid.problems.Problem;
 import org.memberaid.relief.domain.AssistanceKind;
 import org.memberaid.relief.domain.AssistanceRecord;
@@ -51,6 +54,9 @@ public class AssistanceResource {
                     r.createdAt);
         }
     }
+
+    /** Records are never changed: every one is at its first and only version. */
+    private static final EntityTag RECORD_TAG = Caching.version(1);
 
     @Inject
     AssistanceRecords records;
@@ -88,6 +94,19 @@ public class AssistanceResource {
         return answers.toResponse(records.record(key, fingerprints.of(body), record, caller.region(),
                 created -> answers.created(AssistanceResponse.of(created),
                         uriInfo.getAbsolutePathBuilder().path(created.id.toString()).build())));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read an assistance record",
+            description = "A record never changes once made: its ETag is always \"1\".")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AssistanceResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such record in the caller's region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({ Role.CASEWORKER, Role.APPROVER, Role.ADMIN, Role.AUDITOR })
+    public Response get(@PathParam("id") UUID id) {
+        return Caching.revalidated(Response.ok(AssistanceResponse.of(records.get(id, caller.region()))), RECORD_TAG)
+                .build();
     }
 
     @GET

@@ -33,9 +33,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memberaid.access.Caller;
 import org.memberaid.access.Role;
 import org.memberaid.access.audit.AuditNote;
+import org.memberaid.http.Caching;
 import org.memberaid.problems.InvalidInputException;
 import org.memberaid.problems.Problem;
 import org.memberaid.problems.Violation;
+import org.memberaid.relief.domain.Disbursement;
 import org.memberaid.relief.domain.DisbursementKind;
 import org.memberaid.relief.domain.DisbursementRequest;
 import org.memberaid.relief.domain.DisbursementStatus;
@@ -174,8 +176,10 @@ public class DisbursementResource {
     @APIResponse(responseCode = "404", description = "No such disbursement in the caller's region",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({ Role.CASEWORKER, Role.APPROVER, Role.ADMIN, Role.AUDITOR })
-    public DisbursementResponse get(@PathParam("id") UUID id) {
-        return DisbursementResponse.of(disbursements.get(id, caller.region()));
+    public Response get(@PathParam("id") UUID id) {
+        Disbursement disbursement = disbursements.get(id, caller.region());
+        return Caching.revalidated(Response.ok(DisbursementResponse.of(disbursement)),
+                Caching.version(disbursement.version)).build();
     }
 
     @GET

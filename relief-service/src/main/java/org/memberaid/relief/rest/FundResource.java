@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memberaid.access.Caller;
 import org.memberaid.access.Role;
+import org.memberaid.http.Caching;
 import org.memberaid.problems.InvalidInputException;
 import org.memberaid.problems.Problem;
 import org.memberaid.problems.Violation;
@@ -113,8 +114,9 @@ public class FundResource {
     @APIResponse(responseCode = "404", description = "No such fund in the caller's region",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({ Role.CASEWORKER, Role.APPROVER, Role.ADMIN, Role.AUDITOR })
-    public FundResponse get(@PathParam("id") UUID id) {
-        return FundResponse.of(funds.get(id, caller.region()));
+    public Response get(@PathParam("id") UUID id) {
+        Fund fund = funds.get(id, caller.region());
+        return Caching.revalidated(Response.ok(FundResponse.of(fund)), Caching.version(fund.version)).build();
     }
 
     @GET

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memberaid.access.Caller;
 import org.memberaid.access.Role;
+import org.memberaid.http.Caching;
 import org.memberaid.problems.Problem;
 import org.memberaid.relief.domain.CountyPolicy;
 import org.memberaid.relief.domain.NotFoundException;
@@ -68,7 +69,7 @@ public class PolicyResource {
     @RolesAllowed({ Role.CASEWORKER, Role.APPROVER, Role.ADMIN, Role.AUDITOR })
     public Response get(@PathParam("countyCode") String countyCode) {
         CountyPolicy policy = policies.of(requireInRegion(countyCode));
-        return Response.ok(policy).tag(new EntityTag(String.valueOf(policy.version()))).build();
+        return Caching.revalidated(Response.ok(policy), Caching.version(policy.version())).build();
     }
 
     @PUT

@@ -18,6 +18,7 @@ import org.memberaid.database.StatementPipeline;
 import org.memberaid.relief.domain.AssistanceKind;
 import org.memberaid.relief.domain.AssistanceRecord;
 import org.memberaid.relief.domain.MemberReplica;
+import org.memberaid.relief.domain.NotFoundException;
 import org.memberaid.relief.domain.RuleViolationException;
 import org.memberaid.relief.events.ReliefEvents;
 
@@ -64,6 +65,13 @@ public class AssistanceRecords {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", r.id, r.memberId, r.countyCode, r.kind.name(),
                 r.providedOn, r.skills, r.employer, r.projectName, r.helperId, r.helperName,
                 r.helperType == null ? null : r.helperType.name(), r.note, r.recordedBy, Timestamp.from(r.createdAt));
+    }
+
+    /** The record {@code id}, if it lies inside {@code scope}: outside it, a record does not exist for the caller. */
+    public AssistanceRecord get(UUID id, RegionScope scope) {
+        return QuarkusTransaction.joiningExisting().call(() -> AssistanceRecord.<AssistanceRecord>findByIdOptional(id))
+                .filter(record -> scope.covers(record.countyCode))
+                .orElseThrow(() -> new NotFoundException("No assistance record with id " + id));
     }
 
     public Page list(RegionScope scope, UUID memberId, String countyCode, AssistanceKind kind, int page, int size) {

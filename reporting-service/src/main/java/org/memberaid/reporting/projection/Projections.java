@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,7 +120,8 @@ public class Projections {
     public Connection readConnection() throws SQLException {
         String schema = active;
         if (schema == null) {
-            throw new IllegalStateException("The reporting database is not ready yet");
+            // Transient, as a refused connection is: the request is answered 503 with Retry-After.
+            throw new SQLTransientConnectionException("The reporting database is not ready yet");
         }
         Connection connection = dataSource.getConnection();
         try {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ final class CsvReports {
 
     static final String MEDIA_TYPE = "text/csv";
     static final String PRODUCES = MEDIA_TYPE + ";charset=UTF-8";
+    private static final byte[] UTF8_BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
     /** Quotes only where RFC 4180 needs it (a comma, quote or line break), not every long string. */
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
@@ -50,6 +52,18 @@ final class CsvReports {
 
     static String write(List<? extends Record> rows) {
         return write(Map.of(), rows);
+    }
+
+    /** The CSV's bytes in UTF-8, after a byte-order mark if {@code bom} (Excel needs one to read UTF-8). */
+    static byte[] bytes(String csv, boolean bom) {
+        byte[] text = csv.getBytes(StandardCharsets.UTF_8);
+        if (!bom) {
+            return text;
+        }
+        byte[] marked = new byte[UTF8_BOM.length + text.length];
+        System.arraycopy(UTF8_BOM, 0, marked, 0, UTF8_BOM.length);
+        System.arraycopy(text, 0, marked, UTF8_BOM.length, text.length);
+        return marked;
     }
 
     /** The record's JSON fields as snake_case columns, unwrapped records inlined, asOf left to the header. */

@@ -10,8 +10,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -61,6 +63,8 @@ import org.memberaid.reporting.service.Reports;
 public class ReportResource {
 
     static final String AS_OF = "Data-As-Of";
+    static final String BOM = "bom";
+    private static final String CONTENT_DISPOSITION = "Content-Disposition";
     static final int DEFAULT_PAGE_SIZE = 100;
     static final int MAX_PAGE_SIZE = 500;
 
@@ -75,6 +79,10 @@ public class ReportResource {
 
     @Inject
     Caller caller;
+
+    /** How long a client may reuse a report before asking again (Cache-Control max-age). */
+    @ConfigProperty(name = "memberaid.reporting.http.max-age", defaultValue = "5s")
+    Duration clientMaxAge;
 
     @GET
     @Path("/counties")
@@ -95,8 +103,8 @@ public class ReportResource {
         // Dashboards read the same pages over and over: each is written once per table and region.
         // The rows are taken first: a rendering may not look up another one while it is made.
         List<Reports.CountyRow> rows = table.rowsWithin(scope);
-        byte[] json = table.rendered(List.of("json", scope.prefix(), thePage, theSize),
-                t -> toJson(page(t, rows, thePage, theSize)));
+        Representation json = table.rendered(List.of("json", scope.prefix(), thePage, theSize),
+                t -> Representation.of(toJson(page(t, rows, thePage, theSize))));
         return fresh(table.asOf(), json);
     }
 
@@ -122,36 +130,47 @@ public class ReportResource {
     @Produces(CsvReports.PRODUCES)
     @Operation(summary = "The figures of every county inside the caller's region as CSV (Accept: text/csv or "
             + "?format=csv), all rows at once")
-    public RestResponse<byte[]> countiesCsv(@QueryParam("year") String year) {
+    public RestResponse<byte[]> countiesCsv(@QueryParam("year") String year, @QueryParam(BOM) String bom) {
+        boolean withBom = bom(bom);
         RegionScope scope = caller.region();
         Reports.CountyTable table = reports.counties(year(year));
         List<Reports.CountyRow> rows = table.rowsWithin(scope);
-        return fresh(table.asOf(), table.rendered(List.of("csv", scope.prefix()), t -> CsvReports.write(
-                rows.stream().map(row -> CountyReport.of(row, t.year())).toList())
-                .getBytes(StandardCharsets.UTF_8)));
+        return csv(table.asOf(), "counties-" + table.year(), table.rendered(List.of("csv", scope.prefix(), withBom),
+                t -> Representation.of(CsvReports.bytes(CsvReports.write(
+                        rows.stream().map(row -> CountyReport.of(row, t.year())).toList()), withBom))));
     }
 
     @GET
     @Path("/counties/{code}")
     @Operation(summary = "One county's figures")
+    @APIResponse(responseCode = "200", headers = @Header(name = AS_OF, description = "time of the newest event applied"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CountyAnswer.class)))
     @APIResponse(responseCode = "404", description = "No such county in the reference data or the events, "
             + "or outside the caller's region")
-    public RestResponse<CountyAnswer> county(@PathParam("code") String code, @QueryParam("year") String year) {
-        int theYear = year(year);
+    public RestResponse<byte[]> county(@PathParam("code") String code, @QueryParam("year") String year) {
+        CountyAnswer answer = countyAnswer(code, year(year));
+        return fresh(answer.asOf(), Representation.of(toJson(answer)));
+    }
+
+    private CountyAnswer countyAnswer(String code, int theYear) {
         // Outside the caller's region answers as if it did not exist, without asking the database.
         Reports.Fresh<Reports.CountyRow> row = Optional.of(code).filter(caller::covers)
                 .flatMap(covered -> reports.county(covered, theYear))
                 .orElseThrow(() -> new NotFoundException("No county " + code + " in the reference data or the events"));
-        return fresh(row.asOf(), new CountyAnswer(row.asOf(), CountyReport.of(row.value(), theYear)));
+        return new CountyAnswer(row.asOf(), CountyReport.of(row.value(), theYear));
     }
 
     @GET
     @Path("/counties/{code}")
     @Produces(CsvReports.PRODUCES)
     @Operation(summary = "One county's figures as CSV")
-    public RestResponse<String> countyCsv(@PathParam("code") String code, @QueryParam("year") String year) {
-        RestResponse<CountyAnswer> answer = county(code, year);
-        return fresh(answer.getEntity().asOf(), CsvReports.write(List.of(answer.getEntity().county())));
+    public RestResponse<byte[]> countyCsv(@PathParam("code") String code, @QueryParam("year") String year,
+            @QueryParam(BOM) String bom) {
+        boolean withBom = bom(bom);
+        int theYear = year(year);
+        CountyAnswer answer = countyAnswer(code, theYear);
+        return csv(answer.asOf(), "county-" + code + "-" + theYear,
+                Representation.of(CsvReports.bytes(CsvReports.write(List.of(answer.county())), withBom)));
     }
 
     @GET
@@ -159,28 +178,37 @@ public class ReportResource {
     @Operation(summary = "A region's figures rolled up from its counties (city 620700, province 620000)",
             description = "Counts and money are summed, distinct counts (beneficiaries, employers, paired members, "
                     + "helpers) recounted over the region, and ratios recomputed from the sums, never averaged.")
+    @APIResponse(responseCode = "200", headers = @Header(name = AS_OF, description = "time of the newest event applied"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionReport.class)))
     @APIResponse(responseCode = "404", description = "No such region, or one the caller's region does not cover "
             + "(a county's analyst reads no city, a city's no province)")
-    public RestResponse<RegionReport> region(@PathParam("code") String code, @QueryParam("year") String year) {
-        int theYear = year(year);
+    public RestResponse<byte[]> region(@PathParam("code") String code, @QueryParam("year") String year) {
+        RegionReport report = regionReport(code, year(year));
+        return fresh(report.asOf(), Representation.of(toJson(report)));
+    }
+
+    private RegionReport regionReport(String code, int theYear) {
         Reports.Fresh<Reports.RegionRow> fresh = Optional.of(code).filter(caller::covers)
                 .flatMap(covered -> reports.region(covered, theYear))
                 .orElseThrow(() -> new NotFoundException("No region " + code));
         Reports.RegionRow row = fresh.value();
         Region region = row.region();
         CountyFigures stock = row.stock();
-        return fresh(fresh.asOf(), new RegionReport(fresh.asOf(), region.code(), region.nameZh(), region.nameEn(),
+        return new RegionReport(fresh.asOf(), region.code(), region.nameZh(), region.nameEn(),
                 region.level(), row.counties(), theYear, stock.membersTotal(), stock.membersInDifficulty(),
-                stock.povertyRate(), stock.membersLiftedOut(), row.period()));
+                stock.povertyRate(), stock.membersLiftedOut(), row.period());
     }
 
     @GET
     @Path("/regions/{code}")
     @Produces(CsvReports.PRODUCES)
     @Operation(summary = "A region's roll-up as CSV")
-    public RestResponse<String> regionCsv(@PathParam("code") String code, @QueryParam("year") String year) {
-        RegionReport report = region(code, year).getEntity();
-        return fresh(report.asOf(), CsvReports.write(List.of(report)));
+    public RestResponse<byte[]> regionCsv(@PathParam("code") String code, @QueryParam("year") String year,
+            @QueryParam(BOM) String bom) {
+        boolean withBom = bom(bom);
+        RegionReport report = regionReport(code, year(year));
+        return csv(report.asOf(), "region-" + code + "-" + report.year(),
+                Representation.of(CsvReports.bytes(CsvReports.write(List.of(report)), withBom)));
     }
 
     @GET
@@ -188,9 +216,16 @@ public class ReportResource {
     @Operation(summary = "The twelve months of a year for a region or county",
             description = "Month-end members, in difficulty and poverty rate from the dated history of every change, "
                     + "and each month's approvals, disbursements, beneficiaries and assistance.")
+    @APIResponse(responseCode = "200", headers = @Header(name = AS_OF, description = "time of the newest event applied"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MonthlyReport.class)))
     @APIResponse(responseCode = "404", description = "No such region or county, or one outside the caller's region")
-    public RestResponse<MonthlyReport> monthly(@QueryParam("regionCode") String regionCode,
+    public RestResponse<byte[]> monthly(@QueryParam("regionCode") String regionCode,
             @QueryParam("year") String year) {
+        MonthlyReport report = monthlyReport(regionCode, year);
+        return fresh(report.asOf(), Representation.of(toJson(report)));
+    }
+
+    private MonthlyReport monthlyReport(String regionCode, String year) {
         if (regionCode == null || regionCode.isBlank()) {
             throw new InvalidInputException("regionCode", "is required (a region or county code, e.g. 620700)");
         }
@@ -204,29 +239,65 @@ public class ReportResource {
                 LocalDate.of(theYear, row.month(), 1).plusMonths(1).minusDays(1), row.monthEnd().membersTotal(),
                 row.monthEnd().membersInDifficulty(), row.monthEnd().povertyRate(), row.monthEnd().membersLiftedOut(),
                 row.period())).toList();
-        return fresh(rows.asOf(), new MonthlyReport(rows.asOf(), code, region == null ? null : region.nameZh(),
-                region == null ? null : region.nameEn(), theYear, months));
+        return new MonthlyReport(rows.asOf(), code, region == null ? null : region.nameZh(),
+                region == null ? null : region.nameEn(), theYear, months);
     }
 
     @GET
     @Path("/monthly")
     @Produces(CsvReports.PRODUCES)
     @Operation(summary = "The twelve months as CSV, one row per month")
-    public RestResponse<String> monthlyCsv(@QueryParam("regionCode") String regionCode,
-            @QueryParam("year") String year) {
-        MonthlyReport report = monthly(regionCode, year).getEntity();
+    public RestResponse<byte[]> monthlyCsv(@QueryParam("regionCode") String regionCode,
+            @QueryParam("year") String year, @QueryParam(BOM) String bom) {
+        boolean withBom = bom(bom);
+        MonthlyReport report = monthlyReport(regionCode, year);
         Map<String, Object> region = new LinkedHashMap<>();
         region.put("region_code", report.regionCode());
         region.put("year", Integer.toString(report.year()));
-        return fresh(report.asOf(), CsvReports.write(region, report.months()));
+        return csv(report.asOf(), "monthly-" + report.regionCode() + "-" + report.year(),
+                Representation.of(CsvReports.bytes(CsvReports.write(region, report.months()), withBom)));
     }
 
-    private static <T> RestResponse<T> fresh(Instant asOf, T entity) {
-        RestResponse.ResponseBuilder<T> response = RestResponse.ResponseBuilder.ok(entity);
+    /**
+     * A report: its bytes, tagged with their digest, that the caller's cache may reuse for
+     * {@code memberaid.reporting.http.max-age} and revalidate after; they vary with the format
+     * asked and with the caller (their region).
+     */
+    private RestResponse<byte[]> fresh(Instant asOf, Representation body) {
+        return report(asOf, body).build();
+    }
+
+    private RestResponse.ResponseBuilder<byte[]> report(Instant asOf, Representation body) {
+        RestResponse.ResponseBuilder<byte[]> response = RestResponse.ResponseBuilder.ok(body.bytes()).tag(body.tag())
+                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=" + clientMaxAge.toSeconds())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", " + HttpHeaders.AUTHORIZATION);
         if (asOf != null) {
             response.header(AS_OF, asOf.toString());
         }
-        return response.build();
+        return response;
+    }
+
+    /**
+     * A report as a CSV file to save, {@code name}.csv (a county code from the events is not
+     * trusted to be safe in a header: anything but letters, digits and '-' becomes '_').
+     */
+    private RestResponse<byte[]> csv(Instant asOf, String name, Representation body) {
+        return report(asOf, body).header(CONTENT_DISPOSITION,
+                "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9-]", "_") + ".csv\"").build();
+    }
+
+    /**
+     * {@code ?bom=true} starts a CSV answer with a UTF-8 byte-order mark: without it, Excel reads
+     * the file in the system's legacy code page (GBK on Chinese Windows) and garbles the names.
+     */
+    private static boolean bom(String value) {
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.strip().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new InvalidInputException(BOM, "must be true or false");
     }
 
     /** The year asked for: this year by default, else one of the programme's years. */
