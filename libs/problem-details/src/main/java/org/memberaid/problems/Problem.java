@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
@@ -34,6 +35,8 @@ public record Problem(
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "https://memberaid.org/problems/";
+    private static final Set<String> STANDARD_MEMBERS = Set.of("type", "title", "status", "detail", "instance",
+            "violations");
 
     public static Problem of(int status, String slug, String title, String detail) {
         return new Problem(URI.create(TYPE_BASE + slug), title, status, detail, null, new LinkedHashMap<>());
@@ -48,7 +51,11 @@ public record Problem(
         return of(404, "not-found", "Not found", detail);
     }
 
+    /** Adds an extension member; one named like a standard member would write that name twice. */
     public Problem with(String name, Object value) {
+        if (STANDARD_MEMBERS.contains(name)) {
+            throw new IllegalArgumentException("'" + name + "' is a standard member of a problem, not an extension");
+        }
         extensions.put(name, value);
         return this;
     }
