@@ -17,7 +17,7 @@ public record DisbursementBody(
         @Schema(required = true) UUID memberId,
         @Schema(required = true) UUID fundId,
         @Schema(required = true) DisbursementKind kind,
-        @Schema(required = true, examples = "3000.00") BigDecimal amount,
+        @Schema(required = true, ref = "Amount", examples = "3000.00") BigDecimal amount,
         @Schema(required = true, examples = "2015-10-20") LocalDate disbursedOn,
         @Schema(description = "Required for STARTUP_SUPPORT, refused otherwise") StartupMechanism mechanism,
         @Schema(maxLength = 200, examples = "裕固族刺绣") String projectName,

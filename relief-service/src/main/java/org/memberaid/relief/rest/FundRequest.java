@@ -13,7 +13,7 @@ public record FundRequest(
         @Schema(required = true, examples = "620702") String countyCode,
         @Schema(required = true, examples = "2015") Integer year,
         @Schema(required = true) FundKind kind,
-        @Schema(required = true, description = "Yuan, at most 2 decimals; SPECIAL_RELIEF at least the county's floor",
+        @Schema(required = true, ref = "Amount", description = "Yuan, at most 2 decimals; SPECIAL_RELIEF at least the county's floor",
                 examples = "500000.00") BigDecimal budget) {
 
     FundRequest validated() {
