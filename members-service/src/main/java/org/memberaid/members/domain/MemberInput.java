@@ -49,8 +49,7 @@ public record MemberInput(
         @Schema(description = "Initial hardship status; default NOT_IN_DIFFICULTY",
                 enumeration = {"NOT_IN_DIFFICULTY", "IN_DIFFICULTY"})
         String hardshipStatus,
-        @Schema(description = "Required (at least one) when IN_DIFFICULTY",
-                enumeration = {"OLD_AGE", "ILLNESS", "DISABILITY", "DISASTER", "LOW_EDUCATION", "LACK_OF_FUNDS",
-                        "LACK_OF_SKILLS", "OTHER"})
+        @Schema(type = SchemaType.ARRAY, implementation = HardshipCause.class,
+                description = "Required (at least one) when IN_DIFFICULTY")
         List<String> causes) {
 }

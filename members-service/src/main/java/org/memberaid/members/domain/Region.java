@@ -6,11 +6,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A GB/T 2260 administrative region. Reference data: seeded and extended by migrations only. */
 @Entity
 public class Region extends PanacheEntityBase {
 
+    @Schema(name = "RegionLevel")
     public enum Level {
         PROVINCE,
         CITY,

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.memberaid.members.domain.HardshipCause;
 import org.memberaid.members.domain.HardshipStatus;
@@ -16,7 +17,8 @@ import org.memberaid.members.service.MemberRegistry;
 @Schema(name = "HardshipAssessmentRequest")
 public record AssessmentRequest(
         @Schema(required = true) HardshipStatus status,
-        @Schema(description = "At least one for IN_DIFFICULTY, none otherwise", examples = "[\"ILLNESS\"]") List<String> causes,
+        @Schema(type = SchemaType.ARRAY, implementation = HardshipCause.class,
+                description = "At least one for IN_DIFFICULTY, none otherwise", examples = "[\"ILLNESS\"]") List<String> causes,
         @Schema(required = true, examples = "2015-06-30",
                 description = "Not in the future, within the programme's years, not before the member's registration")
         LocalDate assessedOn,

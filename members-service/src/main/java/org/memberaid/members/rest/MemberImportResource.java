@@ -48,7 +48,7 @@ public class MemberImportResource {
     @POST
     @Consumes(CSV)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import members from CSV (a county's census)",
+    @Operation(operationId = "importMembers", summary = "Import members from CSV (a county's census)",
             description = "UTF-8, RFC 4180, a header row. Columns (any order): nationalId, name, gender, ethnicity, "
                     + "phone, countyCode, township, village, partyBranch, joinedPartyOn, education, laborCapacity, "
                     + "annualIncome, notableContribution, hardshipStatus, causes (separated by ';'). Required: "

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -50,7 +51,7 @@ public class MemberLifecycleResource {
 
     @POST
     @Path("/hardship-assessments")
-    @Operation(summary = "Assess a member's hardship",
+    @Operation(operationId = "assessHardship", summary = "Assess a member's hardship",
             description = "IN_DIFFICULTY needs at least one cause; LIFTED_OUT is allowed only from IN_DIFFICULTY. "
                     + "The assessment is kept in the member's history. Publishes memberaid.member.hardship-assessed.v1.")
     @APIResponse(responseCode = "201", description = "Recorded; Location names the assessment",
@@ -86,7 +87,9 @@ public class MemberLifecycleResource {
 
     @GET
     @Path("/hardship-assessments")
-    @Operation(summary = "A member's hardship history, oldest first")
+    @Operation(operationId = "listHardshipAssessments", summary = "A member's hardship history, oldest first",
+            description = "Every assessment recorded for the member, the initial one of a registration in difficulty "
+                    + "included, each with the member's version after it.")
     @APIResponse(responseCode = "200", description = "Every assessment recorded for the member")
     @APIResponse(ref = "NotFound", responseCode = "404")
     @RolesAllowed({ Role.REGISTRAR, Role.CASEWORKER, Role.APPROVER, Role.ADMIN, Role.AUDITOR })
@@ -96,8 +99,11 @@ public class MemberLifecycleResource {
 
     @POST
     @Path("/transfer")
-    @Operation(summary = "Transfer a member to another county", description = "Publishes memberaid.member.transferred.v1.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MemberResponse.class)))
+    @Operation(operationId = "transferMember", summary = "Transfer a member to another county",
+            description = "Publishes memberaid.member.transferred.v1.")
+    @APIResponse(responseCode = "200", description = "Transferred; ETag is the new version",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(schema = @Schema(implementation = MemberResponse.class)))
     @APIResponse(ref = "Invalid", responseCode = "400")
     @APIResponse(ref = "NotFound", responseCode = "404")
     @APIResponse(ref = "Conflict", responseCode = "409")
@@ -112,10 +118,12 @@ public class MemberLifecycleResource {
 
     @POST
     @Path("/deregistration")
-    @Operation(summary = "Deregister a member (deceased or transferred out of the prefecture)",
+    @Operation(operationId = "deregisterMember", summary = "Deregister a member (deceased or transferred out of the prefecture)",
             description = "The member becomes read-only and drops out of every count. "
                     + "Publishes memberaid.member.deregistered.v1.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MemberResponse.class)))
+    @APIResponse(responseCode = "200", description = "Deregistered; ETag is the new version",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(schema = @Schema(implementation = MemberResponse.class)))
     @APIResponse(ref = "Invalid", responseCode = "400")
     @APIResponse(ref = "NotFound", responseCode = "404")
     @APIResponse(ref = "Conflict", responseCode = "409")

@@ -28,9 +28,11 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memberaid.access.Caller;
@@ -69,15 +71,17 @@ public class MemberResource {
     MemberSearch search;
 
     @POST
-    @Operation(summary = "Register a member",
+    @Operation(operationId = "registerMember", summary = "Register a member",
             description = "Validates every field (GB 11643 check digit, age >= 18, known county...), stores the member "
                     + "and publishes memberaid.member.registered.v1. Birth date and gender come from the national ID.")
     @APIResponse(responseCode = "201", description = "Registered; Location and ETag are set",
+            headers = { @Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag") },
             content = @Content(schema = @Schema(implementation = MemberResponse.class)))
     @APIResponse(ref = "Invalid", responseCode = "400")
     @APIResponse(responseCode = "409", description = "The national ID is registered already; existingMemberId names "
             + "the member when it lies inside the caller's region",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(ref = "ServiceBusy", responseCode = "503")
     @RolesAllowed(Role.REGISTRAR)
     public CompletionStage<Response> register(MemberInput input, @Context UriInfo uriInfo) {
         // Runs on the event loop (it returns a CompletionStage): validation needs no query, and the
@@ -91,9 +95,13 @@ public class MemberResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a member")
+    @Operation(operationId = "getMember", summary = "Read a member",
+            description = "With reveal, a registrar or admin sees the national ID and phone whole (audited); "
+                    + "anyone else asking for it is refused 403.")
     @APIResponse(responseCode = "200", description = "The member; ETag is its version",
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = MemberResponse.class)))
+    @APIResponse(ref = "Invalid", responseCode = "400")
     @APIResponse(ref = "NotFound", responseCode = "404")
     @RolesAllowed({ Role.REGISTRAR, Role.CASEWORKER, Role.APPROVER, Role.ADMIN, Role.AUDITOR })
     public Response get(@PathParam("id") UUID id,
@@ -110,7 +118,7 @@ public class MemberResource {
     }
 
     @GET
-    @Operation(summary = "Search members",
+    @Operation(operationId = "searchMembers", summary = "Search members",
             description = "Filters combine; q is the start of a name, or a whole national ID. Only members inside "
                     + "the caller's region. Ordered by registration time, then id (stable across pages). page "
                     + "starts at 0. National ID and phone are masked; nothing is revealed on a search.")
@@ -118,8 +126,8 @@ public class MemberResource {
     @APIResponse(ref = "Invalid", responseCode = "400")
     @RolesAllowed({ Role.REGISTRAR, Role.CASEWORKER, Role.APPROVER, Role.ADMIN, Role.AUDITOR })
     public PageResponse<MemberResponse> search(@QueryParam("countyCode") String countyCode,
-            @Parameter(description = "NOT_IN_DIFFICULTY, IN_DIFFICULTY or LIFTED_OUT") @QueryParam("hardshipStatus") String hardshipStatus,
-            @Parameter(description = "ACTIVE, DECEASED or TRANSFERRED_OUT") @QueryParam("registrationStatus") String registrationStatus,
+            @Parameter(schema = @Schema(implementation = HardshipStatus.class)) @QueryParam("hardshipStatus") String hardshipStatus,
+            @Parameter(schema = @Schema(implementation = RegistrationStatus.class)) @QueryParam("registrationStatus") String registrationStatus,
             @Parameter(description = "Name prefix, or a whole national ID") @QueryParam("q") String q,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(MemberSearch.MAX_PAGE_SIZE) int size,
@@ -138,11 +146,13 @@ public class MemberResource {
 
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Update a member",
+    @Operation(operationId = "updateMember", summary = "Update a member",
             description = "Replaces the member's changeable attributes. Requires If-Match with the ETag read. The "
                     + "national ID never changes; the county changes by transfer; hardship by assessment. "
                     + "Publishes memberaid.member.updated.v1.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MemberResponse.class)))
+    @APIResponse(responseCode = "200", description = "Updated; ETag is the new version",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(schema = @Schema(implementation = MemberResponse.class)))
     @APIResponse(ref = "Invalid", responseCode = "400")
     @APIResponse(ref = "NotFound", responseCode = "404")
     @APIResponse(ref = "Conflict", responseCode = "409")
@@ -150,8 +160,9 @@ public class MemberResource {
     @APIResponse(ref = "PreconditionRequired", responseCode = "428")
     @RolesAllowed(Role.REGISTRAR)
     public Response update(@PathParam("id") UUID id,
-            @Parameter(description = "The ETag of the member as read, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            MemberInput input) {
+            @Parameter(required = true, description = "The ETag of the member as read, e.g. \"3\"; without it 428")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody(content = @Content(schema = @Schema(implementation = MemberUpdate.class))) MemberInput input) {
         if (ifMatch == null || ifMatch.isBlank()) {
             return Problem.of(428, "precondition-required", "If-Match required",
                     "Send If-Match with the ETag of the member you read, so no one else's change is overwritten")

@@ -5,19 +5,42 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.memberaid.members.domain.DeregistrationReason;
+import org.memberaid.members.domain.Education;
+import org.memberaid.members.domain.Gender;
+import org.memberaid.members.domain.HardshipCause;
+import org.memberaid.members.domain.HardshipStatus;
+import org.memberaid.members.domain.LaborCapacity;
 import org.memberaid.members.domain.Member;
+import org.memberaid.members.domain.RegistrationStatus;
 
 /** A member as clients see it; national ID and phone are masked unless {@link Disclosure} reveals them. */
 @Schema(name = "Member")
 public record MemberResponse(UUID id,
         @Schema(examples = "620702********0015") String nationalId,
-        String name, String gender, LocalDate birthDate, String ethnicity,
-        @Schema(examples = "139****0123") String phone, String countyCode,
-        String township, String village, String partyBranch, LocalDate joinedPartyOn, String education,
-        String laborCapacity, BigDecimal annualIncome, boolean notableContribution, String hardshipStatus,
-        List<String> causes, String registrationStatus, LocalDate registeredOn, LocalDate deregisteredOn,
-        String deregistrationReason, long version, Instant createdAt, Instant updatedAt) {
+        String name,
+        @Schema(implementation = Gender.class) String gender,
+        LocalDate birthDate,
+        @Schema(nullable = true) String ethnicity,
+        @Schema(nullable = true, examples = "139****0123") String phone,
+        String countyCode,
+        @Schema(nullable = true) String township,
+        @Schema(nullable = true) String village,
+        @Schema(nullable = true) String partyBranch,
+        LocalDate joinedPartyOn,
+        @Schema(implementation = Education.class, nullable = true) String education,
+        @Schema(implementation = LaborCapacity.class) String laborCapacity,
+        BigDecimal annualIncome, boolean notableContribution,
+        @Schema(implementation = HardshipStatus.class) String hardshipStatus,
+        @Schema(type = SchemaType.ARRAY, implementation = HardshipCause.class) List<String> causes,
+        @Schema(implementation = RegistrationStatus.class) String registrationStatus,
+        LocalDate registeredOn,
+        @Schema(nullable = true) LocalDate deregisteredOn,
+        @Schema(implementation = DeregistrationReason.class, nullable = true) String deregistrationReason,
+        @Schema(description = "Raised by every change; the ETag") long version,
+        Instant createdAt, Instant updatedAt) {
 
     public static MemberResponse of(Member m, Disclosure disclosure) {
         return new MemberResponse(m.id, disclosure.nationalId(m.nationalId), m.name, name(m.gender),

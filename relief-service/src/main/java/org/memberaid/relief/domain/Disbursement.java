@@ -168,7 +168,7 @@ public class Disbursement extends PanacheEntityBase {
     private void requireStatus(DisbursementStatus required, String action) {
         if (status != required) {
             throw new ConflictException("illegal-transition", "A " + status + " disbursement cannot be " + action
-                    + "; only a " + required + " one can", java.util.Map.of("status", status.name()));
+                    + "; only a " + required + " one can", java.util.Map.of("disbursementStatus", status.name()));
         }
     }
 }

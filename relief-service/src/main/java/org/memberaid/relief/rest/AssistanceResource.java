@@ -23,8 +23,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memberaid.access.Caller;
@@ -33,6 +35,7 @@ import org.memberaid.http.Caching;
 import org.memberaid.problems.Problem;
 import org.memberaid.relief.domain.AssistanceKind;
 import org.memberaid.relief.domain.AssistanceRecord;
+import org.memberaid.relief.domain.HelperType;
 import org.memberaid.relief.service.AssistanceRecords;
 import org.memberaid.relief.service.BusinessCalendar;
 
@@ -43,9 +46,14 @@ import org.memberaid.relief.service.BusinessCalendar;
 public class AssistanceResource {
 
     @Schema(name = "AssistanceRecord")
-    public record AssistanceResponse(UUID id, UUID memberId, String countyCode, String kind, LocalDate providedOn,
-            List<String> skills, String employer, String projectName, String helperId, String helperName,
-            String helperType, String note, String recordedBy, Instant createdAt) {
+    public record AssistanceResponse(UUID id, UUID memberId, String countyCode,
+            @Schema(implementation = AssistanceKind.class) String kind, LocalDate providedOn,
+            @Schema(description = "Empty unless SKILLS_TRAINING") List<String> skills,
+            @Schema(nullable = true) String employer, @Schema(nullable = true) String projectName,
+            @Schema(nullable = true) String helperId, @Schema(nullable = true) String helperName,
+            @Schema(implementation = HelperType.class, nullable = true) String helperType,
+            @Schema(nullable = true) String note, @Schema(description = "The recorder's subject (sub)") String recordedBy,
+            Instant createdAt) {
 
         static AssistanceResponse of(AssistanceRecord r) {
             return new AssistanceResponse(r.id, r.memberId, r.countyCode, r.kind.name(), r.providedOn,
@@ -74,11 +82,14 @@ public class AssistanceResource {
     IdempotentAnswers answers;
 
     @POST
-    @Operation(summary = "Record assistance given to a member (no money)",
+    @Operation(operationId = "recordAssistance", summary = "Record assistance given to a member (no money)",
             description = "Requires an Idempotency-Key, with the same rules as disbursements. The recorder is the "
                     + "caller; a member outside the caller's region is unknown (422 member-unknown). Publishes "
                     + "memberaid.assistance.recorded.v1.")
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = AssistanceResponse.class)))
+    @APIResponse(responseCode = "201", description = "Recorded, or the first answer to this key replayed",
+            headers = { @Header(name = "Location", ref = "Location"),
+                @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed") },
+            content = @Content(schema = @Schema(implementation = AssistanceResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, a detail the kind needs is missing, or no key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The first request with this key is still being processed",
@@ -86,7 +97,9 @@ public class AssistanceResource {
     @APIResponse(responseCode = "422", description = "Unknown or inactive member, or the key was used for another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Role.CASEWORKER)
-    public Response record(@HeaderParam(IdempotentAnswers.IDEMPOTENCY_KEY) String idempotencyKey, AssistanceBody body,
+    public Response record(@Parameter(required = true, description = "A client-chosen unique key per record (at most "
+            + "200 characters), kept 48 hours; without it 400")
+            @HeaderParam(IdempotentAnswers.IDEMPOTENCY_KEY) String idempotencyKey, AssistanceBody body,
             @Context UriInfo uriInfo) {
         String key = answers.requireKey(idempotencyKey);
         AssistanceRecord record = FundResource.requireBody(body).validated(caller.subject(), calendar.today(),
@@ -98,7 +111,7 @@ public class AssistanceResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read an assistance record",
+    @Operation(operationId = "getAssistance", summary = "Read an assistance record",
             description = "A record never changes once made: its ETag is always \"1\".")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AssistanceResponse.class)))
     @APIResponse(responseCode = "404", description = "No such record in the caller's region",
@@ -110,7 +123,9 @@ public class AssistanceResource {
     }
 
     @GET
-    @Operation(summary = "List assistance records", description = "Only the caller's region.")
+    @Operation(operationId = "listAssistance", summary = "List assistance records", description = "Only the caller's region.")
+    @APIResponse(responseCode = "200", description = "A page of assistance records {items, page, size, total}")
+    @APIResponse(ref = "Invalid", responseCode = "400")
     @RolesAllowed({ Role.CASEWORKER, Role.APPROVER, Role.ADMIN, Role.AUDITOR })
     public PageResponse<AssistanceResponse> list(@QueryParam("memberId") UUID memberId,
             @QueryParam("countyCode") String countyCode, @QueryParam("kind") AssistanceKind kind,

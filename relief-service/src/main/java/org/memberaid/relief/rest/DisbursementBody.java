@@ -18,7 +18,7 @@ public record DisbursementBody(
         @Schema(required = true) UUID memberId,
         @Schema(required = true) UUID fundId,
         @Schema(required = true) DisbursementKind kind,
-        @Schema(required = true, examples = "3000.00") BigDecimal amount,
+        @Schema(required = true, ref = "Amount", examples = "3000.00") BigDecimal amount,
         @Schema(required = true, examples = "2015-10-20", description = "In the fund's year, and at most "
                 + "memberaid.disbursement.max-days-ahead (31) days after today") LocalDate disbursedOn,
         @Schema(description = "Required for STARTUP_SUPPORT, refused otherwise") StartupMechanism mechanism,

@@ -25,9 +25,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memberaid.access.Caller;
@@ -91,22 +93,27 @@ public class DisbursementResource {
     RequestFingerprints fingerprints;
 
     @POST
-    @Operation(summary = "Request a disbursement",
+    @Operation(operationId = "requestDisbursement", summary = "Request a disbursement",
             description = "Requires an Idempotency-Key: the same key and body return the first answer again and create "
                     + "nothing; the same key with another body is 422; while the first is processed, 409. Eligibility "
                     + "failures are 422 naming the rule; a member or fund outside the caller's region is unknown "
                     + "(422 member-unknown, fund-unknown). The requester is the caller; keys are the caller's own. "
                     + "Publishes memberaid.disbursement.requested.v1.")
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = DisbursementResponse.class)))
+    @APIResponse(responseCode = "201", description = "Requested, or the first answer to this key replayed",
+            headers = { @Header(name = "Location", ref = "Location"),
+                @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed") },
+            content = @Content(schema = @Schema(implementation = DisbursementResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or missing Idempotency-Key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The first request with this key is still being processed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Refused by a rule (named in 'rule')",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(ref = "ServiceBusy", responseCode = "503")
     @RolesAllowed(Role.CASEWORKER)
     public CompletionStage<Response> request(
-            @Parameter(description = "A client-chosen unique key per intended disbursement, kept 48 hours")
+            @Parameter(required = true, description = "A client-chosen unique key per intended disbursement (at most "
+                    + "200 characters), kept 48 hours; without it 400")
             @HeaderParam(IdempotentAnswers.IDEMPOTENCY_KEY) String idempotencyKey,
             DisbursementBody body, @Context UriInfo uriInfo) {
         // Runs on the event loop (it returns a CompletionStage): checking the body needs no query,
@@ -122,18 +129,23 @@ public class DisbursementResource {
 
     @POST
     @Path("/{id}/approval")
-    @Operation(summary = "Approve a requested disbursement",
+    @Operation(operationId = "approveDisbursement", summary = "Approve a requested disbursement",
             description = "The approver is the caller and must differ from the requester (422 maker-checker). The "
                     + "member must still meet the rules (422 naming the rule). The fund's remaining budget is "
                     + "checked and reduced atomically (409 insufficient-funds with remaining). Publishes "
                     + "memberaid.disbursement.approved.v1.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DisbursementResponse.class)))
-    @APIResponse(responseCode = "409", description = "Not REQUESTED, or not enough left in the fund",
+    @APIResponse(responseCode = "200", description = "Approved",
+            content = @Content(schema = @Schema(implementation = DisbursementResponse.class)))
+    @APIResponse(ref = "Invalid", responseCode = "400")
+    @APIResponse(ref = "NotFound", responseCode = "404")
+    @APIResponse(responseCode = "409", description = "Not REQUESTED, or not enough left in the fund ('remaining')",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The approver requested it, or the member no longer meets a rule",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(ref = "ServiceBusy", responseCode = "503")
     @RolesAllowed(Role.APPROVER)
-    public CompletionStage<DisbursementResponse> approve(@PathParam("id") UUID id, Approval approval) {
+    public CompletionStage<DisbursementResponse> approve(@PathParam("id") UUID id,
+            @RequestBody(required = false, description = "Optional; an empty object") Approval approval) {
         // On the event loop, like request
         return writers.approve(id, caller.subject(), caller.region(), audit.draft(DisbursementWriters.APPROVAL_ACTION))
                 .thenApply(DisbursementResponse::of);
@@ -141,12 +153,16 @@ public class DisbursementResource {
 
     @POST
     @Path("/{id}/rejection")
-    @Operation(summary = "Reject a requested disbursement",
+    @Operation(operationId = "rejectDisbursement", summary = "Reject a requested disbursement",
             description = "The rejecter is the caller and must differ from the requester (422 maker-checker). "
                     + "Publishes memberaid.disbursement.rejected.v1.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DisbursementResponse.class)))
+    @APIResponse(responseCode = "200", description = "Rejected",
+            content = @Content(schema = @Schema(implementation = DisbursementResponse.class)))
+    @APIResponse(ref = "Invalid", responseCode = "400")
+    @APIResponse(ref = "NotFound", responseCode = "404")
     @APIResponse(responseCode = "409", description = "Not REQUESTED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(ref = "RuleRefused", responseCode = "422")
     @RolesAllowed(Role.APPROVER)
     public DisbursementResponse reject(@PathParam("id") UUID id, Rejection rejection) {
         Rejection body = FundResource.requireBody(rejection);
@@ -156,12 +172,16 @@ public class DisbursementResource {
 
     @POST
     @Path("/{id}/reversal")
-    @Operation(summary = "Reverse an approved disbursement",
+    @Operation(operationId = "reverseDisbursement", summary = "Reverse an approved disbursement",
             description = "Returns the money to the fund. The reverser is the caller and must differ from the "
                     + "requester (422 maker-checker). Publishes memberaid.disbursement.reversed.v1.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DisbursementResponse.class)))
+    @APIResponse(responseCode = "200", description = "Reversed",
+            content = @Content(schema = @Schema(implementation = DisbursementResponse.class)))
+    @APIResponse(ref = "Invalid", responseCode = "400")
+    @APIResponse(ref = "NotFound", responseCode = "404")
     @APIResponse(responseCode = "409", description = "Not APPROVED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(ref = "RuleRefused", responseCode = "422")
     @RolesAllowed(Role.APPROVER)
     public DisbursementResponse reverse(@PathParam("id") UUID id, Reversal reversal) {
         Reversal body = FundResource.requireBody(reversal);
@@ -171,8 +191,9 @@ public class DisbursementResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a disbursement")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DisbursementResponse.class)))
+    @Operation(operationId = "getDisbursement", summary = "Read a disbursement",
+            description = "Its state, who requested and decided it, and why. Only inside the caller's region.")
+    @APIResponse(responseCode = "200", description = "The disbursement", content = @Content(schema = @Schema(implementation = DisbursementResponse.class)))
     @APIResponse(responseCode = "404", description = "No such disbursement in the caller's region",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({ Role.CASEWORKER, Role.APPROVER, Role.ADMIN, Role.AUDITOR })
@@ -183,8 +204,10 @@ public class DisbursementResource {
     }
 
     @GET
-    @Operation(summary = "List disbursements",
+    @Operation(operationId = "listDisbursements", summary = "List disbursements",
             description = "Only the caller's region. Filters combine; from/to bound disbursedOn (inclusive).")
+    @APIResponse(responseCode = "200", description = "A page of disbursements {items, page, size, total}")
+    @APIResponse(ref = "Invalid", responseCode = "400")
     @RolesAllowed({ Role.CASEWORKER, Role.APPROVER, Role.ADMIN, Role.AUDITOR })
     public PageResponse<DisbursementResponse> list(@QueryParam("memberId") UUID memberId,
             @QueryParam("countyCode") String countyCode, @QueryParam("kind") DisbursementKind kind,

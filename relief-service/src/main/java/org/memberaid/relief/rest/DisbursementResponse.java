@@ -6,12 +6,20 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.memberaid.relief.domain.Disbursement;
+import org.memberaid.relief.domain.DisbursementKind;
+import org.memberaid.relief.domain.DisbursementStatus;
+import org.memberaid.relief.domain.StartupMechanism;
 
 @Schema(name = "Disbursement")
-public record DisbursementResponse(UUID id, UUID memberId, UUID fundId, String countyCode, String kind,
-        BigDecimal amount, LocalDate disbursedOn, String mechanism, String projectName, String reason,
-        String requestedBy, String status, String decidedBy, String decisionReason, String reversedBy,
-        String reversalReason, long version, Instant createdAt, Instant updatedAt) {
+public record DisbursementResponse(UUID id, UUID memberId, UUID fundId, String countyCode,
+        @Schema(implementation = DisbursementKind.class) String kind, BigDecimal amount, LocalDate disbursedOn,
+        @Schema(implementation = StartupMechanism.class, nullable = true) String mechanism,
+        @Schema(nullable = true) String projectName, @Schema(nullable = true) String reason,
+        @Schema(description = "The requester's subject (sub)") String requestedBy,
+        @Schema(implementation = DisbursementStatus.class) String status,
+        @Schema(nullable = true, description = "Who approved or rejected it (sub)") String decidedBy,
+        @Schema(nullable = true) String decisionReason, @Schema(nullable = true) String reversedBy,
+        @Schema(nullable = true) String reversalReason, long version, Instant createdAt, Instant updatedAt) {
 
     static DisbursementResponse of(Disbursement d) {
         return new DisbursementResponse(d.id, d.memberId, d.fundId, d.countyCode, d.kind.name(), d.amount,

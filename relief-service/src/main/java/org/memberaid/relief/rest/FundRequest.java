@@ -16,7 +16,7 @@ public record FundRequest(
                 description = "A year of the programme: from memberaid.programme.first-year (2000) to next year")
         Integer year,
         @Schema(required = true) FundKind kind,
-        @Schema(required = true, description = "Yuan, at most 2 decimals; SPECIAL_RELIEF at least the county's floor",
+        @Schema(required = true, ref = "Amount", description = "Yuan, at most 2 decimals; SPECIAL_RELIEF at least the county's floor",
                 examples = "500000.00") BigDecimal budget) {
 
     FundRequest validated(ProgrammeYears years) {

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -46,7 +47,7 @@ public class FundResource {
 
     /** The body of a budget change. */
     @Schema(name = "BudgetChange")
-    public record BudgetChange(@Schema(required = true, examples = "800000.00") BigDecimal budget) {
+    public record BudgetChange(@Schema(required = true, ref = "Amount", examples = "800000.00") BigDecimal budget) {
     }
 
     @Inject
@@ -62,11 +63,12 @@ public class FundResource {
     BusinessCalendar calendar;
 
     @POST
-    @Operation(summary = "Allocate a county's fund for a year",
+    @Operation(operationId = "allocateFund", summary = "Allocate a county's fund for a year",
             description = "One fund per county, year and kind. A SPECIAL_RELIEF budget must reach the county's floor "
                     + "(500,000 yuan by default). The county must lie in the caller's region (else 400). Publishes "
                     + "memberaid.fund.allocated.v1.")
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = FundResponse.class)))
+    @APIResponse(responseCode = "201", description = "Allocated", headers = @Header(name = "Location", ref = "Location"),
+            content = @Content(schema = @Schema(implementation = FundResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The county has this fund already (existingFundId)",
@@ -87,10 +89,11 @@ public class FundResource {
 
     @PATCH
     @Path("/{id}")
-    @Operation(summary = "Change a fund's budget",
+    @Operation(operationId = "changeFundBudget", summary = "Change a fund's budget",
             description = "Never below what is already approved (422 budget-below-approved), nor below the floor for "
                     + "SPECIAL_RELIEF. Publishes memberaid.fund.budget-changed.v1.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = FundResponse.class)))
+    @APIResponse(responseCode = "200", description = "The fund with its new budget",
+            content = @Content(schema = @Schema(implementation = FundResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such fund",
@@ -109,8 +112,10 @@ public class FundResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a fund: budget, approved and remaining")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = FundResponse.class)))
+    @Operation(operationId = "getFund", summary = "Read a fund: budget, approved and remaining",
+            description = "remaining is budget minus what is approved (reversals give it back). Only inside the "
+                    + "caller's region.")
+    @APIResponse(responseCode = "200", description = "The fund", content = @Content(schema = @Schema(implementation = FundResponse.class)))
     @APIResponse(responseCode = "404", description = "No such fund in the caller's region",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({ Role.CASEWORKER, Role.APPROVER, Role.ADMIN, Role.AUDITOR })
@@ -120,7 +125,10 @@ public class FundResource {
     }
 
     @GET
-    @Operation(summary = "List funds by county and year", description = "Only the caller's region.")
+    @Operation(operationId = "listFunds", summary = "List funds by county and year", description = "Only the caller's region.")
+    @APIResponse(responseCode = "200", description = "A page of funds {items, page, size, total}")
+    @APIResponse(responseCode = "400", description = "An invalid parameter, named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({ Role.CASEWORKER, Role.APPROVER, Role.ADMIN, Role.AUDITOR })
     public PageResponse<FundResponse> list(@QueryParam("countyCode") String countyCode, @QueryParam("year") Integer year,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,

@@ -15,8 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memberaid.access.Caller;
@@ -36,13 +38,13 @@ public class PolicyResource {
     /** A county's rules as clients send them (amounts in yuan). */
     @Schema(name = "CountyPolicyRules")
     public record Rules(
-            @Schema(required = true, examples = "1000.00") BigDecimal hardshipReliefMin,
-            @Schema(required = true, examples = "5000.00") BigDecimal hardshipReliefMax,
-            @Schema(required = true, examples = "300.00") BigDecimal livingSubsidyMin,
-            @Schema(required = true, examples = "500.00") BigDecimal livingSubsidyMax,
+            @Schema(required = true, ref = "Amount", examples = "1000.00") BigDecimal hardshipReliefMin,
+            @Schema(required = true, ref = "Amount", examples = "5000.00") BigDecimal hardshipReliefMax,
+            @Schema(required = true, ref = "Amount", examples = "300.00") BigDecimal livingSubsidyMin,
+            @Schema(required = true, ref = "Amount", examples = "500.00") BigDecimal livingSubsidyMax,
             @Schema(required = true, examples = "70") Integer livingSubsidyAge,
-            @Schema(required = true, examples = "500000.00") BigDecimal specialReliefFloor,
-            @Schema(required = true, examples = "50000.00") BigDecimal startupSupportMax,
+            @Schema(required = true, ref = "Amount", examples = "500000.00") BigDecimal specialReliefFloor,
+            @Schema(required = true, ref = "Amount", examples = "50000.00") BigDecimal startupSupportMax,
             @Schema(required = true, examples = "50") Integer veteranYears) {
 
         CountyPolicy toPolicy(String countyCode) {
@@ -59,11 +61,13 @@ public class PolicyResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "A county's relief rules",
+    @Operation(operationId = "getCountyPolicy", summary = "A county's relief rules",
             description = "The article's defaults (relief 1,000–3,000; subsidy 300–500 from age 70; floor 500,000; "
                     + "startup up to 50,000; veterans after 50 years) until the county sets its own. ETag: version, "
                     + "\"0\" for the defaults.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CountyPolicy.class)))
+    @APIResponse(responseCode = "200", description = "The county's rules; ETag is their version",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(schema = @Schema(implementation = CountyPolicy.class)))
     @APIResponse(responseCode = "404", description = "No such county in the caller's region",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({ Role.CASEWORKER, Role.APPROVER, Role.ADMIN, Role.AUDITOR })
@@ -73,18 +77,24 @@ public class PolicyResource {
     }
 
     @PUT
-    @Operation(summary = "Set a county's relief rules", description = "Requires If-Match with the ETag read.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CountyPolicy.class)))
+    @Operation(operationId = "setCountyPolicy", summary = "Set a county's relief rules",
+            description = "Requires If-Match with the ETag read.")
+    @APIResponse(responseCode = "200", description = "The rules set; ETag is their new version",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(schema = @Schema(implementation = CountyPolicy.class)))
     @APIResponse(responseCode = "400", description = "Inconsistent rules",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such county in the caller's region",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match",
+    @APIResponse(responseCode = "412", description = "Stale If-Match; 'currentVersion' and the ETag header give the current one",
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Role.ADMIN)
-    public Response put(@PathParam("countyCode") String countyCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response put(@PathParam("countyCode") String countyCode,
+            @Parameter(required = true, description = "The ETag of the policy as read, e.g. \"0\"; without it 428")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             Rules rules) {
         requireInRegion(countyCode);
         if (ifMatch == null || ifMatch.isBlank()) {

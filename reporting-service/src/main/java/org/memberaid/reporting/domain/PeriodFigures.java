@@ -3,6 +3,7 @@ package org.memberaid.reporting.domain;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What happened in a county (or region) in a year or a month: money budgeted and approved,
@@ -21,6 +22,7 @@ public record PeriodFigures(
         BigDecimal fundsApprovedLivingSubsidy,
         BigDecimal fundsApprovedStartupSupport,
         BigDecimal fundsApprovedHolidayVisit,
+        @Schema(nullable = true, description = "fundsApproved / fundsBudgeted, 4 decimals; null when nothing is budgeted")
         BigDecimal fundUtilisation,
         long disbursements,
         long disbursementsHardshipRelief,

@@ -25,6 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import org.memberaid.database.DatabaseReady;
 import org.memberaid.database.JdbcTransactions;
@@ -45,7 +46,11 @@ import org.memberaid.reporting.events.ProjectionUpdater;
 public class Projections {
 
     /** What a rebuild is doing; {@code eventsBehind} is how far the new projection trails the live one. */
-    public record RebuildStatus(String state, String schema, Instant startedAt, Instant switchedAt,
+    @Schema(name = "RebuildStatus")
+    public record RebuildStatus(@Schema(enumeration = { "IDLE", "RUNNING", "SWITCHED" }) String state,
+            @Schema(nullable = true, description = "the projection being built") String schema,
+            @Schema(nullable = true) Instant startedAt, @Schema(nullable = true) Instant switchedAt,
+            @Schema(nullable = true, description = "while RUNNING: events the new projection trails the live one by")
             Long eventsBehind) {
     }
 

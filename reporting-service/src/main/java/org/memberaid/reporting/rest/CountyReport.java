@@ -10,8 +10,8 @@ import org.memberaid.reporting.service.Reports;
 @Schema(name = "CountyReport")
 public record CountyReport(
         String countyCode,
-        @Schema(description = "null for a county code not in the reference data") String nameZh,
-        String nameEn,
+        @Schema(nullable = true, description = "null for a county code not in the reference data") String nameZh,
+        @Schema(nullable = true) String nameEn,
         int year,
         @Schema(description = "active members now") long membersTotal,
         long membersInDifficulty,

@@ -22,6 +22,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -38,17 +41,24 @@ import org.memberaid.reporting.projection.TopicPositions;
 public class FreshnessResource {
 
     @Schema(name = "PartitionFreshness")
-    public record PartitionFreshness(String topic, int partition,
-            @Schema(description = "last offset applied; null before the first") Long appliedOffset,
-            @Schema(description = "the broker's end offset (next to be written); null when the broker is unreachable")
+    public record PartitionFreshness(@Schema(examples = "members.events") String topic, int partition,
+            @Schema(nullable = true, description = "last offset applied; null before the first") Long appliedOffset,
+            @Schema(nullable = true,
+                    description = "the broker's end offset (next to be written); null when the broker is unreachable")
             Long endOffset,
-            @Schema(description = "records written but not yet applied") Long lag,
-            Instant newestEventTime, Instant appliedAt) {
+            @Schema(nullable = true, description = "records written but not yet applied; null when the broker is "
+                    + "unreachable") Long lag,
+            @Schema(nullable = true) Instant newestEventTime, @Schema(nullable = true) Instant appliedAt) {
     }
 
     @Schema(name = "Freshness")
-    public record Freshness(Instant asOf, String projection, Long lag,
-            @Schema(description = "set when the broker could not be asked for its end offsets") String brokerProblem,
+    public record Freshness(
+            @Schema(nullable = true, description = "time of the newest event applied; null before the first")
+            Instant asOf,
+            @Schema(description = "the schema the reports read", examples = "projection_1") String projection,
+            @Schema(nullable = true, description = "all partitions' lag; null when the broker is unreachable") Long lag,
+            @Schema(nullable = true, description = "set when the broker could not be asked for its end offsets")
+            String brokerProblem,
             List<PartitionFreshness> partitions) {
     }
 
@@ -62,8 +72,12 @@ public class FreshnessResource {
     TopicPositions positions;
 
     @GET
-    @Operation(summary = "How fresh the reports are: per topic and partition the last offset applied, "
-            + "the broker's end offset and the lag, and asOf (the time of the newest event applied)")
+    @Operation(operationId = "reportFreshness", summary = "How fresh the reports are",
+            description = "Per topic and partition the last offset applied, the broker's end offset and the lag, "
+                    + "and asOf (the time of the newest event applied).")
+    @APIResponse(responseCode = "200", description = "The projection's position in each partition",
+            headers = @Header(name = ReportResource.AS_OF, ref = ReportResource.AS_OF),
+            content = @Content(schema = @Schema(implementation = Freshness.class)))
     public RestResponse<Freshness> freshness() throws SQLException {
         Map<TopicPartition, Applied> applied = applied();
         Map<TopicPartition, Long> ends = Map.of();

@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -67,6 +69,8 @@ public class ReportResource {
     private static final String CONTENT_DISPOSITION = "Content-Disposition";
     static final int DEFAULT_PAGE_SIZE = 100;
     static final int MAX_PAGE_SIZE = 500;
+    private static final String COUNTIES_CSV = "county_code,name_zh,name_en,year,members_total,members_in_difficulty,"
+            + "poverty_rate,...\r\n620702,甘州区,Ganzhou District,2026,1,1,1.0000,...\r\n";
 
     @Inject
     Reports reports;
@@ -86,15 +90,23 @@ public class ReportResource {
 
     @GET
     @Path("/counties")
-    @Operation(summary = "Per-county figures, a page at a time",
+    @Operation(operationId = "countyReports", summary = "Per-county figures, a page at a time",
             description = "One row per county inside the caller's region, by county code: every county of the "
                     + "reference data (zeros included) and any other code the events named (shown with its code and "
-                    + "no name).")
-    @APIResponse(responseCode = "200", headers = @Header(name = AS_OF, description = "time of the newest event applied"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CountyPage.class)))
-    public RestResponse<byte[]> counties(@Parameter(description = "default: this year") @QueryParam("year") String year,
-            @QueryParam("page") String page,
-            @Parameter(description = "1–500, default 100") @QueryParam("size") String size) {
+                    + "no name). As CSV, every row at once (page and size do not apply).")
+    @Parameter(name = "format", in = ParameterIn.QUERY, ref = "Format")
+    @Parameter(name = BOM, in = ParameterIn.QUERY, description = "CSV only: true adds a UTF-8 byte-order mark "
+            + "(for Excel)", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+    @APIResponse(responseCode = "200", description = "A page of counties, or all of them as CSV",
+            headers = @Header(name = AS_OF, ref = AS_OF), content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CountyPage.class)),
+                @Content(mediaType = CsvReports.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
+                        example = COUNTIES_CSV) })
+    public RestResponse<byte[]> counties(@Parameter(ref = "Year") @QueryParam("year") String year,
+            @Parameter(description = "From 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
+                    defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "1–500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "500", defaultValue = "100")) @QueryParam("size") String size) {
         int theYear = year(year);
         int thePage = number("page", page, 0, 0, Integer.MAX_VALUE);
         int theSize = number("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
@@ -128,8 +140,7 @@ public class ReportResource {
     @GET
     @Path("/counties")
     @Produces(CsvReports.PRODUCES)
-    @Operation(summary = "The figures of every county inside the caller's region as CSV (Accept: text/csv or "
-            + "?format=csv), all rows at once")
+    @Operation(hidden = true) // documented with the JSON operation of the same path, as its text/csv answer
     public RestResponse<byte[]> countiesCsv(@QueryParam("year") String year, @QueryParam(BOM) String bom) {
         boolean withBom = bom(bom);
         RegionScope scope = caller.region();
@@ -142,12 +153,21 @@ public class ReportResource {
 
     @GET
     @Path("/counties/{code}")
-    @Operation(summary = "One county's figures")
-    @APIResponse(responseCode = "200", headers = @Header(name = AS_OF, description = "time of the newest event applied"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CountyAnswer.class)))
+    @Operation(operationId = "countyReport", summary = "One county's figures",
+            description = "The county's stock of members at the year's end and its figures for the year, flat, as "
+                    + "one row of the county report.")
+    @Parameter(name = "format", in = ParameterIn.QUERY, ref = "Format")
+    @Parameter(name = BOM, in = ParameterIn.QUERY, description = "CSV only: true adds a UTF-8 byte-order mark "
+            + "(for Excel)", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+    @APIResponse(responseCode = "200", description = "The county's figures, as JSON or as one CSV row",
+            headers = @Header(name = AS_OF, ref = AS_OF), content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CountyAnswer.class)),
+                @Content(mediaType = CsvReports.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "404", description = "No such county in the reference data or the events, "
-            + "or outside the caller's region")
-    public RestResponse<byte[]> county(@PathParam("code") String code, @QueryParam("year") String year) {
+            + "or outside the caller's region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<byte[]> county(@Parameter(example = "620702") @PathParam("code") String code,
+            @Parameter(ref = "Year") @QueryParam("year") String year) {
         CountyAnswer answer = countyAnswer(code, year(year));
         return fresh(answer.asOf(), Representation.of(toJson(answer)));
     }
@@ -163,7 +183,7 @@ public class ReportResource {
     @GET
     @Path("/counties/{code}")
     @Produces(CsvReports.PRODUCES)
-    @Operation(summary = "One county's figures as CSV")
+    @Operation(hidden = true) // documented with the JSON operation of the same path, as its text/csv answer
     public RestResponse<byte[]> countyCsv(@PathParam("code") String code, @QueryParam("year") String year,
             @QueryParam(BOM) String bom) {
         boolean withBom = bom(bom);
@@ -175,14 +195,22 @@ public class ReportResource {
 
     @GET
     @Path("/regions/{code}")
-    @Operation(summary = "A region's figures rolled up from its counties (city 620700, province 620000)",
+    @Operation(operationId = "regionReport",
+            summary = "A region's figures rolled up from its counties (city 620700, province 620000)",
             description = "Counts and money are summed, distinct counts (beneficiaries, employers, paired members, "
                     + "helpers) recounted over the region, and ratios recomputed from the sums, never averaged.")
-    @APIResponse(responseCode = "200", headers = @Header(name = AS_OF, description = "time of the newest event applied"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionReport.class)))
+    @Parameter(name = "format", in = ParameterIn.QUERY, ref = "Format")
+    @Parameter(name = BOM, in = ParameterIn.QUERY, description = "CSV only: true adds a UTF-8 byte-order mark "
+            + "(for Excel)", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+    @APIResponse(responseCode = "200", description = "The region's figures, as JSON or as one CSV row",
+            headers = @Header(name = AS_OF, ref = AS_OF), content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionReport.class)),
+                @Content(mediaType = CsvReports.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "404", description = "No such region, or one the caller's region does not cover "
-            + "(a county's analyst reads no city, a city's no province)")
-    public RestResponse<byte[]> region(@PathParam("code") String code, @QueryParam("year") String year) {
+            + "(a county's analyst reads no city, a city's no province)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<byte[]> region(@Parameter(example = "620700") @PathParam("code") String code,
+            @Parameter(ref = "Year") @QueryParam("year") String year) {
         RegionReport report = regionReport(code, year(year));
         return fresh(report.asOf(), Representation.of(toJson(report)));
     }
@@ -202,7 +230,7 @@ public class ReportResource {
     @GET
     @Path("/regions/{code}")
     @Produces(CsvReports.PRODUCES)
-    @Operation(summary = "A region's roll-up as CSV")
+    @Operation(hidden = true) // documented with the JSON operation of the same path, as its text/csv answer
     public RestResponse<byte[]> regionCsv(@PathParam("code") String code, @QueryParam("year") String year,
             @QueryParam(BOM) String bom) {
         boolean withBom = bom(bom);
@@ -213,14 +241,22 @@ public class ReportResource {
 
     @GET
     @Path("/monthly")
-    @Operation(summary = "The twelve months of a year for a region or county",
+    @Operation(operationId = "monthlyReport", summary = "The twelve months of a year for a region or county",
             description = "Month-end members, in difficulty and poverty rate from the dated history of every change, "
                     + "and each month's approvals, disbursements, beneficiaries and assistance.")
-    @APIResponse(responseCode = "200", headers = @Header(name = AS_OF, description = "time of the newest event applied"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MonthlyReport.class)))
-    @APIResponse(responseCode = "404", description = "No such region or county, or one outside the caller's region")
-    public RestResponse<byte[]> monthly(@QueryParam("regionCode") String regionCode,
-            @QueryParam("year") String year) {
+    @Parameter(name = "format", in = ParameterIn.QUERY, ref = "Format")
+    @Parameter(name = BOM, in = ParameterIn.QUERY, description = "CSV only: true adds a UTF-8 byte-order mark "
+            + "(for Excel)", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+    @APIResponse(responseCode = "200", description = "Twelve months, as JSON or as CSV (one row per month)",
+            headers = @Header(name = AS_OF, ref = AS_OF), content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MonthlyReport.class)),
+                @Content(mediaType = CsvReports.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "404", description = "No such region or county, or one outside the caller's region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<byte[]> monthly(
+            @Parameter(required = true, description = "A region or county code", example = "620700")
+            @QueryParam("regionCode") String regionCode,
+            @Parameter(ref = "Year") @QueryParam("year") String year) {
         MonthlyReport report = monthlyReport(regionCode, year);
         return fresh(report.asOf(), Representation.of(toJson(report)));
     }
@@ -246,7 +282,7 @@ public class ReportResource {
     @GET
     @Path("/monthly")
     @Produces(CsvReports.PRODUCES)
-    @Operation(summary = "The twelve months as CSV, one row per month")
+    @Operation(hidden = true) // documented with the JSON operation of the same path, as its text/csv answer
     public RestResponse<byte[]> monthlyCsv(@QueryParam("regionCode") String regionCode,
             @QueryParam("year") String year, @QueryParam(BOM) String bom) {
         boolean withBom = bom(bom);

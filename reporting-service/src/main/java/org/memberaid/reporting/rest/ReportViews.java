@@ -11,21 +11,28 @@ import org.memberaid.reporting.domain.PeriodFigures;
 /** The JSON answers of the report endpoints; each says how fresh it is. */
 public final class ReportViews {
 
+    private static final String AS_OF = "time of the newest event applied; null before the first";
+
     private ReportViews() {
     }
 
     @Schema(name = "CountyPage", description = "One page of the county report, by county code")
-    public record CountyPage(@Schema(description = "time of the newest event applied") Instant asOf, int year, int page,
+    public record CountyPage(
+            @Schema(nullable = true, description = "time of the newest event applied; null before the first")
+            Instant asOf, int year, int page,
             int size, int total, List<CountyReport> items) {
     }
 
     @Schema(name = "CountyAnswer")
-    public record CountyAnswer(Instant asOf, @JsonUnwrapped CountyReport county) {
+    public record CountyAnswer(@Schema(nullable = true, description = AS_OF) Instant asOf,
+            @JsonUnwrapped CountyReport county) {
     }
 
     @Schema(name = "RegionReport", description = "A region's figures over its counties: counts and money summed, "
             + "distinct counts recounted over the region, ratios recomputed from the sums")
-    public record RegionReport(Instant asOf, String regionCode, String nameZh, String nameEn, String level, int counties,
+    public record RegionReport(@Schema(nullable = true, description = AS_OF) Instant asOf, String regionCode,
+            String nameZh, String nameEn, @Schema(enumeration = { "PROVINCE", "CITY", "COUNTY" }) String level,
+            @Schema(description = "counties in the region") int counties,
             int year, long membersTotal, long membersInDifficulty, BigDecimal povertyRate, long membersLiftedOut,
             @JsonUnwrapped PeriodFigures figures) {
     }
@@ -37,7 +44,9 @@ public final class ReportViews {
     }
 
     @Schema(name = "MonthlyReport")
-    public record MonthlyReport(Instant asOf, String regionCode, String nameZh, String nameEn, int year,
+    public record MonthlyReport(@Schema(nullable = true, description = AS_OF) Instant asOf, String regionCode,
+            @Schema(nullable = true, description = "null for a code not in the reference data") String nameZh,
+            @Schema(nullable = true) String nameEn, int year,
             List<MonthReport> months) {
     }
 }

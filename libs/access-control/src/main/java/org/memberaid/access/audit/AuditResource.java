@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memberaid.access.Caller;
@@ -27,6 +28,7 @@ import org.memberaid.problems.InvalidInputException;
 public class AuditResource {
 
     /** A page of audit lines, newest first. */
+    @Schema(name = "AuditPage")
     public record AuditPage(List<AuditRecord> items, int page, int size, long total) {
     }
 
@@ -37,7 +39,7 @@ public class AuditResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "Read this service's audit log",
+    @Operation(operationId = "searchAuditLog", summary = "Read this service's audit log",
             description = "Every write answered by the service (also refusals) and every reveal of personal data: "
                     + "actor (the token's subject), roles, region, action, target, time, request id, outcome (HTTP "
                     + "status). Only lines of actors inside the caller's region. Newest first. For admin and auditor.")
@@ -45,8 +47,10 @@ public class AuditResource {
             @Parameter(description = "The id of the resource acted on") @QueryParam("target") String target,
             @Parameter(description = "The start of the action, e.g. 'POST /api/members' or 'REVEAL'")
             @QueryParam("action") String action,
-            @Parameter(description = "Inclusive, ISO-8601 instant") @QueryParam("from") String from,
-            @Parameter(description = "Exclusive, ISO-8601 instant") @QueryParam("to") String to,
+            @Parameter(description = "Inclusive, ISO-8601 instant", schema = @Schema(format = "date-time"))
+            @QueryParam("from") String from,
+            @Parameter(description = "Exclusive, ISO-8601 instant", schema = @Schema(format = "date-time"))
+            @QueryParam("to") String to,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         AuditLog.Query query = new AuditLog.Query(blankToNull(actor), blankToNull(target), blankToNull(action),
