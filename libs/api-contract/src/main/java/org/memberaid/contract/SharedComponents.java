@@ -33,7 +33,8 @@ final class SharedComponents {
             "Location", () -> header("The URL of what was created", string().format("uri")),
             "Retry-After", () -> header("Seconds to wait before retrying",
                     OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(java.math.BigDecimal.ZERO)),
-            "WWW-Authenticate", () -> header("The bearer challenge, Bearer realm=\"memberaid\"", string()));
+            "WWW-Authenticate", () -> header("The bearer challenge, Bearer realm=\"memberaid\"", string()),
+            "Allow", () -> header("The methods the path has, e.g. GET, PUT, OPTIONS", string()));
 
     private static final Map<String, Supplier<APIResponse>> RESPONSE_DEFINITIONS = Map.of(
             "Unauthenticated", () -> problem("No valid bearer token: none, expired, a bad signature or another "
@@ -43,7 +44,13 @@ final class SharedComponents {
                     + "configured); 'limit' names it in bytes; nothing was read"),
             "UnsupportedMediaType", () -> problem("The body's Content-Type is not one the operation takes"),
             "ServiceBusy", () -> problem("Too many requests are waiting; nothing was done. Retry after Retry-After "
-                    + "seconds").addHeader("Retry-After", headerRef("Retry-After")));
+                    + "seconds").addHeader("Retry-After", headerRef("Retry-After")),
+            "ServiceUnavailable", () -> problem("The service cannot answer now (its database or queue); nothing "
+                    + "was done. Retry after Retry-After seconds").addHeader("Retry-After", headerRef("Retry-After")),
+            "MethodNotAllowed", () -> problem("The path has no such method; Allow names the ones it has")
+                    .addHeader("Allow", headerRef("Allow")),
+            "NotModified", () -> OASFactory.createAPIResponse().description("The client's copy (If-None-Match) is "
+                    + "current; no body").addHeader(REQUEST_ID, headerRef(REQUEST_ID)));
 
     private SharedComponents() {
     }

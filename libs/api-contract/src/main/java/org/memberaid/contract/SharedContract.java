@@ -25,6 +25,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * <li>an operation with a body may be refused 415 (another media type), one with a JSON body 413
  * (access-control's {@code memberaid.http.max-json-body});</li>
  * <li>every answer carries {@code X-Request-Id};</li>
+ * <li>any operation may be answered 405 (with {@code Allow}) and 503 (with {@code Retry-After}), any
+ * read 304 when the client's {@code If-None-Match} names the current ETag (libs/http-conventions);</li>
  * <li>every member of an answer's schema is required: Jackson writes them all, null ones included
  * (which may be null says {@code nullable} on the member), so a generated client sees no optional
  * fields. Schemas a request body uses keep the {@code required} their annotations give.</li>
@@ -51,6 +53,9 @@ public class SharedContract implements OASFilter {
             if (path.startsWith(API_PREFIX)) {
                 item.getOperations().values().stream().filter(operation -> operation.getResponses() != null)
                         .forEach(operation -> conventions(operation, scheme));
+                if (item.getGET() != null) {
+                    revalidated(item.getGET());
+                }
             }
         });
         SharedComponents.defineUsed(openAPI);
@@ -79,7 +84,21 @@ public class SharedContract implements OASFilter {
                 answers.addAPIResponse("413", SharedComponents.ref("BodyTooLarge"));
             }
         }
+        // The HTTP conventions every service follows (libs/http-conventions, docs/http.md)
+        if (!answers.hasAPIResponse("405")) {
+            answers.addAPIResponse("405", SharedComponents.ref("MethodNotAllowed"));
+        }
+        if (!answers.hasAPIResponse("503")) {
+            answers.addAPIResponse("503", SharedComponents.ref("ServiceUnavailable"));
+        }
         answers.getAPIResponses().values().forEach(SharedContract::carryRequestId);
+    }
+
+    /** A read may be answered 304 when its If-None-Match names the current ETag. */
+    private static void revalidated(Operation operation) {
+        if (operation.getResponses() != null && !operation.getResponses().hasAPIResponse("304")) {
+            operation.getResponses().addAPIResponse("304", SharedComponents.ref("NotModified"));
+        }
     }
 
     private static void carryRequestId(APIResponse response) {

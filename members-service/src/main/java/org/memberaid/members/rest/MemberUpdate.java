@@ -30,6 +30,8 @@ record MemberUpdate(
         @Schema(maxLength = 100, examples = "清凉寺村党支部") String partyBranch,
         @Schema(format = "date", description = "Not before the 18th birthday, not in the future",
                 examples = "1992-07-01") String joinedPartyOn,
+        @Schema(format = "date", description = "The member's registration date, if sent: it never changes (400 "
+                + "otherwise)", examples = "2015-03-10") String registeredOn,
         @Schema(implementation = Education.class) String education,
         @Schema(implementation = LaborCapacity.class) String laborCapacity,
         @Schema(type = SchemaType.NUMBER, description = "Yuan per year, at most 2 decimals, >= 0", examples = "3600.00")
