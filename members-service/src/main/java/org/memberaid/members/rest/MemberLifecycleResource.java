@@ -72,7 +72,7 @@ public class MemberLifecycleResource {
 
     @GET
     @Path("/hardship-assessments/{assessmentId}")
-    @Operation(summary = "One hardship assessment of a member",
+    @Operation(operationId = "getHardshipAssessment", summary = "One hardship assessment of a member",
             description = "An assessment never changes once recorded: its ETag is always \"1\".")
     @APIResponse(responseCode = "200", description = "The assessment",
             content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
