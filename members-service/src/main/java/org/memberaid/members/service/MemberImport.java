@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.memberaid.problems.InvalidInputException;
-import org.memberaid.database.JdbcTransactions;
+import org.memberaid.jdbc.JdbcTransactions;
 import org.memberaid.members.domain.Member;
 import org.memberaid.members.domain.MemberDetails;
 import org.memberaid.members.domain.MemberRules;

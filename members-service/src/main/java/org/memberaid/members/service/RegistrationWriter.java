@@ -13,9 +13,9 @@ import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.memberaid.access.audit.AuditDraft;
 import org.memberaid.access.audit.AuditLog;
-import org.memberaid.database.GroupCommit;
-import org.memberaid.database.JdbcTransactions;
-import org.memberaid.database.StatementPipeline;
+import org.memberaid.jdbc.GroupCommit;
+import org.memberaid.jdbc.JdbcTransactions;
+import org.memberaid.jdbc.StatementPipeline;
 import org.memberaid.members.domain.DuplicateNationalIdException;
 import org.memberaid.members.domain.Member;
 

@@ -31,7 +31,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.memberaid.access.Role;
-import org.memberaid.database.JdbcTransactions;
+import org.memberaid.jdbc.JdbcTransactions;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 import org.memberaid.members.Members;
 import org.memberaid.members.NationalIds;

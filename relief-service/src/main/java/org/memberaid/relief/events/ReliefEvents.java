@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.memberaid.database.StatementPipeline;
+import org.memberaid.jdbc.StatementPipeline;
 import org.memberaid.events.outbox.Outbox;
 import org.memberaid.relief.domain.AssistanceRecord;
 import org.memberaid.relief.domain.Disbursement;

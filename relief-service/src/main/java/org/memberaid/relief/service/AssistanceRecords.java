@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.memberaid.access.RegionScope;
 import org.memberaid.database.TimeOrderedUuids;
 import java.util.function.Function;
-import org.memberaid.database.StatementPipeline;
+import org.memberaid.jdbc.StatementPipeline;
 import org.memberaid.relief.domain.AssistanceKind;
 import org.memberaid.relief.domain.AssistanceRecord;
 import org.memberaid.relief.domain.MemberReplica;

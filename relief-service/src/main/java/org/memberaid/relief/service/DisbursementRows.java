@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.memberaid.database.StatementPipeline;
+import org.memberaid.jdbc.StatementPipeline;
 import org.memberaid.relief.domain.Disbursement;
 import org.memberaid.relief.domain.DisbursementKind;
 import org.memberaid.relief.domain.DisbursementStatus;

@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.memberaid.database.ConstraintViolations;
-import org.memberaid.database.JdbcTransactions;
-import org.memberaid.database.StatementPipeline;
+import org.memberaid.jdbc.JdbcTransactions;
+import org.memberaid.jdbc.StatementPipeline;
 import org.memberaid.relief.domain.ConflictException;
 import org.memberaid.relief.domain.RuleViolationException;
 

@@ -28,7 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import org.memberaid.database.DatabaseReady;
-import org.memberaid.database.JdbcTransactions;
+import org.memberaid.jdbc.JdbcTransactions;
 import org.memberaid.events.inbox.EventSubscription;
 import org.memberaid.events.inbox.EventInbox;
 import org.memberaid.events.inbox.EventStreams;

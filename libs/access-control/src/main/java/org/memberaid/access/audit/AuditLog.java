@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.memberaid.access.RegionScope;
-import org.memberaid.database.GroupCommit;
-import org.memberaid.database.JdbcTransactions;
-import org.memberaid.database.StatementPipeline;
+import org.memberaid.jdbc.GroupCommit;
+import org.memberaid.jdbc.JdbcTransactions;
+import org.memberaid.jdbc.StatementPipeline;
 
 /**
  * The service's append-only audit log (table {@code audit_record}, migration {@code db/audit}). Lines

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
-import org.memberaid.database.StatementPipeline;
+import org.memberaid.jdbc.StatementPipeline;
 import org.memberaid.database.TimeOrderedUuids;
 import org.memberaid.events.CloudEvent;
 

@@ -1,4 +1,4 @@
-package org.memberaid.database;
+package org.memberaid.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

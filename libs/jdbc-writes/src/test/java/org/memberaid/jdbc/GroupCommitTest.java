@@ -1,4 +1,4 @@
-package org.memberaid.database;
+package org.memberaid.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.memberaid.database;
+package org.memberaid.jdbc;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

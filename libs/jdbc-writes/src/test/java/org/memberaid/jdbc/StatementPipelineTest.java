@@ -1,13 +1,8 @@
-package org.memberaid.relief.service;
+package org.memberaid.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,37 +13,50 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.memberaid.access.Role;
-import org.memberaid.database.JdbcTransactions;
-import org.memberaid.database.StatementPipeline;
-import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
-import org.memberaid.testing.TestTokens;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The writes the money paths send in one round trip: counts in order, all or nothing, and the rows
- * of one INSERT as one statement.
+ * of one INSERT as one statement. Against PostgreSQL, in a schema of its own.
  */
-@QuarkusTest
-@QuarkusTestResource(KafkaBrokerTestResource.class)
-@QuarkusTestResource(OidcWiremockTestResource.class)
 class StatementPipelineTest {
 
+    private static final String URL = System.getProperty("memberaid.test.postgres",
+            "jdbc:postgresql://127.0.0.1:5432/postgres");
+    private static final String SCHEMA = "statement_pipeline_test";
+
+    private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    private final JdbcTransactions transactions = new JdbcTransactions();
+
     @BeforeEach
-    void signIn() {
-        TestTokens.actAs("caseworker-1", "620000", Role.CASEWORKER);
+    void createTable() throws SQLException {
+        dataSource.setURL(URL);
+        dataSource.setUser("postgres");
+        try (Connection connection = dataSource.getConnection(); Statement ddl = connection.createStatement()) {
+            ddl.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+            ddl.execute("CREATE SCHEMA " + SCHEMA);
+            ddl.execute("""
+                    CREATE TABLE %s.idempotency_key (scoped_key TEXT PRIMARY KEY, request_hash TEXT NOT NULL,
+                        response_status INT NOT NULL, response_body TEXT, location TEXT,
+                        created_at TIMESTAMPTZ NOT NULL)""".formatted(SCHEMA));
+        }
+        dataSource.setCurrentSchema(SCHEMA);
+        transactions.dataSource = dataSource;
+    }
+
+    @AfterEach
+    void dropTable() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement ddl = connection.createStatement()) {
+            ddl.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        }
     }
 
     private static final String INSERT_KEY = """
             INSERT INTO idempotency_key (scoped_key, request_hash, response_status, response_body, location, created_at)
             VALUES (?, ?, ?, ?, ?, ?)""";
-
-    @Inject
-    JdbcTransactions transactions;
-
-    @Inject
-    AgroalDataSource dataSource;
 
     @Test
     void runsEveryStatementInOrderAndReportsEachUpdateCount() throws SQLException {
