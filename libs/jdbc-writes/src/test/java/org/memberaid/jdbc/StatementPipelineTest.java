@@ -24,34 +24,22 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class StatementPipelineTest {
 
-    private static final String URL = System.getProperty("memberaid.test.postgres",
-            "jdbc:postgresql://127.0.0.1:5432/postgres");
-    private static final String SCHEMA = "statement_pipeline_test";
-
-    private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    private final TestSchema schema = new TestSchema("statement_pipeline_test");
     private final JdbcTransactions transactions = new JdbcTransactions();
+    private PGSimpleDataSource dataSource;
 
     @BeforeEach
     void createTable() throws SQLException {
-        dataSource.setURL(URL);
-        dataSource.setUser("postgres");
-        try (Connection connection = dataSource.getConnection(); Statement ddl = connection.createStatement()) {
-            ddl.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-            ddl.execute("CREATE SCHEMA " + SCHEMA);
-            ddl.execute("""
-                    CREATE TABLE %s.idempotency_key (scoped_key TEXT PRIMARY KEY, request_hash TEXT NOT NULL,
-                        response_status INT NOT NULL, response_body TEXT, location TEXT,
-                        created_at TIMESTAMPTZ NOT NULL)""".formatted(SCHEMA));
-        }
-        dataSource.setCurrentSchema(SCHEMA);
+        dataSource = schema.create("""
+                CREATE TABLE %s.idempotency_key (scoped_key TEXT PRIMARY KEY, request_hash TEXT NOT NULL,
+                    response_status INT NOT NULL, response_body TEXT, location TEXT,
+                    created_at TIMESTAMPTZ NOT NULL)""");
         transactions.dataSource = dataSource;
     }
 
     @AfterEach
     void dropTable() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement ddl = connection.createStatement()) {
-            ddl.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-        }
+        schema.drop();
     }
 
     private static final String INSERT_KEY = """
