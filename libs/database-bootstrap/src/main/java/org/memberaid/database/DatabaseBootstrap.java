@@ -12,13 +12,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
@@ -33,15 +31,8 @@ public class DatabaseBootstrap {
     private static final Logger LOG = Logger.getLogger(DatabaseBootstrap.class);
     private static final String DUPLICATE_DATABASE = "42P04";
 
-    @ConfigProperty(name = "memberaid.database.create-if-missing", defaultValue = "true")
-    boolean createIfMissing;
-
-    /** Tests only: start every run from an empty schema so figures do not depend on earlier runs. */
-    @ConfigProperty(name = "memberaid.database.clean-before-migrate", defaultValue = "false")
-    boolean cleanBeforeMigrate;
-
-    @ConfigProperty(name = "memberaid.database.retry-interval", defaultValue = "5s")
-    Duration retryInterval;
+    @Inject
+    DatabaseConfig config;
 
     @Inject
     Flyway flyway;
@@ -60,7 +51,7 @@ public class DatabaseBootstrap {
     void onStart(@Observes @Priority(10) StartupEvent event) {
         connections.requireCredentials();
         if (!attempt()) {
-            long millis = retryInterval.toMillis();
+            long millis = config.retryInterval().toMillis();
             retries.scheduleWithFixedDelay(this::retry, millis, millis, TimeUnit.MILLISECONDS);
         }
     }
@@ -89,10 +80,10 @@ public class DatabaseBootstrap {
         }
         PostgresLocation location = connections.location();
         try {
-            if (createIfMissing) {
+            if (config.createIfMissing()) {
                 createDatabaseIfMissing(location);
             }
-            if (cleanBeforeMigrate) {
+            if (config.cleanBeforeMigrate()) {
                 flyway.clean();
             }
             String version = Objects.toString(flyway.migrate().targetSchemaVersion, "current");
@@ -104,7 +95,7 @@ public class DatabaseBootstrap {
             String problem = rootMessage(e);
             if (!problem.equals(lastProblem)) {
                 LOG.warnf("PostgreSQL database '%s' on %s is not usable: %s. Readiness is DOWN; retrying every %ss.",
-                        location.database(), location.server(), problem, retryInterval.toSeconds());
+                        location.database(), location.server(), problem, config.retryInterval().toSeconds());
             }
             lastProblem = problem;
             return false;

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +15,8 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.memberaid.database.DatabaseConfig.Maintenance;
 
 /**
  * Vacuums and analyzes the service's tables when PostgreSQL's autovacuum does not, on
@@ -51,11 +50,8 @@ public class TableMaintenance {
             WHERE pg_has_role(c.relowner, 'USAGE')
             ORDER BY 1""";
 
-    @ConfigProperty(name = "memberaid.database.maintenance", defaultValue = "when-autovacuum-off")
-    String mode;
-
-    @ConfigProperty(name = "memberaid.database.maintenance-interval", defaultValue = "10s")
-    Duration interval;
+    @Inject
+    DatabaseConfig config;
 
     @Inject
     DirectConnections connections;
@@ -64,7 +60,7 @@ public class TableMaintenance {
     private String lastProblem;
 
     synchronized void start(@Observes DatabaseReady ready) {
-        if (scheduler != null || "off".equals(mode)) {
+        if (scheduler != null || config.maintenance() == Maintenance.OFF) {
             return;
         }
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -72,7 +68,7 @@ public class TableMaintenance {
             thread.setDaemon(true);
             return thread;
         });
-        long millis = interval.toMillis();
+        long millis = config.maintenanceInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::check, millis, millis, TimeUnit.MILLISECONDS);
     }
 
@@ -102,7 +98,7 @@ public class TableMaintenance {
     /** Vacuums and analyzes the tables that are due; returns the commands it ran. */
     List<String> maintainDueTables() throws SQLException {
         try (Connection connection = connections.toServiceDatabase(); Statement statement = connection.createStatement()) {
-            if (!"always".equals(mode) && autovacuumRuns(statement)) {
+            if (config.maintenance() != Maintenance.ALWAYS && autovacuumRuns(statement)) {
                 return List.of();
             }
             List<String> commands = new ArrayList<>();
