@@ -1,10 +1,9 @@
 package org.memberaid.access;
 
-import io.quarkus.runtime.configuration.MemorySize;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.memberaid.problems.Problem;
 
@@ -16,15 +15,14 @@ import org.memberaid.problems.Problem;
  */
 public class RequestLimits {
 
-    // A @ConfigMapping injected here (a filter class, made a bean late) is not found at run time.
-    @ConfigProperty(name = "memberaid.http.max-json-body", defaultValue = "64K")
-    MemorySize maxJsonBody;
+    @Inject
+    RequestLimitsConfig config;
 
     @ServerRequestFilter(preMatching = true)
     public Response refuseLargeJson(ContainerRequestContext request) {
         MediaType type = request.getMediaType();
         int length = request.getLength();
-        long limit = maxJsonBody.asLongValue();
+        long limit = config.maxJsonBody().asLongValue();
         if (type == null || length <= limit || !type.getSubtype().toLowerCase().endsWith("json")) {
             return null;
         }

@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -46,10 +45,8 @@ public class VerifiedTokens implements HttpAuthenticationMechanism {
     private final LongAdder hits = new LongAdder();
 
     @Inject
-    public VerifiedTokens(@ConfigProperty(name = "memberaid.security.token-cache.max-size", defaultValue = "2000")
-            int maxSize,
-            @ConfigProperty(name = "memberaid.security.token-cache.ttl", defaultValue = "2M") Duration ttl) {
-        this(maxSize, ttl, Clock.systemUTC());
+    public VerifiedTokens(TokenCacheConfig config) {
+        this(config.maxSize(), config.ttl(), Clock.systemUTC());
     }
 
     VerifiedTokens(int maxSize, Duration ttl, Clock clock) {

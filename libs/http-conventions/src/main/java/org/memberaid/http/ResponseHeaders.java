@@ -1,6 +1,5 @@
 package org.memberaid.http;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.ManagementInterface;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.MultiMap;
@@ -10,8 +9,8 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Headers settled when an answer's headers are complete, on every route (the API, the OpenAPI
@@ -32,14 +31,15 @@ public class ResponseHeaders {
     static final String RETRY_AFTER_SECONDS = "5";
     private static final String ACCEPT_ENCODING = "Accept-Encoding";
 
-    @ConfigProperty(name = "quarkus.http.enable-compression", defaultValue = "false")
-    boolean compression;
+    @Inject
+    QuarkusCompressionConfig quarkus;
 
-    @ConfigProperty(name = "memberaid.http.compression-threshold", defaultValue = "1K")
-    MemorySize threshold;
+    @Inject
+    CompressionConfig config;
 
     void onApi(@Observes Router router) {
-        long smallest = threshold.asLongValue();
+        boolean compression = quarkus.enableCompression();
+        long smallest = config.compressionThreshold().asLongValue();
         router.route().order(RouteConstants.ROUTE_ORDER_COMPRESSION - 1).handler(context -> {
             context.addHeadersEndHandler(ignored -> settle(context, compression, smallest));
             context.next();
