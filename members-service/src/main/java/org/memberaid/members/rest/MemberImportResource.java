@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memberaid.access.Caller;
 import org.memberaid.access.Role;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.memberaid.members.config.ImportConfig;
 import org.memberaid.members.service.CsvRows;
 import org.memberaid.members.service.ImportReport;
 import org.memberaid.problems.Problem;
@@ -42,8 +42,8 @@ public class MemberImportResource {
     @Inject
     Caller caller;
 
-    @ConfigProperty(name = "memberaid.import.max-rows", defaultValue = "100000")
-    long maxRows;
+    @Inject
+    ImportConfig config;
 
     @POST
     @Consumes(CSV)
@@ -79,6 +79,7 @@ public class MemberImportResource {
         // file over the cap imports nothing rather than its first rows.
         byte[] body = csv.readAllBytes();
         long rows = CsvRows.count(body);
+        long maxRows = config.maxRows();
         if (rows > maxRows) {
             throw new WebApplicationException(Problem.of(413, "import-too-large", "Too many rows",
                     "An import takes at most " + maxRows + " rows (memberaid.import.max-rows); this file has " + rows

@@ -7,15 +7,14 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.memberaid.access.audit.AuditDraft;
 import org.memberaid.access.audit.AuditLog;
 import org.memberaid.jdbc.GroupCommit;
 import org.memberaid.jdbc.JdbcTransactions;
 import org.memberaid.jdbc.StatementPipeline;
+import org.memberaid.members.config.RegistrationConfig;
 import org.memberaid.members.domain.DuplicateNationalIdException;
 import org.memberaid.members.domain.Member;
 
@@ -55,27 +54,15 @@ public class RegistrationWriter {
     @Inject
     MeterRegistry meters;
 
-    /**
-     * Writer threads, each writing its own batches: while one waits for its commit (the WAL flush),
-     * another can write.
-     */
-    @ConfigProperty(name = "memberaid.registration.writers", defaultValue = "2")
-    int writerCount;
-
-    /** The most registrations one transaction writes. */
-    @ConfigProperty(name = "memberaid.registration.max-batch", defaultValue = "256")
-    int maxBatch;
-
-    /** How long a registration waits for its commit before it is answered with an error. */
-    @ConfigProperty(name = "memberaid.registration.commit-timeout", defaultValue = "30s")
-    Duration commitTimeout;
+    @Inject
+    RegistrationConfig config;
 
     @PostConstruct
     void start() {
         DistributionSummary batchSizes = DistributionSummary.builder("memberaid.registration.batch.size")
                 .description("Registrations written by one transaction").register(meters);
-        writers = new GroupCommit<>("registration-writer", writerCount, maxBatch, commitTimeout, batchSizes::record,
-                this::write);
+        writers = new GroupCommit<>("registration-writer", config.writers(), config.maxBatch(), config.commitTimeout(),
+                batchSizes::record, this::write);
     }
 
     @PreDestroy
