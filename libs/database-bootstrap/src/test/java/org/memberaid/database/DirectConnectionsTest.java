@@ -16,10 +16,7 @@ class DirectConnectionsTest {
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/members",
                 "memberaid.database.require-password", Boolean.toString(required)));
         password.ifPresent(secret -> properties.put("quarkus.datasource.password", secret));
-        DirectConnections connections = new DirectConnections();
-        connections.database = Mappings.of(DatabaseConfig.class, properties);
-        connections.datasource = Mappings.of(DatasourceConfig.class, properties);
-        return connections;
+        return Mappings.directConnections(properties);
     }
 
     @Test
