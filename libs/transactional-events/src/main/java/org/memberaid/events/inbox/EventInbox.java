@@ -67,7 +67,7 @@ public class EventInbox {
     }
 
     /**
-     * Applies a batch in one transaction; returns how many new events the handler applied. With a
+     * Applies a batch in one transaction; returns how many new events the handler was given and kept. With a
      * {@code schema}, every table the inbox and the handler name without a schema is the one in that
      * schema (a consumer's own projection). When the database refuses the batch's data
      * ({@link DatabaseRefusal}), each record is applied in a transaction of its own and a record the
