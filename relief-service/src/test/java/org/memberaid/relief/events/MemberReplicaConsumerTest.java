@@ -1,13 +1,17 @@
 package org.memberaid.relief.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,6 +48,10 @@ class MemberReplicaConsumerTest {
 
     @Inject
     EventInbox inbox;
+
+    /** On the management interface, not beside the API. */
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL readiness;
 
     @Inject
     MemberReplicaConsumer consumer;
@@ -153,6 +161,13 @@ class MemberReplicaConsumerTest {
                 .contains("SQL state 22001"));
         assertThat(deadLetterReason(badDate)).hasValueSatisfying(reason -> assertThat(reason)
                 .contains("data.joinedPartyOn").contains("1970-13-01"));
+    }
+
+    @Test
+    void readinessNamesTheConsumerOfMembersEvents() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get(readiness).then()
+                .body("checks.find { it.name == 'events-relief-service-0' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'events-relief-service-0' }.data.topics", equalTo(MemberReplicaConsumer.TOPIC)));
     }
 
     private static final int UNREAD_PARTITION = 99;

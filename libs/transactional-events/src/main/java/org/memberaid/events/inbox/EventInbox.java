@@ -62,14 +62,14 @@ public class EventInbox {
     @Inject
     public EventInbox(MeterRegistry registry) {
         this.deadLetters = Counter.builder("memberaid.events.dead.letters")
-                .description("Records skipped because they could not be parsed or broke the event contract")
+                .description("Records skipped: unparsable, breaking the event contract, or refused by the database")
                 .register(registry);
     }
 
     /**
-     * Applies a batch in one transaction; returns how many new events the handler was given and kept. With a
-     * {@code schema}, every table the inbox and the handler name without a schema is the one in that
-     * schema (a consumer's own projection). When the database refuses the batch's data
+     * Applies a batch in one transaction; returns how many new events the handler was given and
+     * kept. With a {@code schema}, every table the inbox and the handler name without a schema is the
+     * one in that schema (a consumer's own projection). When the database refuses the batch's data
      * ({@link DatabaseRefusal}), each record is applied in a transaction of its own and a record the
      * database refuses alone is dead-lettered. Any other failure is thrown and nothing is kept.
      */
