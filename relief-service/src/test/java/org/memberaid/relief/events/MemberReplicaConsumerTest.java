@@ -1,21 +1,27 @@
 package org.memberaid.relief.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +30,7 @@ import org.memberaid.access.Role;
 import org.memberaid.deploy.kafka.BrokerSettings;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 import org.memberaid.deploy.kafka.TopicWriter;
+import org.memberaid.events.inbox.EventInbox;
 import org.memberaid.testing.TestTokens;
 
 @QuarkusTest
@@ -38,6 +45,16 @@ class MemberReplicaConsumerTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    EventInbox inbox;
+
+    /** On the management interface, not beside the API. */
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL readiness;
+
+    @Inject
+    MemberReplicaConsumer consumer;
 
     private final TopicWriter topic =
             new TopicWriter(KafkaBrokerTestResource.admin());
@@ -93,6 +110,87 @@ class MemberReplicaConsumerTest {
 
         assertThat(replica(forged)).isEmpty();
         assertThat(deadLetterReason(forged)).contains("source must be /members-service on members.events, found /loadgen");
+    }
+
+    @Test
+    void deadLettersWhatReliefCannotReadOrTheDatabaseRefusesAndAppliesTheRestOfTheBatch() throws Exception {
+        UUID first = UUID.randomUUID();
+        UUID badDate = UUID.randomUUID();
+        UUID refused = UUID.randomUUID();
+        UUID incomplete = UUID.randomUUID();
+        UUID last = UUID.randomUUID();
+        // a partition no consumer reads, at offsets no earlier run used
+        long offset = System.currentTimeMillis() * 10;
+        List<ConsumerRecord<String, String>> batch = List.of(
+                record(offset, first, registration(first)),
+                record(offset + 1, badDate, registration(badDate).replace("1948-05-04", "1948-02-30")),
+                record(offset + 2, refused, registration(refused).replace("\"NONE\"", "\"PARTIALLY\"")),
+                record(offset + 3, incomplete, registration(incomplete).replace("\"hardshipStatus\":\"IN_DIFFICULTY\",", "")),
+                record(offset + 4, last, registration(last)));
+
+        // handed to the handler: all but the one the database refused
+        assertThat(inbox.receive(batch, null, consumer::apply)).isEqualTo(4);
+
+        assertThat(replica(first)).isPresent();
+        assertThat(replica(last)).isPresent();
+        assertThat(replica(badDate)).isEmpty();
+        assertThat(replica(refused)).isEmpty();
+        assertThat(replica(incomplete)).isEmpty();
+        assertThat(deadLetterReason(badDate)).hasValueSatisfying(reason -> assertThat(reason)
+                .contains("data.birthDate").contains("1948-02-30"));
+        assertThat(deadLetterReason(refused)).hasValueSatisfying(reason -> assertThat(reason)
+                .contains("SQL state 22001").contains("character varying(7)"));
+        assertThat(deadLetterReason(incomplete)).hasValueSatisfying(reason -> assertThat(reason)
+                .endsWith("data.hardshipStatus is required"));
+        assertThat(storedOffset(UNREAD_PARTITION)).isEqualTo(offset + 5);
+    }
+
+    @Test
+    void goesOnConsumingAfterAnEventWithABadDateAndOneTheDatabaseRefuses() throws Exception {
+        UUID refused = UUID.randomUUID();
+        UUID badDate = keyOnThePartitionOf(refused);
+        UUID good = keyOnThePartitionOf(refused);
+        send(refused, registration(refused).replace("\"countyCode\":\"620702\"", "\"countyCode\":\"6207020000000\""));
+        send(badDate, registration(badDate).replace("1970-07-01", "1970-13-01"));
+        send(good, registration(good));
+        awaitVersion(good, 1);
+
+        assertThat(replica(refused)).isEmpty();
+        assertThat(replica(badDate)).isEmpty();
+        assertThat(deadLetterReason(refused)).hasValueSatisfying(reason -> assertThat(reason)
+                .contains("SQL state 22001"));
+        assertThat(deadLetterReason(badDate)).hasValueSatisfying(reason -> assertThat(reason)
+                .contains("data.joinedPartyOn").contains("1970-13-01"));
+    }
+
+    @Test
+    void readinessNamesTheConsumerOfMembersEvents() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get(readiness).then()
+                .body("checks.find { it.name == 'events-relief-service-0' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'events-relief-service-0' }.data.topics", equalTo(MemberReplicaConsumer.TOPIC)));
+    }
+
+    private static final int UNREAD_PARTITION = 99;
+
+    private static String registration(UUID member) {
+        return memberEvent(UUID.randomUUID(), "memberaid.member.registered.v1", member, 1, "620702", "IN_DIFFICULTY",
+                "ACTIVE");
+    }
+
+    private static ConsumerRecord<String, String> record(long offset, UUID key, String value) {
+        return new ConsumerRecord<>("members.events", UNREAD_PARTITION, offset, key.toString(), value);
+    }
+
+    private long storedOffset(int partition) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT next_offset FROM consumed_offset WHERE topic = 'members.events' AND partition_no = ?")) {
+            query.setInt(1, partition);
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return row.getLong(1);
+            }
+        }
     }
 
     private Optional<String> deadLetterReason(UUID key) throws SQLException {

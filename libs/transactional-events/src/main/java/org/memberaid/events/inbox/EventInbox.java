@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,7 +28,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.memberaid.events.CloudEvent;
@@ -35,7 +35,9 @@ import org.memberaid.events.CloudEvent;
 /**
  * The transactional half of consumption: in one transaction it dead-letters records that break
  * the contract, remembers the ids of the new events, and lets the handler apply only those. A
- * batch delivered again finds its ids remembered and changes nothing.
+ * batch delivered again finds its ids remembered and changes nothing. When the database refuses
+ * what the handler wrote, the batch is applied again record by record, so the one record it
+ * refuses is dead-lettered with the database's reason and the others still apply.
  */
 @ApplicationScoped
 public class EventInbox {
@@ -52,28 +54,59 @@ public class EventInbox {
     @Inject
     TopicSources sources;
 
-    private final Counter deadLetters;
+    @Inject
+    InboxConfig config;
 
-    /**
-     * Off by default: a batch's effects, its event ids and its offsets commit together, so a
-     * commit lost in a crash only means the batch is read again from the stored offsets.
-     */
-    @ConfigProperty(name = "memberaid.consumer.synchronous-commit", defaultValue = "false")
-    boolean synchronousCommit;
+    private final Counter deadLetters;
 
     @Inject
     public EventInbox(MeterRegistry registry) {
         this.deadLetters = Counter.builder("memberaid.events.dead.letters")
-                .description("Records skipped because they could not be parsed or broke the event contract")
+                .description("Records skipped: unparsable, breaking the event contract, or refused by the database")
                 .register(registry);
     }
 
     /**
-     * Applies a batch in one transaction. With a {@code schema}, every table the inbox and the
-     * handler name without a schema is the one in that schema (a consumer's own projection).
+     * Applies a batch in one transaction; returns how many new events the handler was given and
+     * kept. With a {@code schema}, every table the inbox and the handler name without a schema is the
+     * one in that schema (a consumer's own projection). When the database refuses the batch's data
+     * ({@link DatabaseRefusal}), each record is applied in a transaction of its own and a record the
+     * database refuses alone is dead-lettered. Any other failure is thrown and nothing is kept.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int receive(List<ConsumerRecord<String, String>> records, String schema, EventBatchHandler handler) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> applyTogether(records, schema, handler));
+        } catch (RuntimeException e) {
+            String refusal = DatabaseRefusal.reason(e).orElseThrow(() -> e);
+            LOG.warnf("The database refused a batch of %d records (%s); applying them one by one", records.size(),
+                    refusal);
+            int applied = 0;
+            for (ConsumerRecord<String, String> record : records) {
+                applied += receiveAlone(record, schema, handler);
+            }
+            return applied;
+        }
+    }
+
+    /** One record in its own transaction; when the database refuses it, it is dead-lettered in another. */
+    private int receiveAlone(ConsumerRecord<String, String> record, String schema, EventBatchHandler handler) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> applyTogether(List.of(record), schema, handler));
+        } catch (RuntimeException e) {
+            String refusal = DatabaseRefusal.reason(e).orElseThrow(() -> e);
+            QuarkusTransaction.requiringNew().run(() -> {
+                prepareTransaction(schema, true);
+                deadLetter(record.topic(), record.partition(), record.offset(), record.key(), record.value(), refusal);
+                Position position = new Position();
+                position.advance(record.offset(), null);
+                storePositions(Map.of(new TopicPartition(record.topic(), record.partition()), position));
+            });
+            return 0;
+        }
+    }
+
+    /** Checks, dedupes and applies records, and stores where their partitions resume, in the current transaction. */
+    private int applyTogether(List<ConsumerRecord<String, String>> records, String schema, EventBatchHandler handler) {
         prepareTransaction(schema, true);
         List<ConsumedEvent> valid = new ArrayList<>(records.size());
         Map<TopicPartition, Position> positions = new HashMap<>();
@@ -152,7 +185,7 @@ public class EventInbox {
         if (schema != null) {
             settings.append("SET LOCAL search_path TO ").append(schema).append(", public;");
         }
-        if (writing && !synchronousCommit) {
+        if (writing && !config.synchronousCommit()) {
             // A batch lost in a crash is lost with its stored offsets and is read again.
             settings.append("SET LOCAL synchronous_commit TO off;");
         }

@@ -2,10 +2,10 @@ package org.memberaid.events.inbox;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Identifier;
+import io.smallrye.health.api.HealthRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.Readiness;
 
 /** Starts consumers of memberaid's topics with the settings the inbox depends on, and stops them. */
 @ApplicationScoped
@@ -30,15 +30,13 @@ public class EventStreams {
     @Inject
     TopicSources sources;
 
-    @ConfigProperty(name = "memberaid.consumer.max-poll-records", defaultValue = "2000")
-    int maxPollRecords;
+    @Inject
+    InboxConfig settings;
 
-    /** How long the broker may hold a fetch to fill it: larger batches, far fewer transactions under load. */
-    @ConfigProperty(name = "memberaid.consumer.fetch-max-wait", defaultValue = "100ms")
-    Duration fetchMaxWait;
-
-    @ConfigProperty(name = "memberaid.consumer.retry-wait", defaultValue = "1s")
-    Duration retryWait;
+    /** Each consumer's check, named after it: DOWN while it is dead and waiting for its restart. */
+    @Inject
+    @Readiness
+    HealthRegistry readiness;
 
     private final List<EventSubscription> subscriptions = new CopyOnWriteArrayList<>();
 
@@ -64,20 +62,12 @@ public class EventStreams {
         }
         List<EventStreamConsumer> started = new ArrayList<>(consumers);
         for (int i = 0; i < consumers; i++) {
-            Map<String, Object> config = new HashMap<>(kafkaConfig);
-            config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-            // Offsets are committed by hand, after the database transaction that applied the batch.
-            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-            config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-            config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
-            config.putIfAbsent(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024);
-            config.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) fetchMaxWait.toMillis());
-            config.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + ProcessHandle.current().pid() + "-" + i);
-            KafkaConsumer<String, String> consumer =
-                    new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
-            EventStreamConsumer stream = new EventStreamConsumer(groupId + "-" + i, consumer, topics, schema, inbox,
-                    handler, retryWait);
+            Map<String, Object> config = consumerConfig(groupId, i);
+            EventStreamConsumer stream = new EventStreamConsumer(groupId + "-" + i,
+                    () -> new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer()), topics,
+                    schema, inbox, handler, settings.retryWait(),
+                    new RestartBackoff(settings.restartWait(), settings.restartMaxWait()));
+            readiness.register(stream.name(), stream::health);
             started.add(stream);
             stream.start();
         }
@@ -86,13 +76,34 @@ public class EventStreams {
         return subscription;
     }
 
+    /** The settings the inbox depends on: offsets committed by hand, read from the start, committed records only. */
+    private Map<String, Object> consumerConfig(String groupId, int member) {
+        Map<String, Object> config = new HashMap<>(kafkaConfig);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        // Offsets are committed by hand, after the database transaction that applied the batch.
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+        config.putIfAbsent(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024);
+        config.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) settings.fetchMaxWait().toMillis());
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + ProcessHandle.current().pid() + "-" + member);
+        return config;
+    }
+
     public void stop(EventSubscription subscription) {
         subscriptions.remove(subscription);
-        subscription.stop();
+        end(subscription);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        subscriptions.forEach(EventSubscription::stop);
+        subscriptions.forEach(this::end);
         subscriptions.clear();
+    }
+
+    /** Stops the subscription's consumers; readiness no longer waits for them. */
+    private void end(EventSubscription subscription) {
+        subscription.stop();
+        subscription.consumers().forEach(stream -> readiness.remove(stream.name()));
     }
 }

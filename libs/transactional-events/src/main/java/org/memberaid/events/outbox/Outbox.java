@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.memberaid.jdbc.StatementPipeline;
 import org.memberaid.database.TimeOrderedUuids;
@@ -55,8 +54,8 @@ public class Outbox {
     @Inject
     ObjectMapper json;
 
-    @ConfigProperty(name = "memberaid.events.source")
-    String source;
+    @Inject
+    EventSourceConfig config;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID append(String topic, String key, String type, long sequence, Object data) {
@@ -106,6 +105,8 @@ public class Outbox {
 
     /** The outbox row of each event: a new event id, and the CloudEvent as its payload. */
     private List<Object[]> rows(List<Event> events) {
+        String source = config.source().orElseThrow(() -> new IllegalStateException(
+                "No source for the events this service publishes: set memberaid.events.source"));
         String time = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
         return events.stream().map(event -> {
             UUID id = TimeOrderedUuids.next();

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.memberaid.database.DatabaseReady;
 import org.memberaid.database.DirectConnections;
@@ -41,20 +40,8 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String LEADER_LOCK = "SELECT pg_try_advisory_lock(hashtext('memberaid.outbox-relay'))";
 
-    @ConfigProperty(name = "memberaid.outbox.enabled", defaultValue = "true")
-    boolean enabled;
-
-    @ConfigProperty(name = "memberaid.outbox.batch-size", defaultValue = "1000")
-    int batchSize;
-
-    @ConfigProperty(name = "memberaid.outbox.poll-interval", defaultValue = "20ms")
-    Duration pollInterval;
-
-    @ConfigProperty(name = "memberaid.outbox.retry-wait", defaultValue = "1s")
-    Duration retryWait;
-
-    @ConfigProperty(name = "memberaid.outbox.vacuum-after", defaultValue = "10000")
-    int vacuumAfter;
+    @Inject
+    OutboxConfig config;
 
     @Inject
     DirectConnections connections;
@@ -69,7 +56,7 @@ public class OutboxRelay {
     private long deletedSinceVacuum;
 
     synchronized void start(@Observes DatabaseReady ready) {
-        if (!enabled || worker != null) {
+        if (!config.enabled() || worker != null) {
             return;
         }
         running = true;
@@ -110,7 +97,7 @@ public class OutboxRelay {
             } finally {
                 leader = false;
             }
-            pause(retryWait.multipliedBy(2));
+            pause(config.retryWait().multipliedBy(2));
         }
     }
 
@@ -124,20 +111,20 @@ public class OutboxRelay {
         while (running) {
             List<OutboxRow> rows = fetch(connection);
             if (rows.isEmpty()) {
-                pause(pollInterval);
+                pause(config.pollInterval());
                 continue;
             }
             OutboxPublisher.Outcome outcome = publisher.publish(rows);
             delete(connection, rows.subList(0, outcome.acknowledged()));
             deletedSinceVacuum += outcome.acknowledged();
-            if (deletedSinceVacuum >= vacuumAfter) {
+            if (deletedSinceVacuum >= config.vacuumAfter()) {
                 vacuum(connection);
                 deletedSinceVacuum = 0;
             }
             if (outcome.failure() != null) {
                 report("Kafka did not acknowledge outbox events (" + outcome.failure()
                         + "); they stay in the outbox and are retried");
-                pause(retryWait);
+                pause(config.retryWait());
             } else if (lastProblem != null) {
                 LOG.info("Outbox relay publishes to Kafka again");
                 lastProblem = null;
@@ -149,7 +136,7 @@ public class OutboxRelay {
         try (PreparedStatement query = connection.prepareStatement("""
                 SELECT position, event_id, topic, message_key, event_type, payload
                 FROM outbox_event ORDER BY position LIMIT ?""")) {
-            query.setInt(1, batchSize);
+            query.setInt(1, config.batchSize());
             try (ResultSet result = query.executeQuery()) {
                 List<OutboxRow> rows = new ArrayList<>();
                 while (result.next()) {

@@ -18,6 +18,7 @@ class EventStreamConsumerTest {
 
     private static final TopicPartition APPLIED = new TopicPartition("members.events", 0);
     private static final TopicPartition NEVER_APPLIED = new TopicPartition("members.events", 1);
+    private static final RestartBackoff BACKOFF = new RestartBackoff(Duration.ofMillis(50), Duration.ofSeconds(1));
 
     /** The stored offsets the database would give. */
     private static final class StoredOffsets extends EventInbox {
@@ -73,8 +74,8 @@ class EventStreamConsumerTest {
     private static Map<TopicPartition, Long> positionsAfterAssignment(MockConsumer<String, String> kafka,
             Map<TopicPartition, Long> stored) {
         AtomicReference<Map<TopicPartition, Long>> positions = new AtomicReference<>();
-        EventStreamConsumer stream = new EventStreamConsumer("test", kafka, List.of("members.events"), null,
-                new StoredOffsets(stored), events -> { }, Duration.ofMillis(10));
+        EventStreamConsumer stream = new EventStreamConsumer("test", () -> kafka, List.of("members.events"), null,
+                new StoredOffsets(stored), events -> { }, Duration.ofMillis(10), BACKOFF);
         kafka.schedulePollTask(() -> kafka.rebalance(List.of(APPLIED, NEVER_APPLIED)));
         kafka.schedulePollTask(() -> positions.set(Map.of(APPLIED, kafka.position(APPLIED),
                 NEVER_APPLIED, kafka.position(NEVER_APPLIED))));
