@@ -15,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import org.memberaid.database.DatabaseReady;
@@ -32,6 +30,8 @@ import org.memberaid.jdbc.JdbcTransactions;
 import org.memberaid.events.inbox.EventSubscription;
 import org.memberaid.events.inbox.EventInbox;
 import org.memberaid.events.inbox.EventStreams;
+import org.memberaid.reporting.config.ReportingConfig;
+import org.memberaid.reporting.config.StartupConfig;
 import org.memberaid.reporting.events.ProjectionChanges;
 import org.memberaid.reporting.events.ProjectionUpdater;
 
@@ -80,18 +80,11 @@ public class Projections {
     @Inject
     ProjectionChanges changes;
 
-    @ConfigProperty(name = "memberaid.reporting.consumer-group")
-    String consumerGroup;
+    @Inject
+    ReportingConfig config;
 
-    @ConfigProperty(name = "memberaid.database.clean-before-migrate", defaultValue = "false")
-    boolean dropProjectionsAtStart;
-
-    /** Consumers per projection: each applies its own partitions, so both cores work on a backlog. */
-    @ConfigProperty(name = "memberaid.reporting.consumer-threads", defaultValue = "2")
-    int consumerThreads;
-
-    @ConfigProperty(name = "memberaid.reporting.rebuild.check-interval", defaultValue = "500ms")
-    Duration checkInterval;
+    @Inject
+    StartupConfig startup;
 
     private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "projection-rebuild"));
@@ -101,7 +94,7 @@ public class Projections {
     private volatile RebuildStatus rebuild = new RebuildStatus("IDLE", null, null, null, null);
 
     void start(@Observes DatabaseReady ready) throws SQLException {
-        if (dropProjectionsAtStart) {
+        if (startup.cleanBeforeMigrate()) {
             dropAll();
         }
         String schema = activeOrFirst();
@@ -159,18 +152,18 @@ public class Projections {
         building = subscribe(schema);
         rebuild = new RebuildStatus("RUNNING", schema, Instant.now(), null, null);
         LOG.infof("Rebuilding the reports into %s from the start of %s", schema, ProjectionUpdater.TOPICS);
-        monitor.schedule(this::checkRebuild, checkInterval.toMillis(), TimeUnit.MILLISECONDS);
+        scheduleCheck();
         return true;
     }
 
     private void checkRebuild() {
         try {
             if (!switchIfCaughtUp()) {
-                monitor.schedule(this::checkRebuild, checkInterval.toMillis(), TimeUnit.MILLISECONDS);
+                scheduleCheck();
             }
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("Rebuild check failed (%s); trying again", e.getMessage());
-            monitor.schedule(this::checkRebuild, checkInterval.toMillis(), TimeUnit.MILLISECONDS);
+            scheduleCheck();
         }
     }
 
@@ -213,8 +206,13 @@ public class Projections {
         return behind;
     }
 
+    private void scheduleCheck() {
+        monitor.schedule(this::checkRebuild, config.rebuild().checkInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     private EventSubscription subscribe(String schema) {
-        return streams.subscribe(consumerGroup + "-" + schema, ProjectionUpdater.TOPICS, schema, consumerThreads,
+        return streams.subscribe(config.consumerGroup() + "-" + schema, ProjectionUpdater.TOPICS, schema,
+                config.consumerThreads(),
                 updater::apply);
     }
 

@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -36,6 +34,7 @@ import org.memberaid.access.RegionScope;
 import org.memberaid.access.Role;
 import org.memberaid.problems.InvalidInputException;
 import org.memberaid.problems.Problem;
+import org.memberaid.reporting.config.ReportingConfig;
 import org.memberaid.reporting.domain.CountyFigures;
 import org.memberaid.reporting.domain.ProgrammeYears;
 import org.memberaid.reporting.domain.Region;
@@ -84,9 +83,8 @@ public class ReportResource {
     @Inject
     Caller caller;
 
-    /** How long a client may reuse a report before asking again (Cache-Control max-age). */
-    @ConfigProperty(name = "memberaid.reporting.http.max-age", defaultValue = "5s")
-    Duration clientMaxAge;
+    @Inject
+    ReportingConfig config;
 
     @GET
     @Path("/counties")
@@ -305,7 +303,7 @@ public class ReportResource {
 
     private RestResponse.ResponseBuilder<byte[]> report(Instant asOf, Representation body) {
         RestResponse.ResponseBuilder<byte[]> response = RestResponse.ResponseBuilder.ok(body.bytes()).tag(body.tag())
-                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=" + clientMaxAge.toSeconds())
+                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=" + config.http().maxAge().toSeconds())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", " + HttpHeaders.AUTHORIZATION);
         if (asOf != null) {
             response.header(AS_OF, asOf.toString());

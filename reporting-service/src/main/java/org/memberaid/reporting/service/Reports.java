@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.memberaid.access.RegionScope;
+import org.memberaid.reporting.config.ReportingConfig;
 import org.memberaid.reporting.domain.CountyFigures;
 import org.memberaid.reporting.domain.Figure;
 import org.memberaid.reporting.domain.Measure;
@@ -95,9 +94,8 @@ public class Reports {
     @Inject
     ProjectionChanges changes;
 
-    /** Bounds how stale a cached county table can be when another instance applies the events. */
-    @ConfigProperty(name = "memberaid.reporting.cache.max-age", defaultValue = "1s")
-    Duration cacheMaxAge;
+    @Inject
+    ReportingConfig config;
 
     private final Map<Integer, CachedTable> tables = new ConcurrentHashMap<>();
     private final Set<Integer> refreshing = ConcurrentHashMap.newKeySet();
@@ -297,7 +295,7 @@ public class Reports {
     }
 
     private boolean expired(CachedTable cached) {
-        return System.nanoTime() - cached.loadedAt() > cacheMaxAge.toNanos();
+        return System.nanoTime() - cached.loadedAt() > config.cache().maxAge().toNanos();
     }
 
     /** Work on a read-only, repeatable-read transaction over the active projection. */
