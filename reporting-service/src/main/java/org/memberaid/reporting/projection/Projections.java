@@ -32,8 +32,7 @@ import org.memberaid.events.inbox.EventInbox;
 import org.memberaid.events.inbox.EventStreams;
 import org.memberaid.reporting.config.ReportingConfig;
 import org.memberaid.reporting.config.StartupConfig;
-import org.memberaid.reporting.events.ProjectionChanges;
-import org.memberaid.reporting.events.ProjectionUpdater;
+import org.memberaid.reporting.events.Topics;
 
 /**
  * The projections reporting builds from the topics, each in its own schema ({@code projection_N})
@@ -151,7 +150,7 @@ public class Projections {
         String schema = transactions.run(Projections::create);
         building = subscribe(schema);
         rebuild = new RebuildStatus("RUNNING", schema, Instant.now(), null, null);
-        LOG.infof("Rebuilding the reports into %s from the start of %s", schema, ProjectionUpdater.TOPICS);
+        LOG.infof("Rebuilding the reports into %s from the start of %s", schema, Topics.ALL);
         scheduleCheck();
         return true;
     }
@@ -211,7 +210,7 @@ public class Projections {
     }
 
     private EventSubscription subscribe(String schema) {
-        return streams.subscribe(config.consumerGroup() + "-" + schema, ProjectionUpdater.TOPICS, schema,
+        return streams.subscribe(config.consumerGroup() + "-" + schema, Topics.ALL, schema,
                 config.consumerThreads(),
                 updater::apply);
     }

@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.memberaid.access.Role;
-import org.memberaid.reporting.events.ProjectionUpdater;
+import org.memberaid.reporting.events.Topics;
 import org.memberaid.reporting.projection.Projections;
 import org.memberaid.reporting.projection.TopicPositions;
 
@@ -83,7 +83,7 @@ public class FreshnessResource {
         Map<TopicPartition, Long> ends = Map.of();
         String problem = null;
         try {
-            ends = positions.endOffsets(ProjectionUpdater.TOPICS);
+            ends = positions.endOffsets(Topics.ALL);
         } catch (ExecutionException | TimeoutException e) {
             problem = (e.getCause() == null ? e : e.getCause()).toString();
         } catch (InterruptedException e) {

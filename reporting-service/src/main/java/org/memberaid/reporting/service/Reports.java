@@ -27,7 +27,7 @@ import org.memberaid.reporting.domain.Figure;
 import org.memberaid.reporting.domain.Measure;
 import org.memberaid.reporting.domain.PeriodFigures;
 import org.memberaid.reporting.domain.Region;
-import org.memberaid.reporting.events.ProjectionChanges;
+import org.memberaid.reporting.projection.ProjectionChanges;
 import org.memberaid.reporting.projection.Projections;
 import org.memberaid.reporting.service.ReportQueries.Grouping;
 
