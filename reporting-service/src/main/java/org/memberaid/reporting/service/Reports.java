@@ -28,7 +28,7 @@ import org.memberaid.reporting.domain.Measure;
 import org.memberaid.reporting.domain.PeriodFigures;
 import org.memberaid.reporting.domain.Region;
 import org.memberaid.reporting.projection.ProjectionChanges;
-import org.memberaid.reporting.projection.Projections;
+import org.memberaid.reporting.projection.ProjectionReads;
 import org.memberaid.reporting.service.ReportQueries.Grouping;
 
 /**
@@ -89,7 +89,7 @@ public class Reports {
     }
 
     @Inject
-    Projections projections;
+    ProjectionReads reads;
 
     @Inject
     ProjectionChanges changes;
@@ -138,7 +138,7 @@ public class Reports {
                 return load(year, version);
             }
             CountyTable previous = cached.table();
-            CachedTable refreshed = new CachedTable(read(connection -> refresh(connection, previous, changed)), version,
+            CachedTable refreshed = new CachedTable(reads.read(connection -> refresh(connection, previous, changed)), version,
                     cached.loadedAt());
             tables.put(year, refreshed);
             return refreshed.table();
@@ -146,7 +146,7 @@ public class Reports {
     }
 
     private CountyTable load(int year, long version) {
-        CachedTable loaded = new CachedTable(read(connection -> loadTable(connection, year)), version, System.nanoTime());
+        CachedTable loaded = new CachedTable(reads.read(connection -> loadTable(connection, year)), version, System.nanoTime());
         tables.merge(year, loaded, (held, fresh) -> fresh.version() >= held.version() ? fresh : held);
         return loaded.table();
     }
@@ -162,14 +162,14 @@ public class Reports {
     }
 
     public Optional<Fresh<CountyRow>> county(String code, int year) {
-        return read(connection -> {
+        return reads.read(connection -> {
             CountyRow row = countyRows(connection, year, List.of(code)).get(code);
             return row == null ? Optional.empty() : Optional.of(new Fresh<>(ReportQueries.asOf(connection), row));
         });
     }
 
     public Optional<Fresh<RegionRow>> region(String code, int year) {
-        return read(connection -> {
+        return reads.read(connection -> {
             Map<String, Region> all = regions(connection);
             Region region = all.get(code);
             if (region == null) {
@@ -193,7 +193,7 @@ public class Reports {
      * shown on every month, so a month's utilisation is the share of the year's budget it used.
      */
     public Optional<Fresh<Monthly>> monthly(String code, int year) {
-        return read(connection -> {
+        return reads.read(connection -> {
             Map<String, Region> all = regions(connection);
             List<String> counties;
             if (all.containsKey(code)) {
@@ -297,23 +297,4 @@ public class Reports {
     private boolean expired(CachedTable cached) {
         return System.nanoTime() - cached.loadedAt() > config.cache().maxAge().toNanos();
     }
-
-    /** Work on a read-only, repeatable-read transaction over the active projection. */
-    @FunctionalInterface
-    private interface Read<T> {
-        T on(Connection connection) throws SQLException;
-    }
-
-    private <T> T read(Read<T> work) {
-        try (Connection connection = projections.readConnection()) {
-            try {
-                return work.on(connection);
-            } finally {
-                connection.rollback();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the reports: " + e.getMessage(), e);
-        }
-    }
-
 }
