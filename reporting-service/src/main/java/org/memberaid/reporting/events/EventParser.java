@@ -23,7 +23,8 @@ public final class EventParser {
             Set.of("HARDSHIP_RELIEF", "LIVING_SUBSIDY", "STARTUP_SUPPORT", "HOLIDAY_VISIT");
     private static final Set<String> DISBURSEMENT_STATUSES = Set.of("REQUESTED", "APPROVED", "REJECTED", "REVERSED");
     private static final Set<String> ASSISTANCE_KINDS = Set.of("SKILLS_TRAINING", "JOB_PLACEMENT",
-            "MINIMUM_LIVING_ALLOWANCE", "MEDICAL_ASSISTANCE", "EDUCATION_ASSISTANCE", "PROJECT_RECOMMENDATION", "PAIRING");
+            "MINIMUM_LIVING_ALLOWANCE", "MEDICAL_ASSISTANCE", "EDUCATION_ASSISTANCE", "PROJECT_RECOMMENDATION",
+            "PAIRING");
     private static final Set<String> HELPER_TYPES = Set.of("CADRE", "BUSINESS_LEADER");
 
     private EventParser() {
@@ -48,7 +49,8 @@ public final class EventParser {
     private static MemberChanged member(EventType type, CloudEvent event, EventData data) {
         LocalDate effectiveOn = data.optionalDate("effectiveOn");
         return new MemberChanged(type, EventData.uuid("subject", event.subject()), data.text("countyCode"),
-                data.oneOf("registrationStatus", REGISTRATION_STATUSES), data.oneOf("hardshipStatus", HARDSHIP_STATUSES),
+                data.oneOf("registrationStatus", REGISTRATION_STATUSES),
+                data.oneOf("hardshipStatus", HARDSHIP_STATUSES),
                 event.sequence(), effectiveOn != null ? effectiveOn : businessDateOf(event),
                 data.optionalDate("registeredOn"));
     }

@@ -34,8 +34,8 @@ public enum EventType {
         MEMBER, FUND, DISBURSEMENT, ASSISTANCE
     }
 
-    private static final Map<String, EventType> BY_NAME =
-            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::cloudEventType, Function.identity()));
+    private static final Map<String, EventType> BY_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(EventType::cloudEventType, Function.identity()));
 
     private final String cloudEventType;
     private final Shape shape;

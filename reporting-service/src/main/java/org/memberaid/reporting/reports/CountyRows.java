@@ -39,7 +39,7 @@ public class CountyRows {
 
     /** Every county's row for a year. */
     CountyTable table(Connection connection, int year) throws SQLException {
-        return new CountyTable(year, ReportQueries.asOf(connection), List.copyOf(rows(connection, year, null).values()));
+        return new CountyTable(year, ReportQueries.asOf(connection), rows(connection, year, null).values());
     }
 
     /** The table with the rows of the changed counties read again (and any new county added). */
@@ -49,7 +49,7 @@ public class CountyRows {
         if (!changed.isEmpty()) {
             rows.putAll(rows(connection, previous.year(), changed));
         }
-        return new CountyTable(previous.year(), ReportQueries.asOf(connection), List.copyOf(rows.values()));
+        return new CountyTable(previous.year(), ReportQueries.asOf(connection), rows.values());
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.memberaid.reporting.reports;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +18,7 @@ public final class CountyTable {
     private final List<CountyRow> rows;
     private final Map<String, List<CountyRow>> rowsByRegion = new ConcurrentHashMap<>();
 
-    CountyTable(int year, Instant asOf, List<CountyRow> rows) {
+    CountyTable(int year, Instant asOf, Collection<CountyRow> rows) {
         this.year = year;
         this.asOf = asOf;
         this.rows = List.copyOf(rows);
