@@ -13,13 +13,6 @@ import java.util.UUID;
  */
 final class EventData {
 
-    /** An event whose data breaks its type's contract. */
-    static final class ContractViolation extends RuntimeException {
-        ContractViolation(String message) {
-            super(message, null, false, false);
-        }
-    }
-
     private final JsonNode data;
 
     EventData(JsonNode data) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.memberaid.reporting.domain.PeriodFigures;
-import org.memberaid.reporting.service.Reports;
+import org.memberaid.reporting.reports.CountyRow;
 
 /** One county's row: its current stock and its figures for the year asked (flat, for BI tools). */
 @Schema(name = "CountyReport")
@@ -19,7 +19,7 @@ public record CountyReport(
         long membersLiftedOut,
         @JsonUnwrapped PeriodFigures figures) {
 
-    static CountyReport of(Reports.CountyRow row, int year) {
+    static CountyReport of(CountyRow row, int year) {
         return new CountyReport(row.countyCode(), row.nameZh(), row.nameEn(), year, row.stock().membersTotal(),
                 row.stock().membersInDifficulty(), row.stock().povertyRate(), row.stock().membersLiftedOut(),
                 row.period());

@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -36,6 +34,7 @@ import org.memberaid.access.RegionScope;
 import org.memberaid.access.Role;
 import org.memberaid.problems.InvalidInputException;
 import org.memberaid.problems.Problem;
+import org.memberaid.reporting.config.ReportingConfig;
 import org.memberaid.reporting.domain.CountyFigures;
 import org.memberaid.reporting.domain.ProgrammeYears;
 import org.memberaid.reporting.domain.Region;
@@ -44,8 +43,15 @@ import org.memberaid.reporting.rest.ReportViews.CountyPage;
 import org.memberaid.reporting.rest.ReportViews.MonthReport;
 import org.memberaid.reporting.rest.ReportViews.MonthlyReport;
 import org.memberaid.reporting.rest.ReportViews.RegionReport;
-import org.memberaid.reporting.service.BusinessCalendar;
-import org.memberaid.reporting.service.Reports;
+import org.memberaid.reporting.reports.BusinessCalendar;
+import org.memberaid.reporting.reports.CountyRow;
+import org.memberaid.reporting.reports.CountyRows;
+import org.memberaid.reporting.reports.CountyTable;
+import org.memberaid.reporting.reports.CountyTables;
+import org.memberaid.reporting.reports.Fresh;
+import org.memberaid.reporting.reports.Monthly;
+import org.memberaid.reporting.reports.RegionRow;
+import org.memberaid.reporting.reports.RollUps;
 
 /**
  * The county, region and monthly reports, as JSON or as CSV ({@code Accept: text/csv} or
@@ -73,7 +79,16 @@ public class ReportResource {
             + "poverty_rate,...\r\n620702,甘州区,Ganzhou District,2026,1,1,1.0000,...\r\n";
 
     @Inject
-    Reports reports;
+    CountyTables tables;
+
+    @Inject
+    CountyRows countyRows;
+
+    @Inject
+    RollUps rollUps;
+
+    @Inject
+    CountyTableRenderings renderings;
 
     @Inject
     BusinessCalendar calendar;
@@ -84,9 +99,8 @@ public class ReportResource {
     @Inject
     Caller caller;
 
-    /** How long a client may reuse a report before asking again (Cache-Control max-age). */
-    @ConfigProperty(name = "memberaid.reporting.http.max-age", defaultValue = "5s")
-    Duration clientMaxAge;
+    @Inject
+    ReportingConfig config;
 
     @GET
     @Path("/counties")
@@ -111,16 +125,13 @@ public class ReportResource {
         int thePage = number("page", page, 0, 0, Integer.MAX_VALUE);
         int theSize = number("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
         RegionScope scope = caller.region();
-        Reports.CountyTable table = reports.counties(theYear);
-        // Dashboards read the same pages over and over: each is written once per table and region.
-        // The rows are taken first: a rendering may not look up another one while it is made.
-        List<Reports.CountyRow> rows = table.rowsWithin(scope);
-        Representation json = table.rendered(List.of("json", scope.prefix(), thePage, theSize),
-                t -> Representation.of(toJson(page(t, rows, thePage, theSize))));
+        CountyTable table = tables.counties(theYear);
+        Representation json = renderings.page(table, scope.prefix(), thePage, theSize,
+                () -> Representation.of(toJson(page(table, table.rowsWithin(scope), thePage, theSize))));
         return fresh(table.asOf(), json);
     }
 
-    private static CountyPage page(Reports.CountyTable table, List<Reports.CountyRow> rows, int page, int size) {
+    private static CountyPage page(CountyTable table, List<CountyRow> rows, int page, int size) {
         List<CountyReport> items = new ArrayList<>();
         long from = (long) page * size;
         for (long i = from; i < Math.min(rows.size(), from + size); i++) {
@@ -144,11 +155,10 @@ public class ReportResource {
     public RestResponse<byte[]> countiesCsv(@QueryParam("year") String year, @QueryParam(BOM) String bom) {
         boolean withBom = bom(bom);
         RegionScope scope = caller.region();
-        Reports.CountyTable table = reports.counties(year(year));
-        List<Reports.CountyRow> rows = table.rowsWithin(scope);
-        return csv(table.asOf(), "counties-" + table.year(), table.rendered(List.of("csv", scope.prefix(), withBom),
-                t -> Representation.of(CsvReports.bytes(CsvReports.write(
-                        rows.stream().map(row -> CountyReport.of(row, t.year())).toList()), withBom))));
+        CountyTable table = tables.counties(year(year));
+        return csv(table.asOf(), "counties-" + table.year(), renderings.csv(table, scope.prefix(), withBom,
+                () -> Representation.of(CsvReports.bytes(CsvReports.write(table.rowsWithin(scope).stream()
+                        .map(row -> CountyReport.of(row, table.year())).toList()), withBom))));
     }
 
     @GET
@@ -174,8 +184,8 @@ public class ReportResource {
 
     private CountyAnswer countyAnswer(String code, int theYear) {
         // Outside the caller's region answers as if it did not exist, without asking the database.
-        Reports.Fresh<Reports.CountyRow> row = Optional.of(code).filter(caller::covers)
-                .flatMap(covered -> reports.county(covered, theYear))
+        Fresh<CountyRow> row = Optional.of(code).filter(caller::covers)
+                .flatMap(covered -> countyRows.county(covered, theYear))
                 .orElseThrow(() -> new NotFoundException("No county " + code + " in the reference data or the events"));
         return new CountyAnswer(row.asOf(), CountyReport.of(row.value(), theYear));
     }
@@ -216,10 +226,10 @@ public class ReportResource {
     }
 
     private RegionReport regionReport(String code, int theYear) {
-        Reports.Fresh<Reports.RegionRow> fresh = Optional.of(code).filter(caller::covers)
-                .flatMap(covered -> reports.region(covered, theYear))
+        Fresh<RegionRow> fresh = Optional.of(code).filter(caller::covers)
+                .flatMap(covered -> rollUps.region(covered, theYear))
                 .orElseThrow(() -> new NotFoundException("No region " + code));
-        Reports.RegionRow row = fresh.value();
+        RegionRow row = fresh.value();
         Region region = row.region();
         CountyFigures stock = row.stock();
         return new RegionReport(fresh.asOf(), region.code(), region.nameZh(), region.nameEn(),
@@ -267,8 +277,8 @@ public class ReportResource {
         }
         int theYear = year(year);
         String code = regionCode.strip();
-        Reports.Fresh<Reports.Monthly> rows = Optional.of(code).filter(caller::covers)
-                .flatMap(covered -> reports.monthly(covered, theYear))
+        Fresh<Monthly> rows = Optional.of(code).filter(caller::covers)
+                .flatMap(covered -> rollUps.monthly(covered, theYear))
                 .orElseThrow(() -> new NotFoundException("No region " + code));
         Region region = rows.value().region();
         List<MonthReport> months = rows.value().months().stream().map(row -> new MonthReport(row.month(),
@@ -305,7 +315,7 @@ public class ReportResource {
 
     private RestResponse.ResponseBuilder<byte[]> report(Instant asOf, Representation body) {
         RestResponse.ResponseBuilder<byte[]> response = RestResponse.ResponseBuilder.ok(body.bytes()).tag(body.tag())
-                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=" + clientMaxAge.toSeconds())
+                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=" + config.http().maxAge().toSeconds())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", " + HttpHeaders.AUTHORIZATION);
         if (asOf != null) {
             response.header(AS_OF, asOf.toString());

@@ -1,4 +1,4 @@
-package org.memberaid.reporting.events;
+package org.memberaid.reporting.projection;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package org.memberaid.reporting.service;
+package org.memberaid.reporting.reports;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

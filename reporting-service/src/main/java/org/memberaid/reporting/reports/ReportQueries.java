@@ -1,4 +1,4 @@
-package org.memberaid.reporting.service;
+package org.memberaid.reporting.reports;
 
 import java.math.BigDecimal;
 import java.sql.Connection;

@@ -1,0 +1,60 @@
+package org.memberaid.reporting.events;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every event type reporting reads, by its CloudEvents {@code type}, and the shape of data it
+ * carries. Any other type is a {@link ContractViolation}: reporting's copy of the contract lists
+ * what it can apply, not everything the producers may one day send.
+ */
+public enum EventType {
+
+    MEMBER_REGISTERED("memberaid.member.registered.v1", Shape.MEMBER),
+    MEMBER_UPDATED("memberaid.member.updated.v1", Shape.MEMBER),
+    MEMBER_HARDSHIP_ASSESSED("memberaid.member.hardship-assessed.v1", Shape.MEMBER),
+    MEMBER_TRANSFERRED("memberaid.member.transferred.v1", Shape.MEMBER),
+    MEMBER_DEREGISTERED("memberaid.member.deregistered.v1", Shape.MEMBER),
+    FUND_ALLOCATED("memberaid.fund.allocated.v1", Shape.FUND),
+    FUND_BUDGET_CHANGED("memberaid.fund.budget-changed.v1", Shape.FUND),
+    DISBURSEMENT_REQUESTED("memberaid.disbursement.requested.v1", Shape.DISBURSEMENT),
+    DISBURSEMENT_APPROVED("memberaid.disbursement.approved.v1", Shape.DISBURSEMENT),
+    DISBURSEMENT_REJECTED("memberaid.disbursement.rejected.v1", Shape.DISBURSEMENT),
+    DISBURSEMENT_REVERSED("memberaid.disbursement.reversed.v1", Shape.DISBURSEMENT),
+    ASSISTANCE_RECORDED("memberaid.assistance.recorded.v1", Shape.ASSISTANCE);
+
+    /**
+     * The data a type carries: every member event the member as it is after the change, every fund
+     * and disbursement event the fund or disbursement likewise, so events of one shape apply alike.
+     */
+    public enum Shape {
+        MEMBER, FUND, DISBURSEMENT, ASSISTANCE
+    }
+
+    private static final Map<String, EventType> BY_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(EventType::cloudEventType, Function.identity()));
+
+    private final String cloudEventType;
+    private final Shape shape;
+
+    EventType(String cloudEventType, Shape shape) {
+        this.cloudEventType = cloudEventType;
+        this.shape = shape;
+    }
+
+    /** The type as the envelope's {@code type} attribute names it. */
+    public String cloudEventType() {
+        return cloudEventType;
+    }
+
+    public Shape shape() {
+        return shape;
+    }
+
+    static Optional<EventType> named(String cloudEventType) {
+        return Optional.ofNullable(BY_NAME.get(cloudEventType));
+    }
+}
