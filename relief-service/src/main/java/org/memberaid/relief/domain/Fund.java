@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.util.UUID;
 import org.memberaid.database.TimeOrderedUuids;
 
-/** A county's budget of one kind for one year, and how much of it is approved for payment. */
+/**
+ * A county's budget of one kind for one year, and how much of it is approved for payment. Its money
+ * changes only through a {@link FundLedger}.
+ */
 @Entity
 public class Fund extends PanacheEntityBase {
 
@@ -58,18 +61,9 @@ public class Fund extends PanacheEntityBase {
         return fund;
     }
 
+    /** What is left to approve; {@link FundLedger} decides every change of the fund's money by it. */
     public BigDecimal remaining() {
         return budget.subtract(approved);
-    }
-
-    /** A new budget may not fall below what is already approved for payment. */
-    public void changeBudget(BigDecimal newBudget, Instant now) {
-        if (newBudget.compareTo(approved) < 0) {
-            throw new RuleViolationException("budget-below-approved",
-                    "The budget cannot be set below the " + approved.toPlainString() + " yuan already approved");
-        }
-        budget = newBudget;
-        updatedAt = now;
     }
 
     @PrePersist

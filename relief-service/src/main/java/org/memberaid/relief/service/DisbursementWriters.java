@@ -8,7 +8,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -20,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -39,6 +37,7 @@ import org.memberaid.relief.domain.Disbursement;
 import org.memberaid.relief.domain.DisbursementKind;
 import org.memberaid.relief.domain.DisbursementRequest;
 import org.memberaid.relief.domain.Eligibility;
+import org.memberaid.relief.domain.FundLedger;
 import org.memberaid.relief.domain.MemberReplica;
 import org.memberaid.relief.domain.NotFoundException;
 import org.memberaid.relief.domain.RuleViolationException;
@@ -305,11 +304,9 @@ public class DisbursementWriters {
                 batch.stream().map(pending -> pending.request().id()).collect(Collectors.toSet()));
         Map<UUID, EligibilityFacts.LockedFund> funds = EligibilityFacts.lockFunds(connection,
                 locked.values().stream().map(d -> d.fundId).collect(Collectors.toSet()));
-        Map<UUID, BigDecimal> remaining = new HashMap<>();
-        funds.forEach((id, held) -> remaining.put(id, held.fund().budget.subtract(held.fund().approved)));
+        FundLedger ledger = new FundLedger(funds.values().stream().map(EligibilityFacts.LockedFund::fund).toList());
         Map<UUID, MemberReplica> members = EligibilityFacts.members(connection,
                 locked.values().stream().map(d -> d.memberId).collect(Collectors.toSet()));
-        Map<UUID, BigDecimal> charges = new TreeMap<>();
         StatementPipeline writes = new StatementPipeline();
         Instant now = clock.instant();
         List<Object> outcomes = new ArrayList<>(batch.size());
@@ -323,12 +320,7 @@ public class DisbursementWriters {
                 }
                 disbursement.checkApprovableBy(approval.approver());
                 recheck(disbursement, members.get(disbursement.memberId), funds.get(disbursement.fundId));
-                BigDecimal left = remaining.get(disbursement.fundId);
-                if (left.compareTo(disbursement.amount) < 0) {
-                    throw Disbursements.insufficientFunds(left, disbursement.amount);
-                }
-                remaining.put(disbursement.fundId, left.subtract(disbursement.amount));
-                charges.merge(disbursement.fundId, disbursement.amount, BigDecimal::add);
+                ledger.charge(disbursement.fundId, disbursement.amount);
                 disbursement.approve(approval.approver(), now);
                 approved.add(disbursement);
                 outcomes.add(disbursement);
@@ -347,13 +339,8 @@ public class DisbursementWriters {
             }
         }
         // Charged last, once per fund: the fund rows are what every approval of a county waits for.
-        charges.forEach((fund, amount) -> Disbursements.moveApproved(writes, fund, amount));
-        int[] counts = writes.execute(connection);
-        for (int i = counts.length - charges.size(); i < counts.length; i++) {
-            if (counts[i] != 1) {
-                throw new IllegalStateException("A fund's budget no longer covers what its locked row allowed");
-            }
-        }
+        int moved = Disbursements.move(writes, ledger);
+        Disbursements.requireMoved(writes.execute(connection), moved);
         return outcomes;
     }
 

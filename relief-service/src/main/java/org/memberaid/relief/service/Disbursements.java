@@ -5,30 +5,30 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.memberaid.access.RegionScope;
 import org.memberaid.jdbc.JdbcTransactions;
 import org.memberaid.jdbc.StatementPipeline;
-import org.memberaid.relief.domain.ConflictException;
 import org.memberaid.relief.domain.Disbursement;
 import org.memberaid.relief.domain.DisbursementKind;
 import org.memberaid.relief.domain.DisbursementStatus;
+import org.memberaid.relief.domain.FundLedger;
 import org.memberaid.relief.domain.NotFoundException;
 import org.memberaid.relief.events.ReliefEvents;
 
 /**
  * Rejects and reverses disbursements, lists and reads them (requests and approvals are written
- * in batches by {@link DisbursementWriters}). Approval and reversal move the fund's approved total
- * with one conditional UPDATE in the same transaction as the status change, so concurrent decisions
- * can never take a fund below zero and no yuan is counted twice. The money paths are plain JDBC
+ * in batches by {@link DisbursementWriters}). Approval and reversal lock the fund, let its
+ * {@link FundLedger} decide the charge or refund, and write the ledger's movement with one
+ * conditional UPDATE in the same transaction as the status change, so concurrent decisions can
+ * never take a fund beyond its budget or below zero and no yuan is counted twice. The money paths are plain JDBC
  * transactions; listing is Panache. A disbursement outside the caller's region is not found.
  */
 @ApplicationScoped
@@ -57,9 +57,12 @@ public class Disbursements {
         return transactions.run(connection -> {
             Disbursement disbursement = lockWithin(connection, id, scope);
             disbursement.reverse(reverser, reason, clock.instant());
+            FundLedger ledger = new FundLedger(EligibilityFacts.lockFunds(connection, Set.of(disbursement.fundId))
+                    .values().stream().map(EligibilityFacts.LockedFund::fund).toList());
+            ledger.refund(disbursement.fundId, disbursement.amount);
             StatementPipeline writes = decision(connection, disbursement, ReliefEvents.DISBURSEMENT_REVERSED);
-            moveApproved(writes, disbursement.fundId, disbursement.amount.negate());
-            writes.execute(connection);
+            int moved = move(writes, ledger);
+            requireMoved(writes.execute(connection), moved);
             return disbursement;
         });
     }
@@ -86,19 +89,24 @@ public class Disbursements {
     }
 
     /**
-     * Adds {@code amount} (negative: returns it) to the fund's approved total in one conditional
-     * UPDATE, so concurrent approvals can never take the fund beyond its budget; it updates no row
-     * when the budget does not cover the amount.
+     * Adds the ledger's movements to {@code writes}, last, one conditional UPDATE per fund in fund
+     * id order; returns how many. The condition repeats the ledger's budget rule in the database,
+     * so a fund row changed behind the ledger's back fails the transaction instead of overspending.
      */
-    static void moveApproved(StatementPipeline writes, UUID fundId, BigDecimal amount) {
-        writes.add("""
+    static int move(StatementPipeline writes, FundLedger ledger) {
+        ledger.movements().forEach((fund, amount) -> writes.add("""
                 UPDATE fund SET approved = approved + ?, version = version + 1, updated_at = now()
-                WHERE id = ? AND approved + ? <= budget""", amount, fundId, amount);
+                WHERE id = ? AND approved + ? <= budget""", amount, fund, amount));
+        return ledger.movements().size();
     }
 
-    static ConflictException insufficientFunds(BigDecimal remaining, BigDecimal amount) {
-        return new ConflictException("insufficient-funds", "The fund has " + remaining.toPlainString()
-                + " yuan left, less than the " + amount.toPlainString() + " requested", Map.of("remaining", remaining));
+    /** Fails the transaction unless each of the last {@code moved} statements (the fund moves) updated its fund. */
+    static void requireMoved(int[] counts, int moved) {
+        for (int i = counts.length - moved; i < counts.length; i++) {
+            if (counts[i] != 1) {
+                throw new IllegalStateException("A fund's budget no longer covers what its locked row allowed");
+            }
+        }
     }
 
     /** Filters for listing; any but the caller's region may be null. */

@@ -16,11 +16,10 @@ import org.memberaid.access.Caller;
 import org.memberaid.access.RegionScope;
 import org.memberaid.database.ConstraintViolations;
 import org.memberaid.relief.domain.ConflictException;
-import org.memberaid.relief.domain.CountyPolicy;
 import org.memberaid.relief.domain.Fund;
 import org.memberaid.relief.domain.FundKind;
+import org.memberaid.relief.domain.FundLedger;
 import org.memberaid.relief.domain.NotFoundException;
-import org.memberaid.relief.domain.RuleViolationException;
 import org.memberaid.relief.events.ReliefEvents;
 
 /**
@@ -45,11 +44,7 @@ public class Funds {
     Clock clock;
 
     public Fund allocate(String countyCode, int year, FundKind kind, BigDecimal budget) {
-        CountyPolicy policy = policies.of(countyCode);
-        if (kind == FundKind.SPECIAL_RELIEF && budget.compareTo(policy.specialReliefFloor()) < 0) {
-            throw new RuleViolationException("special-relief-floor", "A special relief fund of county " + countyCode
-                    + " needs a budget of at least " + policy.specialReliefFloor().toPlainString() + " yuan a year");
-        }
+        FundLedger.requireFloor(kind, budget, policies.of(countyCode));
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 Fund fund = Fund.allocate(countyCode, year, kind, budget.setScale(2), clock.instant());
@@ -74,15 +69,9 @@ public class Funds {
             Fund fund = Fund.<Fund>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                     .filter(found -> scope.covers(found.countyCode))
                     .orElseThrow(() -> notFound(id));
-            if (fund.kind == FundKind.SPECIAL_RELIEF) {
-                BigDecimal floor = policies.of(fund.countyCode).specialReliefFloor();
-                if (budget.compareTo(floor) < 0) {
-                    throw new RuleViolationException("special-relief-floor",
-                            "A special relief fund needs a budget of at least " + floor.toPlainString() + " yuan a year");
-                }
-            }
             BigDecimal previous = fund.budget;
-            fund.changeBudget(budget.setScale(2), clock.instant());
+            new FundLedger(List.of(fund)).changeBudget(id, budget.setScale(2), policies.of(fund.countyCode),
+                    clock.instant());
             Fund.flush();
             events.fundBudgetChanged(fund, previous, caller.subject());
             return fund;
