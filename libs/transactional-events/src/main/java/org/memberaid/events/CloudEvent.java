@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;
 
 /**
- * The CloudEvents 1.0 JSON envelope every memberaid event travels in (DESIGN.md §3).
+ * The CloudEvents 1.0 JSON envelope every memberaid event travels in (docs/architecture.md, Contracts).
  * {@code sequence} is the version of the aggregate after the change, so consumers can ignore
  * an event older than the state they hold. {@code actor} (an extension attribute) is the subject
  * of the person whose request made the change.
