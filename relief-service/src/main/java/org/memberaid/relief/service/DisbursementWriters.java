@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +22,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.memberaid.access.RegionScope;
 import org.memberaid.access.audit.AuditDraft;
 import org.memberaid.access.audit.AuditLog;
@@ -32,6 +30,7 @@ import org.memberaid.jdbc.GroupCommit;
 import org.memberaid.jdbc.GroupCommit.Pending;
 import org.memberaid.jdbc.JdbcTransactions;
 import org.memberaid.jdbc.StatementPipeline;
+import org.memberaid.relief.config.DisbursementConfig;
 import org.memberaid.relief.domain.ConflictException;
 import org.memberaid.relief.domain.Disbursement;
 import org.memberaid.relief.domain.DisbursementKind;
@@ -89,36 +88,20 @@ public class DisbursementWriters {
     @Inject
     MeterRegistry meters;
 
-    /** Writer threads for requests, and as many for approvals. */
-    @ConfigProperty(name = "memberaid.disbursement.writers", defaultValue = "1")
-    int writerCount;
-
-    /** The most requests (or approvals) one transaction writes. */
-    @ConfigProperty(name = "memberaid.disbursement.max-batch", defaultValue = "128")
-    int maxBatch;
-
-    /**
-     * How many days after today a disbursement may be dated (env MEMBERAID_DISBURSEMENT_MAX_DAYS_AHEAD):
-     * a holiday visit or next month's subsidy is requested ahead, a month at most by default.
-     */
-    @ConfigProperty(name = "memberaid.disbursement.max-days-ahead", defaultValue = "31")
-    int maxDaysAhead;
+    @Inject
+    DisbursementConfig config;
 
     @Inject
     BusinessCalendar calendar;
-
-    /** How long a request waits for its commit before it is answered with an error. */
-    @ConfigProperty(name = "memberaid.disbursement.commit-timeout", defaultValue = "30s")
-    Duration commitTimeout;
 
     private GroupCommit<Requested, Outcome> requests;
     private GroupCommit<Approval, Disbursement> approvals;
 
     @PostConstruct
     void start() {
-        requests = new GroupCommit<>("disbursement-request-writer", writerCount, maxBatch, commitTimeout,
+        requests = new GroupCommit<>("disbursement-request-writer", config.writers(), config.maxBatch(), config.commitTimeout(),
                 batchSizes("request")::record, this::writeRequests);
-        approvals = new GroupCommit<>("disbursement-approval-writer", writerCount, maxBatch, commitTimeout,
+        approvals = new GroupCommit<>("disbursement-approval-writer", config.writers(), config.maxBatch(), config.commitTimeout(),
                 batchSizes("approval")::record, this::writeApprovals);
         Gauge.builder("memberaid.disbursement.waiting", this, DisbursementWriters::waitingRequests).tag("kind", "request")
                 .description("Disbursement requests or approvals waiting for a writer").register(meters);
@@ -149,7 +132,7 @@ public class DisbursementWriters {
     public CompletableFuture<Outcome> request(String idempotencyKey, String requestHash, DisbursementRequest request,
             RegionScope scope, Function<Disbursement, Answer> render, AuditDraft audit) {
         // Needs no query, so it is refused at once, before the request queues for a writer.
-        Eligibility.checkDate(request.disbursedOn(), calendar.today(), maxDaysAhead);
+        Eligibility.checkDate(request.disbursedOn(), calendar.today(), config.maxDaysAhead());
         return requests.submit(new Requested(IdempotencyKeys.scoped("disbursement", request.requestedBy(),
                 idempotencyKey), requestHash, request, scope, render, audit));
     }
@@ -176,7 +159,7 @@ public class DisbursementWriters {
 
     /** Writer threads for requests (and as many for approvals). */
     public int writerCount() {
-        return writerCount;
+        return config.writers();
     }
 
     private void writeRequests(List<Pending<Requested, Outcome>> batch) {

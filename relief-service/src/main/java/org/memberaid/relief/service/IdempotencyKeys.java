@@ -9,16 +9,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.memberaid.database.ConstraintViolations;
 import org.memberaid.jdbc.JdbcTransactions;
 import org.memberaid.jdbc.StatementPipeline;
+import org.memberaid.relief.config.IdempotencyConfig;
 import org.memberaid.relief.domain.ConflictException;
 import org.memberaid.relief.domain.RuleViolationException;
 
@@ -59,8 +58,8 @@ public class IdempotencyKeys {
     @Inject
     JdbcTransactions transactions;
 
-    @ConfigProperty(name = "memberaid.idempotency.retention", defaultValue = "48h")
-    Duration retention;
+    @Inject
+    IdempotencyConfig config;
 
     private final ScheduledExecutorService cleaner = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "idempotency-cleaner"));
@@ -178,12 +177,12 @@ public class IdempotencyKeys {
             int forgotten = transactions.run(connection -> {
                 try (PreparedStatement delete = connection.prepareStatement(
                         "DELETE FROM idempotency_key WHERE created_at < now() - make_interval(secs => ?)")) {
-                    delete.setDouble(1, retention.toSeconds());
+                    delete.setDouble(1, config.retention().toSeconds());
                     return delete.executeUpdate();
                 }
             });
             if (forgotten > 0) {
-                LOG.debugf("Forgot %d idempotency keys older than %s", forgotten, retention);
+                LOG.debugf("Forgot %d idempotency keys older than %s", forgotten, config.retention());
             }
         } catch (RuntimeException e) {
             LOG.warnf("Could not forget expired idempotency keys: %s", e.getMessage());
