@@ -102,7 +102,7 @@ public class AssistanceResource {
             @HeaderParam(IdempotentAnswers.IDEMPOTENCY_KEY) String idempotencyKey, AssistanceBody body,
             @Context UriInfo uriInfo) {
         String key = answers.requireKey(idempotencyKey);
-        AssistanceRecord record = FundResource.requireBody(body).validated(caller.subject(), calendar.today(),
+        AssistanceRecord record = RequestBodies.require(body).validated(caller.subject(), calendar.today(),
                 calendar.programmeYears());
         return answers.toResponse(records.record(key, fingerprints.of(body), record, caller.region(),
                 created -> answers.created(AssistanceResponse.of(created),

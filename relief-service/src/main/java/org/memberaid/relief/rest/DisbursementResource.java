@@ -119,7 +119,7 @@ public class DisbursementResource {
         // Runs on the event loop (it returns a CompletionStage): checking the body needs no query,
         // and the answer comes when the batch holding the request has committed.
         String key = answers.requireKey(idempotencyKey);
-        DisbursementRequest request = FundResource.requireBody(body).validated(caller.subject(),
+        DisbursementRequest request = RequestBodies.require(body).validated(caller.subject(),
                 calendar.programmeYears());
         URI collection = uriInfo.getAbsolutePath();
         return writers.request(key, fingerprints.of(request), request, caller.region(), created -> answers.created(
@@ -165,7 +165,7 @@ public class DisbursementResource {
     @APIResponse(ref = "RuleRefused", responseCode = "422")
     @RolesAllowed(Role.APPROVER)
     public DisbursementResponse reject(@PathParam("id") UUID id, Rejection rejection) {
-        Rejection body = FundResource.requireBody(rejection);
+        Rejection body = RequestBodies.require(rejection);
         return DisbursementResponse.of(disbursements.reject(id, caller.subject(), reason(body.reason()),
                 caller.region()));
     }
@@ -184,7 +184,7 @@ public class DisbursementResource {
     @APIResponse(ref = "RuleRefused", responseCode = "422")
     @RolesAllowed(Role.APPROVER)
     public DisbursementResponse reverse(@PathParam("id") UUID id, Reversal reversal) {
-        Reversal body = FundResource.requireBody(reversal);
+        Reversal body = RequestBodies.require(reversal);
         return DisbursementResponse.of(disbursements.reverse(id, caller.subject(), reason(body.reason()),
                 caller.region()));
     }

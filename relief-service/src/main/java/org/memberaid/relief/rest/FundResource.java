@@ -77,7 +77,7 @@ public class FundResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Role.ADMIN)
     public Response allocate(FundRequest request, @Context UriInfo uriInfo) {
-        FundRequest valid = requireBody(request).validated(calendar.programmeYears());
+        FundRequest valid = RequestBodies.require(request).validated(calendar.programmeYears());
         if (!counties.isCounty(valid.countyCode())) {
             throw new InvalidInputException("countyCode", "is not a known county");
         }
@@ -103,7 +103,7 @@ public class FundResource {
     @RolesAllowed(Role.ADMIN)
     public FundResponse changeBudget(@PathParam("id") UUID id, BudgetChange change) {
         List<Violation> violations = new ArrayList<>();
-        Amounts.checkPositive(requireBody(change).budget(), "budget", violations);
+        Amounts.checkPositive(RequestBodies.require(change).budget(), "budget", violations);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
@@ -140,12 +140,5 @@ public class FundResource {
         Funds.Page found = funds.list(caller.region(), countyCode == null || countyCode.isBlank() ? null : countyCode.strip(), year,
                 page, size);
         return new PageResponse<>(found.items().stream().map(FundResponse::of).toList(), page, size, found.total());
-    }
-
-    static <T> T requireBody(T body) {
-        if (body == null) {
-            throw new InvalidInputException("body", "is required");
-        }
-        return body;
     }
 }

@@ -102,7 +102,7 @@ public class PolicyResource {
                     "Send If-Match with the ETag of the policy you read").toResponse();
         }
         CountyPolicy updated = policies.update(countyCode, versionIn(ifMatch),
-                FundResource.requireBody(rules).toPolicy(countyCode));
+                RequestBodies.require(rules).toPolicy(countyCode));
         return Response.ok(updated).tag(new EntityTag(String.valueOf(updated.version()))).build();
     }
 
