@@ -1,12 +1,5 @@
 package org.memberaid.relief.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,71 +7,32 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.memberaid.database.TimeOrderedUuids;
 
-/** Money for a member from a fund: REQUESTED, then APPROVED or REJECTED; an APPROVED one may be REVERSED. */
-@Entity
-public class Disbursement extends PanacheEntityBase {
+/**
+ * Money for a member from a fund: REQUESTED, then APPROVED or REJECTED; an APPROVED one may be
+ * REVERSED. Stored as one row of the disbursement table ({@code DisbursementStore}); {@code version}
+ * counts its changes.
+ */
+public class Disbursement {
 
-    @Id
     public UUID id;
-
-    @Column(name = "member_id", nullable = false, updatable = false)
     public UUID memberId;
-
-    @Column(name = "fund_id", nullable = false, updatable = false)
     public UUID fundId;
-
-    @Column(name = "county_code", nullable = false, updatable = false)
     public String countyCode;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, updatable = false)
     public DisbursementKind kind;
-
-    @Column(nullable = false, updatable = false)
     public BigDecimal amount;
-
-    @Column(name = "disbursed_on", nullable = false, updatable = false)
     public LocalDate disbursedOn;
-
-    @Column(nullable = false, updatable = false)
     public int year;
-
-    @Enumerated(EnumType.STRING)
-    @Column(updatable = false)
     public StartupMechanism mechanism;
-
-    @Column(name = "project_name", updatable = false)
     public String projectName;
-
-    @Column(updatable = false)
     public String reason;
-
-    @Column(name = "requested_by", nullable = false, updatable = false)
     public String requestedBy;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public DisbursementStatus status;
-
-    @Column(name = "decided_by")
     public String decidedBy;
-
-    @Column(name = "decision_reason")
     public String decisionReason;
-
-    @Column(name = "reversed_by")
     public String reversedBy;
-
-    @Column(name = "reversal_reason")
     public String reversalReason;
-
-    @Version
     public Long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
     public static Disbursement request(DisbursementRequest request, String countyCode, Instant now) {

@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -165,13 +164,11 @@ public class DisbursementWriters {
     private void writeRequests(List<Pending<Requested, Outcome>> batch) {
         List<Object> outcomes;
         try {
-            outcomes = transactions.run(connection -> decideRequests(connection, batch));
+            outcomes = IdempotencyKeys.retryingKeyRace(
+                    () -> transactions.run(connection -> decideRequests(connection, batch)));
             audited(batch, Requested::audit);
         } catch (RuntimeException e) {
-            if (IdempotencyKeys.isKeyRace(e)) {
-                outcomes = transactions.run(connection -> decideRequests(connection, batch));
-                audited(batch, Requested::audit);
-            } else if (batch.size() == 1 && ConstraintViolations.violates(e, ONE_LIVING_SUBSIDY_A_YEAR)) {
+            if (batch.size() == 1 && ConstraintViolations.violates(e, ONE_LIVING_SUBSIDY_A_YEAR)) {
                 outcomes = List.of(new RuleViolationException("living-subsidy-once-a-year",
                         "The member already has a living subsidy for "
                                 + batch.get(0).request().request().disbursedOn().getYear()));
@@ -189,8 +186,7 @@ public class DisbursementWriters {
                 all.stream().map(Requested::scopedKey).toList(), all.stream().map(Requested::requestHash).toList(),
                 all.stream().map(Requested::request).toList(), all.stream().map(Requested::scope).toList());
         StatementPipeline writes = new StatementPipeline();
-        Map<String, Requested> createdUnderKey = new HashMap<>();
-        Map<String, Answer> answeredUnderKey = new HashMap<>();
+        IdempotencyKeys.Answered underKeys = new IdempotencyKeys.Answered();
         Set<String> livingSubsidies = new HashSet<>();
         Instant now = clock.instant();
         List<Object> outcomes = new ArrayList<>(all.size());
@@ -198,13 +194,9 @@ public class DisbursementWriters {
             Requested requested = all.get(i);
             DisbursementRequest request = requested.request();
             try {
-                Requested earlier = createdUnderKey.get(requested.scopedKey());
-                if (earlier != null) {
-                    // the same key earlier in this batch: as if that one had committed first
-                    if (!earlier.requestHash().equals(requested.requestHash())) {
-                        throw IdempotencyKeys.reused();
-                    }
-                    outcomes.add(new Outcome(answeredUnderKey.get(requested.scopedKey()), true));
+                Outcome replayed = underKeys.replayed(requested.scopedKey(), requested.requestHash());
+                if (replayed != null) {
+                    outcomes.add(replayed);
                     continue;
                 }
                 EligibilityFacts.Found row = found.get(i);
@@ -222,15 +214,12 @@ public class DisbursementWriters {
                         facts.livingSubsidyThisYear() || livingSubsidies.contains(livingSubsidy));
                 Disbursement disbursement = Disbursement.request(request, facts.fund().countyCode, now);
                 Answer answer = requested.render().apply(disbursement);
-                DisbursementRows.insert(writes, disbursement);
+                DisbursementStore.insert(writes, disbursement);
                 events.disbursement(writes, ReliefEvents.DISBURSEMENT_REQUESTED, disbursement);
-                IdempotencyKeys.keep(writes, requested.scopedKey(), requested.requestHash(), answer);
                 if (livingSubsidy != null) {
                     livingSubsidies.add(livingSubsidy);
                 }
-                createdUnderKey.put(requested.scopedKey(), requested);
-                answeredUnderKey.put(requested.scopedKey(), answer);
-                outcomes.add(new Outcome(answer, false));
+                outcomes.add(underKeys.keep(writes, requested.scopedKey(), requested.requestHash(), answer));
             } catch (RuleViolationException | ConflictException refused) {
                 outcomes.add(refused);
             }
@@ -283,7 +272,7 @@ public class DisbursementWriters {
 
     private List<Object> decideApprovals(Connection connection, List<Pending<Approval, Disbursement>> batch)
             throws SQLException {
-        Map<UUID, Disbursement> locked = DisbursementRows.lockAll(connection,
+        Map<UUID, Disbursement> locked = DisbursementStore.lockAll(connection,
                 batch.stream().map(pending -> pending.request().id()).collect(Collectors.toSet()));
         Map<UUID, EligibilityFacts.LockedFund> funds = EligibilityFacts.lockFunds(connection,
                 locked.values().stream().map(d -> d.fundId).collect(Collectors.toSet()));
@@ -311,7 +300,7 @@ public class DisbursementWriters {
                 outcomes.add(refused);
             }
         }
-        DisbursementRows.saveDecisions(connection, writes, approved);
+        DisbursementStore.saveDecisions(connection, writes, approved);
         for (Disbursement disbursement : approved) {
             events.disbursement(writes, ReliefEvents.DISBURSEMENT_APPROVED, disbursement);
         }

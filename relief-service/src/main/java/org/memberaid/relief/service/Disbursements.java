@@ -1,15 +1,11 @@
 package org.memberaid.relief.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -28,8 +24,8 @@ import org.memberaid.relief.events.ReliefEvents;
  * in batches by {@link DisbursementWriters}). Approval and reversal lock the fund, let its
  * {@link FundLedger} decide the charge or refund, and write the ledger's movement with one
  * conditional UPDATE in the same transaction as the status change, so concurrent decisions can
- * never take a fund beyond its budget or below zero and no yuan is counted twice. The money paths are plain JDBC
- * transactions; listing is Panache. A disbursement outside the caller's region is not found.
+ * never take a fund beyond its budget or below zero and no yuan is counted twice. Rows are read and
+ * written by {@link DisbursementStore}. A disbursement outside the caller's region is not found.
  */
 @ApplicationScoped
 public class Disbursements {
@@ -68,7 +64,7 @@ public class Disbursements {
     }
 
     private static Disbursement lockWithin(Connection connection, UUID id, RegionScope scope) throws SQLException {
-        Disbursement disbursement = DisbursementRows.lock(connection, id);
+        Disbursement disbursement = DisbursementStore.lock(connection, id);
         if (!scope.covers(disbursement.countyCode)) {
             throw notFound(id);
         }
@@ -83,7 +79,7 @@ public class Disbursements {
     private StatementPipeline decision(Connection connection, Disbursement disbursement, String eventType)
             throws SQLException {
         StatementPipeline writes = new StatementPipeline();
-        DisbursementRows.saveDecisions(connection, writes, List.of(disbursement));
+        DisbursementStore.saveDecisions(connection, writes, List.of(disbursement));
         events.disbursement(writes, eventType, disbursement);
         return writes;
     }
@@ -118,43 +114,11 @@ public class Disbursements {
     }
 
     public Page list(Criteria criteria, int page, int size) {
-        List<String> conditions = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        conditions.add("countyCode like :scope");
-        parameters.and("scope", criteria.scope().likePattern());
-        if (criteria.memberId() != null) {
-            conditions.add("memberId = :member");
-            parameters.and("member", criteria.memberId());
-        }
-        if (criteria.countyCode() != null) {
-            conditions.add("countyCode = :county");
-            parameters.and("county", criteria.countyCode());
-        }
-        if (criteria.kind() != null) {
-            conditions.add("kind = :kind");
-            parameters.and("kind", criteria.kind());
-        }
-        if (criteria.status() != null) {
-            conditions.add("status = :status");
-            parameters.and("status", criteria.status());
-        }
-        if (criteria.from() != null) {
-            conditions.add("disbursedOn >= :from");
-            parameters.and("from", criteria.from());
-        }
-        if (criteria.to() != null) {
-            conditions.add("disbursedOn <= :to");
-            parameters.and("to", criteria.to());
-        }
-        return QuarkusTransaction.joiningExisting().call(() -> {
-            var query = Disbursement.<Disbursement>find(String.join(" and ", conditions),
-                    Sort.by("disbursedOn").and("createdAt").and("id"), parameters);
-            return new Page(query.page(io.quarkus.panache.common.Page.of(page, size)).list(), query.count());
-        });
+        return transactions.run(connection -> DisbursementStore.page(connection, criteria, page, size));
     }
 
     public Disbursement get(UUID id, RegionScope scope) {
-        return QuarkusTransaction.joiningExisting().call(() -> Disbursement.<Disbursement>findByIdOptional(id))
+        return transactions.run(connection -> DisbursementStore.find(connection, id))
                 .filter(d -> scope.covers(d.countyCode))
                 .orElseThrow(() -> notFound(id));
     }

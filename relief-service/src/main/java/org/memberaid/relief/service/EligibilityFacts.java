@@ -48,9 +48,7 @@ record EligibilityFacts(MemberReplica member, Fund fund, CountyPolicy policy, bo
     static List<Found> readAll(Connection connection, List<String> scopedKeys, List<String> requestHashes,
             List<DisbursementRequest> requests, List<RegionScope> scopes) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("""
-                SELECT pg_try_advisory_xact_lock(hashtextextended(r.scoped_key, 0)), k.request_hash,
-                       k.response_status, k.response_body, k.location,
-                """ + MEMBER_COLUMNS + """
+                SELECT %s, %s
                 , f.id, f.county_code, f.year, f.kind, f.budget, f.approved, f.version,
                   p.hardship_relief_min, p.hardship_relief_max, p.living_subsidy_min, p.living_subsidy_max,
                   p.living_subsidy_age, p.special_relief_floor, p.startup_support_max, p.veteran_years, p.version,
@@ -58,11 +56,11 @@ record EligibilityFacts(MemberReplica member, Fund fund, CountyPolicy policy, bo
                                        AND d.living_subsidy_year = r.year)
                 FROM unnest(?::text[], ?::uuid[], ?::uuid[], ?::boolean[], ?::int[])
                      WITH ORDINALITY AS r(scoped_key, member_id, fund_id, living, year, n)
-                LEFT JOIN idempotency_key k ON k.scoped_key = r.scoped_key
+                %s
                 LEFT JOIN member_replica m ON m.id = r.member_id
                 LEFT JOIN fund f ON f.id = r.fund_id
                 LEFT JOIN county_policy p ON p.county_code = f.county_code
-                ORDER BY r.n""")) {
+                ORDER BY r.n""".formatted(IdempotencyKeys.CLAIM_COLUMNS, MEMBER_COLUMNS, IdempotencyKeys.CLAIM_JOIN))) {
             int size = requests.size();
             query.setArray(1, connection.createArrayOf("text", scopedKeys.toArray()));
             query.setArray(2, connection.createArrayOf("uuid",
@@ -78,7 +76,7 @@ record EligibilityFacts(MemberReplica member, Fund fund, CountyPolicy policy, bo
                 for (int i = 0; i < size; i++) {
                     row.next();
                     try {
-                        IdempotencyKeys.Answer kept = IdempotencyKeys.earlier(row, 1, requestHashes.get(i));
+                        IdempotencyKeys.Answer kept = IdempotencyKeys.earlier(row, requestHashes.get(i));
                         found.add(kept != null ? new Found(null, kept, null)
                                 : new Found(null, null, facts(row, 6, requests.get(i), scopes.get(i))));
                     } catch (RuleViolationException | ConflictException refused) {

@@ -9,10 +9,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.memberaid.database.ConstraintViolations;
 import org.memberaid.jdbc.JdbcTransactions;
@@ -23,7 +25,11 @@ import org.memberaid.relief.domain.RuleViolationException;
 
 /**
  * Remembers the answer to each Idempotency-Key, so a retried request gets the first answer back
- * and creates nothing.
+ * and creates nothing. The one idempotency path of every request that creates something: a single
+ * request runs its work through {@link #run}; the disbursement writers, which decide a batch of
+ * requests in one transaction, claim each key in the query that reads the batch's facts
+ * ({@link #CLAIM_COLUMNS}), tell a key met twice in the batch apart ({@link Answered}) and retry a
+ * lost race as {@link #run} does ({@link #retryingKeyRace}).
  *
  * <p>The key, the work and the kept answer are one transaction. While it runs, the transaction
  * holds an advisory lock on the key: a second request with the key finds it taken and is refused
@@ -86,29 +92,8 @@ public class IdempotencyKeys {
      * transaction; or replays the answer a request with this key already got.
      */
     public Outcome run(String scopedKey, String requestHash, Work work) {
-        try {
-            return attempt(scopedKey, requestHash, work);
-        } catch (RuntimeException e) {
-            if (!isKeyRace(e)) {
-                throw e;
-            }
-            // The first request committed between this one's read of the key and its lock: all of
-            // this attempt is rolled back, and the next one finds the kept answer.
-            return attempt(scopedKey, requestHash, work);
-        }
-    }
-
-    /**
-     * Whether a transaction failed because another one kept an answer for one of its keys between
-     * its read of the key and its lock: run again, it finds the kept answer.
-     */
-    static boolean isKeyRace(RuntimeException e) {
-        return ConstraintViolations.violates(e, PRIMARY_KEY);
-    }
-
-    private Outcome attempt(String scopedKey, String requestHash, Work work) {
-        return transactions.run(connection -> {
-            Answer earlier = lockAndRead(connection, scopedKey, requestHash);
+        return retryingKeyRace(() -> transactions.run(connection -> {
+            Answer earlier = claim(connection, scopedKey, requestHash);
             if (earlier != null) {
                 return new Outcome(earlier, true);
             }
@@ -117,7 +102,49 @@ public class IdempotencyKeys {
             keep(writes, scopedKey, requestHash, answer);
             writes.execute(connection);
             return new Outcome(answer, false);
-        });
+        }));
+    }
+
+    /**
+     * Runs {@code transaction} (work under keys, claimed with {@link #CLAIM_COLUMNS}); once more
+     * if another transaction kept an answer for one of its keys between its read of the key and
+     * its lock: all of the first attempt is rolled back, and the second finds the kept answer.
+     */
+    static <T> T retryingKeyRace(Supplier<T> transaction) {
+        try {
+            return transaction.get();
+        } catch (RuntimeException e) {
+            if (!ConstraintViolations.violates(e, PRIMARY_KEY)) {
+                throw e;
+            }
+            return transaction.get();
+        }
+    }
+
+    /**
+     * The columns that claim a key, for a query whose rows carry it as {@code r.scoped_key} and
+     * that joins {@link #CLAIM_JOIN}: whether this transaction took the key's advisory lock (held
+     * until it ends), and the answer kept under the key, if any. {@link #earlier} reads them.
+     * Claiming in the query that reads a request's other facts costs no round trip of its own.
+     */
+    static final String CLAIM_COLUMNS = """
+            pg_try_advisory_xact_lock(hashtextextended(r.scoped_key, 0)) AS key_locked,
+            k.request_hash AS kept_request_hash, k.response_status AS kept_status, k.response_body AS kept_body,
+            k.location AS kept_location""";
+
+    /** The join {@link #CLAIM_COLUMNS} read the kept answer from. */
+    static final String CLAIM_JOIN = "LEFT JOIN idempotency_key k ON k.scoped_key = r.scoped_key";
+
+    /** Claims one key for this transaction; returns the answer kept for it, if any (see {@link #earlier}). */
+    private static Answer claim(Connection connection, String scopedKey, String requestHash) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + CLAIM_COLUMNS
+                + " FROM (VALUES (?::text)) AS r(scoped_key) " + CLAIM_JOIN)) {
+            query.setString(1, scopedKey);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return earlier(row, requestHash);
+            }
+        }
     }
 
     /** Adds the kept answer to a transaction's writes. */
@@ -127,39 +154,58 @@ public class IdempotencyKeys {
                 VALUES (?, ?, ?, ?, ?)""", scopedKey, requestHash, answer.status(), answer.body(), answer.location());
     }
 
-    /** Takes the key's lock for this transaction and returns the answer kept for it, if any. */
-    private static Answer lockAndRead(Connection connection, String scopedKey, String requestHash) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("""
-                SELECT pg_try_advisory_xact_lock(hashtextextended(?, 0)), k.request_hash, k.response_status,
-                       k.response_body, k.location
-                FROM (VALUES (1)) AS one LEFT JOIN idempotency_key k ON k.scoped_key = ?""")) {
-            query.setString(1, scopedKey);
-            query.setString(2, scopedKey);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return earlier(row, 1, requestHash);
-            }
-        }
-    }
-
     /**
-     * What a request finds under its key, from a row holding, from {@code column} on: whether this
-     * transaction took the key's lock, then the kept request hash, status, body and location (null
-     * when none is kept). The kept answer; null for a new key; 409 while another transaction holds
-     * the key; 422 when the key was used for another request.
+     * What a request finds under its key, from a row that {@link #CLAIM_COLUMNS claimed} it: the
+     * kept answer; null for a new key; 409 while another transaction holds the key; 422 when the
+     * key was used for another request.
      */
-    static Answer earlier(ResultSet row, int column, String requestHash) throws SQLException {
-        if (!row.getBoolean(column)) {
+    static Answer earlier(ResultSet row, String requestHash) throws SQLException {
+        if (!row.getBoolean("key_locked")) {
             throw inProgress();
         }
-        String hash = row.getString(column + 1);
+        String hash = row.getString("kept_request_hash");
         if (hash == null) {
             return null;
         }
         if (!requestHash.equals(hash)) {
             throw reused();
         }
-        return new Answer(row.getInt(column + 2), row.getString(column + 3), row.getString(column + 4));
+        return new Answer(row.getInt("kept_status"), row.getString("kept_body"), row.getString("kept_location"));
+    }
+
+    /**
+     * The keys one transaction answers under, for work that decides several requests together: a
+     * key met again in the same transaction replays the answer it got there, as if that request
+     * had committed first.
+     */
+    static final class Answered {
+
+        private record Kept(String requestHash, Answer answer) {
+        }
+
+        private final Map<String, Kept> kept = new HashMap<>();
+
+        /**
+         * The answer a request with this key already got in this transaction, replayed; null when the key
+         * is new to it; 422 when the key was used for another request.
+         */
+        Outcome replayed(String scopedKey, String requestHash) {
+            Kept earlier = kept.get(scopedKey);
+            if (earlier == null) {
+                return null;
+            }
+            if (!earlier.requestHash().equals(requestHash)) {
+                throw reused();
+            }
+            return new Outcome(earlier.answer(), true);
+        }
+
+        /** Keeps the answer in the transaction's writes (see {@link IdempotencyKeys#keep}) and here. */
+        Outcome keep(StatementPipeline writes, String scopedKey, String requestHash, Answer answer) {
+            IdempotencyKeys.keep(writes, scopedKey, requestHash, answer);
+            kept.put(scopedKey, new Kept(requestHash, answer));
+            return new Outcome(answer, false);
+        }
     }
 
     static RuleViolationException reused() {

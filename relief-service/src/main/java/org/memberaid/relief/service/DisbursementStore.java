@@ -6,10 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.memberaid.jdbc.StatementPipeline;
 import org.memberaid.relief.domain.Disbursement;
@@ -19,12 +21,19 @@ import org.memberaid.relief.domain.NotFoundException;
 import org.memberaid.relief.domain.StartupMechanism;
 
 /**
- * The disbursement table in plain SQL, for the paths that move money (request, decisions) and run
- * in a {@code JdbcTransactions} transaction. Listing and reading go through the entity.
+ * The disbursement table: the one place a disbursement is written to or read from a row, by
+ * column name. Every method works in the transaction open on the connection it is given
+ * ({@code JdbcTransactions}); writes go into the caller's {@link StatementPipeline}, so they reach
+ * the database in one round trip with the rest of the transaction's writes.
  */
-final class DisbursementRows {
+final class DisbursementStore {
 
-    private DisbursementRows() {
+    private static final String COLUMNS = """
+            id, member_id, fund_id, county_code, kind, amount, disbursed_on, year, mechanism, project_name, reason,
+            requested_by, status, decided_by, decision_reason, reversed_by, reversal_reason, version, created_at,
+            updated_at""";
+
+    private DisbursementStore() {
     }
 
     static void insert(StatementPipeline writes, Disbursement d) {
@@ -36,6 +45,17 @@ final class DisbursementRows {
                 d.kind.name(), d.amount, d.disbursedOn, d.year, d.mechanism == null ? null : d.mechanism.name(),
                 d.projectName, d.reason, d.requestedBy, d.status.name(), d.version, Timestamp.from(d.createdAt),
                 Timestamp.from(d.updatedAt), d.livingSubsidyYear());
+    }
+
+    /** The disbursement stored under {@code id}, without locking it. */
+    static Optional<Disbursement> find(Connection connection, UUID id) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM disbursement WHERE id = ?")) {
+            query.setObject(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(read(row)) : Optional.empty();
+            }
+        }
     }
 
     /** Reads the disbursement and locks it until the transaction ends: decisions on it queue up. */
@@ -52,11 +72,8 @@ final class DisbursementRows {
      * in id order (so that two transactions locking several never wait for each other in a circle).
      */
     static Map<UUID, Disbursement> lockAll(Connection connection, Collection<UUID> ids) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("""
-                SELECT id, member_id, fund_id, county_code, kind, amount, disbursed_on, year, mechanism, project_name,
-                       reason, requested_by, status, decided_by, decision_reason, reversed_by, reversal_reason,
-                       version, created_at, updated_at
-                FROM disbursement WHERE id = ANY (?) ORDER BY id FOR UPDATE""")) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM disbursement WHERE id = ANY (?) ORDER BY id FOR UPDATE")) {
             query.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
             Map<UUID, Disbursement> locked = new HashMap<>();
             try (ResultSet row = query.executeQuery()) {
@@ -69,29 +86,82 @@ final class DisbursementRows {
         }
     }
 
+    /**
+     * One page of the disbursements that meet {@code criteria}, ordered by date, then creation,
+     * then id (a stable order to page through), and how many meet them in all.
+     */
+    static Disbursements.Page page(Connection connection, Disbursements.Criteria criteria, int page, int size)
+            throws SQLException {
+        List<String> conditions = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        conditions.add("county_code LIKE ?");
+        values.add(criteria.scope().likePattern());
+        condition(conditions, values, "member_id = ?", criteria.memberId());
+        condition(conditions, values, "county_code = ?", criteria.countyCode());
+        condition(conditions, values, "kind = ?", criteria.kind() == null ? null : criteria.kind().name());
+        condition(conditions, values, "status = ?", criteria.status() == null ? null : criteria.status().name());
+        condition(conditions, values, "disbursed_on >= ?", criteria.from());
+        condition(conditions, values, "disbursed_on <= ?", criteria.to());
+        String where = " FROM disbursement WHERE " + String.join(" AND ", conditions);
+        List<Disbursement> items = new ArrayList<>(size);
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + where
+                + " ORDER BY disbursed_on, created_at, id LIMIT ? OFFSET ?")) {
+            int next = bind(query, values);
+            query.setInt(next, size);
+            query.setLong(next + 1, (long) page * size);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    items.add(read(row));
+                }
+            }
+        }
+        try (PreparedStatement count = connection.prepareStatement("SELECT count(*)" + where)) {
+            bind(count, values);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return new Disbursements.Page(items, row.getLong(1));
+            }
+        }
+    }
+
+    private static void condition(List<String> conditions, List<Object> values, String condition, Object value) {
+        if (value != null) {
+            conditions.add(condition);
+            values.add(value);
+        }
+    }
+
+    /** Binds {@code values} from the first parameter on; returns the next parameter's index. */
+    private static int bind(PreparedStatement statement, List<Object> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            statement.setObject(i + 1, values.get(i));
+        }
+        return values.size() + 1;
+    }
+
     private static Disbursement read(ResultSet row) throws SQLException {
         Disbursement d = new Disbursement();
-        d.id = row.getObject(1, UUID.class);
-        d.memberId = row.getObject(2, UUID.class);
-        d.fundId = row.getObject(3, UUID.class);
-        d.countyCode = row.getString(4);
-        d.kind = DisbursementKind.valueOf(row.getString(5));
-        d.amount = row.getBigDecimal(6);
-        d.disbursedOn = row.getObject(7, LocalDate.class);
-        d.year = row.getInt(8);
-        String mechanism = row.getString(9);
+        d.id = row.getObject("id", UUID.class);
+        d.memberId = row.getObject("member_id", UUID.class);
+        d.fundId = row.getObject("fund_id", UUID.class);
+        d.countyCode = row.getString("county_code");
+        d.kind = DisbursementKind.valueOf(row.getString("kind"));
+        d.amount = row.getBigDecimal("amount");
+        d.disbursedOn = row.getObject("disbursed_on", LocalDate.class);
+        d.year = row.getInt("year");
+        String mechanism = row.getString("mechanism");
         d.mechanism = mechanism == null ? null : StartupMechanism.valueOf(mechanism);
-        d.projectName = row.getString(10);
-        d.reason = row.getString(11);
-        d.requestedBy = row.getString(12);
-        d.status = DisbursementStatus.valueOf(row.getString(13));
-        d.decidedBy = row.getString(14);
-        d.decisionReason = row.getString(15);
-        d.reversedBy = row.getString(16);
-        d.reversalReason = row.getString(17);
-        d.version = row.getLong(18);
-        d.createdAt = row.getTimestamp(19).toInstant();
-        d.updatedAt = row.getTimestamp(20).toInstant();
+        d.projectName = row.getString("project_name");
+        d.reason = row.getString("reason");
+        d.requestedBy = row.getString("requested_by");
+        d.status = DisbursementStatus.valueOf(row.getString("status"));
+        d.decidedBy = row.getString("decided_by");
+        d.decisionReason = row.getString("decision_reason");
+        d.reversedBy = row.getString("reversed_by");
+        d.reversalReason = row.getString("reversal_reason");
+        d.version = row.getLong("version");
+        d.createdAt = row.getTimestamp("created_at").toInstant();
+        d.updatedAt = row.getTimestamp("updated_at").toInstant();
         return d;
     }
 
