@@ -24,12 +24,12 @@ public record AssistanceBody(
     @Schema(name = "AssistanceDetails")
     public record Details(
             @Schema(examples = "[\"温室种植\",\"农机维修\"]") List<String> skills,
-            @Schema(examples = "张掖市某农业公司") String employer,
-            @Schema(examples = "肉牛养殖") String projectName,
-            @Schema(examples = "cadre-0412") String helperId,
-            @Schema(examples = "李干部") String helperName,
+            @Schema(maxLength = Texts.NAME, examples = "张掖市某农业公司") String employer,
+            @Schema(maxLength = Texts.NAME, examples = "肉牛养殖") String projectName,
+            @Schema(maxLength = Texts.PERSON, examples = "cadre-0412") String helperId,
+            @Schema(maxLength = Texts.PERSON, examples = "李干部") String helperName,
             HelperType helperType,
-            @Schema(maxLength = 500) String note) {
+            @Schema(maxLength = Texts.REASON) String note) {
     }
 
     /**
@@ -54,18 +54,18 @@ public record AssistanceBody(
         Details d = details == null ? new Details(null, null, null, null, null, null, null) : details;
         AssistanceRecord record = new AssistanceRecord();
         record.skills = skills(d.skills(), kind == AssistanceKind.SKILLS_TRAINING, violations);
-        record.employer = Texts.bounded(d.employer(), "details.employer", 200, kind == AssistanceKind.JOB_PLACEMENT,
+        record.employer = Texts.bounded(d.employer(), "details.employer", Texts.NAME, kind == AssistanceKind.JOB_PLACEMENT,
                 violations);
-        record.projectName = Texts.bounded(d.projectName(), "details.projectName", 200,
+        record.projectName = Texts.bounded(d.projectName(), "details.projectName", Texts.NAME,
                 kind == AssistanceKind.PROJECT_RECOMMENDATION, violations);
         boolean pairing = kind == AssistanceKind.PAIRING;
-        record.helperId = Texts.bounded(d.helperId(), "details.helperId", 100, pairing, violations);
-        record.helperName = Texts.bounded(d.helperName(), "details.helperName", 100, pairing, violations);
+        record.helperId = Texts.bounded(d.helperId(), "details.helperId", Texts.PERSON, pairing, violations);
+        record.helperName = Texts.bounded(d.helperName(), "details.helperName", Texts.PERSON, pairing, violations);
         if (pairing && d.helperType() == null) {
             violations.add(new Violation("details.helperType", "is required for PAIRING (CADRE or BUSINESS_LEADER)"));
         }
         record.helperType = d.helperType();
-        record.note = Texts.bounded(d.note(), "details.note", 500, false, violations);
+        record.note = Texts.bounded(d.note(), "details.note", Texts.REASON, false, violations);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }

@@ -22,8 +22,8 @@ public record DisbursementBody(
         @Schema(required = true, examples = "2015-10-20", description = "In the fund's year, and at most "
                 + "memberaid.disbursement.max-days-ahead (31) days after today") LocalDate disbursedOn,
         @Schema(description = "Required for STARTUP_SUPPORT, refused otherwise") StartupMechanism mechanism,
-        @Schema(maxLength = 200, examples = "裕固族刺绣") String projectName,
-        @Schema(maxLength = 500, examples = "骨癌治疗") String reason) {
+        @Schema(maxLength = Texts.NAME, examples = "裕固族刺绣") String projectName,
+        @Schema(maxLength = Texts.REASON, examples = "骨癌治疗") String reason) {
 
     /**
      * The request {@code requester} (the caller's token subject, never the body) makes, dated within
@@ -42,8 +42,8 @@ public record DisbursementBody(
         if (mechanism != null && kind != null && kind != DisbursementKind.STARTUP_SUPPORT) {
             violations.add(new Violation("mechanism", "is only given for STARTUP_SUPPORT"));
         }
-        String project = Texts.bounded(projectName, "projectName", 200, false, violations);
-        String why = Texts.bounded(reason, "reason", 500, false, violations);
+        String project = Texts.bounded(projectName, "projectName", Texts.NAME, false, violations);
+        String why = Texts.bounded(reason, "reason", Texts.REASON, false, violations);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }

@@ -63,12 +63,12 @@ public class DisbursementResource {
 
     /** The rejecter is the caller. */
     @Schema(name = "Rejection")
-    public record Rejection(@Schema(required = true) String reason) {
+    public record Rejection(@Schema(required = true, maxLength = Texts.REASON) String reason) {
     }
 
     /** The reverser is the caller. */
     @Schema(name = "Reversal")
-    public record Reversal(@Schema(required = true) String reason) {
+    public record Reversal(@Schema(required = true, maxLength = Texts.REASON) String reason) {
     }
 
     @Inject
@@ -222,7 +222,7 @@ public class DisbursementResource {
 
     private static String reason(String value) {
         List<Violation> violations = new ArrayList<>();
-        String text = Texts.bounded(value, "reason", 500, true, violations);
+        String text = Texts.bounded(value, "reason", Texts.REASON, true, violations);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }

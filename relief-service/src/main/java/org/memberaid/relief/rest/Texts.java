@@ -3,8 +3,18 @@ package org.memberaid.relief.rest;
 import java.util.List;
 import org.memberaid.problems.Violation;
 
-/** Free text is trimmed and bounded; blank counts as absent. */
+/**
+ * Free text is trimmed and bounded; blank counts as absent. The bounds are the lengths of the
+ * columns the text is stored in, named once here for the checks and the OpenAPI document.
+ */
 final class Texts {
+
+    /** A name: a project, an employer. */
+    static final int NAME = 200;
+    /** Why: a request's, decision's or reversal's reason, a note. */
+    static final int REASON = 500;
+    /** Who: a person's id or name. */
+    static final int PERSON = 100;
 
     private Texts() {
     }
