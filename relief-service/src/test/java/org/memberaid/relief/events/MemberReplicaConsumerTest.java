@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -48,6 +50,9 @@ class MemberReplicaConsumerTest {
 
     @Inject
     EventInbox inbox;
+
+    @Inject
+    MeterRegistry metrics;
 
     /** On the management interface, not beside the API. */
     @TestHTTPResource(value = "/health/ready", management = true)
@@ -128,6 +133,8 @@ class MemberReplicaConsumerTest {
                 record(offset + 3, incomplete, registration(incomplete).replace("\"hardshipStatus\":\"IN_DIFFICULTY\",", "")),
                 record(offset + 4, last, registration(last)));
 
+        double deadLettersBefore = deadLettersCounted();
+
         // handed to the handler: all but the one the database refused
         assertThat(inbox.receive(batch, null, consumer::apply)).isEqualTo(4);
 
@@ -143,6 +150,12 @@ class MemberReplicaConsumerTest {
         assertThat(deadLetterReason(incomplete)).hasValueSatisfying(reason -> assertThat(reason)
                 .endsWith("data.hardshipStatus is required"));
         assertThat(storedOffset(UNREAD_PARTITION)).contains(offset + 5);
+        // the batch's transaction wrote two of them before the database refused it: counted once, when committed
+        assertThat(value(Long.class, """
+                SELECT count(*) FROM dead_letter_event
+                WHERE topic = 'members.events' AND partition_no = ? AND record_offset BETWEEN ? AND ?""",
+                UNREAD_PARTITION, offset, offset + 4)).contains(3L);
+        assertThat(deadLettersCounted() - deadLettersBefore).isEqualTo(3.0);
     }
 
     @Test
@@ -179,6 +192,12 @@ class MemberReplicaConsumerTest {
 
     private static ConsumerRecord<String, String> record(long offset, UUID key, String value) {
         return new ConsumerRecord<>("members.events", UNREAD_PARTITION, offset, key.toString(), value);
+    }
+
+    /** The inbox's dead-letter counter; none before the inbox is first used. */
+    private double deadLettersCounted() {
+        Counter counter = metrics.find("memberaid.events.dead.letters").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private Optional<Long> storedOffset(int partition) throws SQLException {
