@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -48,6 +50,9 @@ class MemberReplicaConsumerTest {
 
     @Inject
     EventInbox inbox;
+
+    @Inject
+    MeterRegistry metrics;
 
     /** On the management interface, not beside the API. */
     @TestHTTPResource(value = "/health/ready", management = true)
@@ -128,6 +133,8 @@ class MemberReplicaConsumerTest {
                 record(offset + 3, incomplete, registration(incomplete).replace("\"hardshipStatus\":\"IN_DIFFICULTY\",", "")),
                 record(offset + 4, last, registration(last)));
 
+        double deadLettersBefore = deadLettersCounted();
+
         // handed to the handler: all but the one the database refused
         assertThat(inbox.receive(batch, null, consumer::apply)).isEqualTo(4);
 
@@ -142,7 +149,13 @@ class MemberReplicaConsumerTest {
                 .contains("SQL state 22001").contains("character varying(7)"));
         assertThat(deadLetterReason(incomplete)).hasValueSatisfying(reason -> assertThat(reason)
                 .endsWith("data.hardshipStatus is required"));
-        assertThat(storedOffset(UNREAD_PARTITION)).isEqualTo(offset + 5);
+        assertThat(storedOffset(UNREAD_PARTITION)).contains(offset + 5);
+        // the batch's transaction wrote two of them before the database refused it: counted once, when committed
+        assertThat(value(Long.class, """
+                SELECT count(*) FROM dead_letter_event
+                WHERE topic = 'members.events' AND partition_no = ? AND record_offset BETWEEN ? AND ?""",
+                UNREAD_PARTITION, offset, offset + 4)).contains(3L);
+        assertThat(deadLettersCounted() - deadLettersBefore).isEqualTo(3.0);
     }
 
     @Test
@@ -181,25 +194,30 @@ class MemberReplicaConsumerTest {
         return new ConsumerRecord<>("members.events", UNREAD_PARTITION, offset, key.toString(), value);
     }
 
-    private long storedOffset(int partition) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT next_offset FROM consumed_offset WHERE topic = 'members.events' AND partition_no = ?")) {
-            query.setInt(1, partition);
-            try (ResultSet row = query.executeQuery()) {
-                assertThat(row.next()).isTrue();
-                return row.getLong(1);
-            }
-        }
+    /** The inbox's dead-letter counter; none before the inbox is first used. */
+    private double deadLettersCounted() {
+        Counter counter = metrics.find("memberaid.events.dead.letters").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private Optional<Long> storedOffset(int partition) throws SQLException {
+        return value(Long.class,
+                "SELECT next_offset FROM consumed_offset WHERE topic = 'members.events' AND partition_no = ?", partition);
     }
 
     private Optional<String> deadLetterReason(UUID key) throws SQLException {
+        return value(String.class, "SELECT reason FROM dead_letter_event WHERE message_key = ?", key.toString());
+    }
+
+    /** The first column of the first row {@code sql} finds with these parameters; empty when it finds none. */
+    private <T> Optional<T> value(Class<T> type, String sql, Object... parameters) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT reason FROM dead_letter_event WHERE message_key = ?")) {
-            query.setString(1, key.toString());
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
             try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+                return row.next() ? Optional.ofNullable(row.getObject(1, type)) : Optional.empty();
             }
         }
     }

@@ -6,6 +6,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -64,20 +65,43 @@ public class ProjectionUpdater {
         applyDisbursements(batch.disbursements, ledger);
         batch.assistance.forEach(ledger::assistance);
         store.apply(ledger);
-        Set<String> counties = ledger.counties();
+        Set<String> counties = changedOnCommit();
+        counties.addAll(ledger.counties());
         batch.funds.forEach(fund -> counties.add(fund.countyCode()));
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
+    }
 
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    changes.committed(counties);
-                }
+    /**
+     * The counties the current transaction changes, told to {@link ProjectionChanges} once it
+     * commits: one synchronization per transaction, however many batches it applies.
+     */
+    private Set<String> changedOnCommit() {
+        CountiesOnCommit pending = (CountiesOnCommit) transactions.getResource(CountiesOnCommit.class);
+        if (pending == null) {
+            pending = new CountiesOnCommit(changes);
+            transactions.putResource(CountiesOnCommit.class, pending);
+            transactions.registerInterposedSynchronization(pending);
+        }
+        return pending.counties;
+    }
+
+    private static final class CountiesOnCommit implements Synchronization {
+        private final ProjectionChanges changes;
+        final Set<String> counties = new HashSet<>();
+
+        CountiesOnCommit(ProjectionChanges changes) {
+            this.changes = changes;
+        }
+
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                changes.committed(counties);
             }
-        });
+        }
     }
 
     private void applyMembers(List<MemberState> members, Ledger ledger) {

@@ -11,12 +11,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.junit.jupiter.api.AfterEach;
@@ -80,9 +75,10 @@ class ForgedEventsTest {
         awaitCounty("629861", YEAR, row -> assertThat(row).containsEntry("membersTotal", 1));
         ReportApi.awaitCaughtUp();
 
-        assertThat(deadLetterReasons(forgedMember.toString())).containsExactly(
+        String schema = projections.active();
+        assertThat(MemberFiguresTest.deadLetterReasons(dataSource, schema, forgedMember.toString())).containsExactly(
                 "source must be /members-service on members.events, found /relief-service");
-        assertThat(deadLetterReasons(forgedApproval.toString())).containsExactly(
+        assertThat(MemberFiguresTest.deadLetterReasons(dataSource, schema, forgedApproval.toString())).containsExactly(
                 "source must be /relief-service on relief.events, found /members-service");
         assertThat(county("629861", YEAR)).containsEntry("membersTotal", 1).containsEntry("membersInDifficulty", 0);
         assertThat(((Number) county("629861", YEAR).get("fundsApproved")).doubleValue()).isZero();
@@ -119,20 +115,5 @@ class ForgedEventsTest {
                  "countyCode":"629861","kind":"HARDSHIP_RELIEF","amount":3000.00,"disbursedOn":"2015-03-01",
                  "status":"APPROVED"}}""".formatted(UUID.randomUUID(), source, memberId, UUID.randomUUID(), memberId)
                 .replace("\n", "");
-    }
-
-    private List<String> deadLetterReasons(String key) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT reason FROM " + projections.active() + ".dead_letter_event WHERE message_key = ?")) {
-            query.setString(1, key);
-            try (ResultSet rows = query.executeQuery()) {
-                List<String> reasons = new ArrayList<>();
-                while (rows.next()) {
-                    reasons.add(rows.getString(1));
-                }
-                return reasons;
-            }
-        }
     }
 }

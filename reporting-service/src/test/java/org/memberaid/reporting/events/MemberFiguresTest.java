@@ -241,9 +241,14 @@ class MemberFiguresTest {
     }
 
     private List<String> deadLetterReasons(String key) throws SQLException {
+        return deadLetterReasons(dataSource, projections.active(), key);
+    }
+
+    /** The reasons the dead letters of the projection in {@code schema} give for the records with this key. */
+    static List<String> deadLetterReasons(AgroalDataSource dataSource, String schema, String key) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(
-                        "SELECT reason FROM " + projections.active() + ".dead_letter_event WHERE message_key = ?")) {
+                        "SELECT reason FROM " + schema + ".dead_letter_event WHERE message_key = ?")) {
             query.setString(1, key);
             try (ResultSet rows = query.executeQuery()) {
                 List<String> reasons = new ArrayList<>();

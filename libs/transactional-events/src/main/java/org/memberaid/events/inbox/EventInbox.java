@@ -8,6 +8,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -56,6 +59,9 @@ public class EventInbox {
 
     @Inject
     InboxConfig config;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     private final Counter deadLetters;
 
@@ -278,8 +284,7 @@ public class EventInbox {
 
     private void deadLetter(String topic, int partition, long offset, String key, String payload, String reason) {
         LOG.warnf("Skipping record %s-%d@%d: %s", topic, partition, offset, reason);
-        deadLetters.increment();
-        session().doWork(connection -> {
+        int inserted = session().doReturningWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO dead_letter_event (topic, partition_no, record_offset, message_key, payload, reason)
                     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (topic, partition_no, record_offset) DO NOTHING""")) {
@@ -289,9 +294,49 @@ public class EventInbox {
                 insert.setString(4, key);
                 insert.setString(5, payload);
                 insert.setString(6, reason);
-                insert.executeUpdate();
+                return insert.executeUpdate();
             }
         });
+        countOnCommit(inserted);
+    }
+
+    /**
+     * Adds dead-letter rows to the counter once their transaction has committed: a batch the
+     * database refuses rolls back the rows it wrote and writes them again record by record, and
+     * only the committed ones exist. One synchronization per transaction carries its count.
+     */
+    private void countOnCommit(int rows) {
+        if (rows == 0) {
+            return;
+        }
+        CommittedDeadLetters pending = (CommittedDeadLetters) transactions.getResource(CommittedDeadLetters.class);
+        if (pending == null) {
+            pending = new CommittedDeadLetters(deadLetters);
+            transactions.putResource(CommittedDeadLetters.class, pending);
+            transactions.registerInterposedSynchronization(pending);
+        }
+        pending.rows += rows;
+    }
+
+    /** The dead-letter rows one transaction wrote, counted when it commits. */
+    private static final class CommittedDeadLetters implements Synchronization {
+        private final Counter counter;
+        int rows;
+
+        CommittedDeadLetters(Counter counter) {
+            this.counter = counter;
+        }
+
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                counter.increment(rows);
+            }
+        }
     }
 
     private Session session() {
