@@ -2,12 +2,16 @@ package org.memberaid.relief;
 
 import static org.awaitility.Awaitility.await;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 import org.memberaid.deploy.kafka.TopicWriter;
-import org.memberaid.relief.domain.MemberReplica;
 
 /** Puts members into relief's replica the way production does: by their events on members.events. */
 public final class Replica {
@@ -63,9 +67,20 @@ public final class Replica {
         try (TopicWriter writer = new TopicWriter(KafkaBrokerTestResource.admin())) {
             writer.send("members.events", member.id().toString(), event);
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> MemberReplica.<MemberReplica>findByIdOptional(member.id())
-                        .filter(known -> known.version >= sequence).isPresent()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> replicated(member.id(), sequence));
         return member.id();
+    }
+
+    /** Whether relief's replica holds the member at {@code version} or later. */
+    private static boolean replicated(UUID id, long version) throws SQLException {
+        AgroalDataSource dataSource = Arc.container().instance(AgroalDataSource.class).get();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT version FROM member_replica WHERE id = ?")) {
+            query.setObject(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() && row.getLong("version") >= version;
+            }
+        }
     }
 }

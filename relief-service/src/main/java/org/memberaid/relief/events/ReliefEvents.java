@@ -13,9 +13,9 @@ import org.memberaid.relief.domain.Disbursement;
 import org.memberaid.relief.domain.Fund;
 
 /**
- * The events relief-service publishes on {@value #TOPIC}. Fund events are keyed by fund id, with
- * the fund's version as {@code sequence}; call them after the fund change is flushed. Disbursement
- * and assistance events join the writes of the plain JDBC change they describe.
+ * The events relief-service publishes on {@value #TOPIC}. Each joins the writes of the plain JDBC
+ * change it describes. Fund events are keyed by fund id, with the fund's version (the one written)
+ * as {@code sequence}.
  */
 @ApplicationScoped
 public class ReliefEvents {
@@ -64,8 +64,9 @@ public class ReliefEvents {
     Outbox outbox;
 
     /** Events name their actor (the CloudEvents extension {@code actor}): the subject who made the change. */
-    public void fundAllocated(Fund fund, String actor) {
-        outbox.append(TOPIC, fund.id.toString(), FUND_ALLOCATED, fund.version, FundSnapshot.of(fund, null), actor);
+    public void fundAllocated(StatementPipeline writes, Fund fund, String actor) {
+        outbox.appendTo(writes, List.of(new Outbox.Event(TOPIC, fund.id.toString(), FUND_ALLOCATED, fund.version,
+                FundSnapshot.of(fund, null), actor)));
     }
 
     /**
@@ -83,8 +84,8 @@ public class ReliefEvents {
                 1, AssistanceSnapshot.of(record), record.recordedBy)));
     }
 
-    public void fundBudgetChanged(Fund fund, BigDecimal previousBudget, String actor) {
-        outbox.append(TOPIC, fund.id.toString(), FUND_BUDGET_CHANGED, fund.version, FundSnapshot.of(fund, previousBudget),
-                actor);
+    public void fundBudgetChanged(StatementPipeline writes, Fund fund, BigDecimal previousBudget, String actor) {
+        outbox.appendTo(writes, List.of(new Outbox.Event(TOPIC, fund.id.toString(), FUND_BUDGET_CHANGED, fund.version,
+                FundSnapshot.of(fund, previousBudget), actor)));
     }
 }

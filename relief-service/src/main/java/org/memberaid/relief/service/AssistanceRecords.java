@@ -1,20 +1,16 @@
 package org.memberaid.relief.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.memberaid.access.RegionScope;
 import org.memberaid.database.TimeOrderedUuids;
-import java.util.function.Function;
-import org.memberaid.jdbc.StatementPipeline;
+import org.memberaid.jdbc.JdbcTransactions;
 import org.memberaid.relief.domain.AssistanceKind;
 import org.memberaid.relief.domain.AssistanceRecord;
 import org.memberaid.relief.domain.MemberReplica;
@@ -36,6 +32,9 @@ public class AssistanceRecords {
     ReliefEvents events;
 
     @Inject
+    JdbcTransactions transactions;
+
+    @Inject
     Clock clock;
 
     public record Page(List<AssistanceRecord> items, long total) {
@@ -52,49 +51,44 @@ public class AssistanceRecords {
             record.id = TimeOrderedUuids.next();
             record.countyCode = member.countyCode;
             record.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            insert(writes, record);
+            AssistanceRows.insert(writes, record);
             events.assistanceRecorded(writes, record);
             return render.apply(record);
         });
     }
 
-    private static void insert(StatementPipeline writes, AssistanceRecord r) {
-        writes.add("""
-                INSERT INTO assistance_record (id, member_id, county_code, kind, provided_on, skills, employer,
-                    project_name, helper_id, helper_name, helper_type, note, recorded_by, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", r.id, r.memberId, r.countyCode, r.kind.name(),
-                r.providedOn, r.skills, r.employer, r.projectName, r.helperId, r.helperName,
-                r.helperType == null ? null : r.helperType.name(), r.note, r.recordedBy, Timestamp.from(r.createdAt));
-    }
-
     /** The record {@code id}, if it lies inside {@code scope}: outside it, a record does not exist for the caller. */
     public AssistanceRecord get(UUID id, RegionScope scope) {
-        return QuarkusTransaction.joiningExisting().call(() -> AssistanceRecord.<AssistanceRecord>findByIdOptional(id))
-                .filter(record -> scope.covers(record.countyCode))
-                .orElseThrow(() -> new NotFoundException("No assistance record with id " + id));
+        AssistanceRecord record = transactions.run(connection -> AssistanceRows.find(connection, id));
+        if (record == null || !scope.covers(record.countyCode)) {
+            throw new NotFoundException("No assistance record with id " + id);
+        }
+        return record;
     }
 
+    /** Page {@code page} (from 0) of the records in {@code scope}, oldest first, and how many there are. */
     public Page list(RegionScope scope, UUID memberId, String countyCode, AssistanceKind kind, int page, int size) {
         List<String> conditions = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        conditions.add("countyCode like :scope");
-        parameters.and("scope", scope.likePattern());
+        List<Object> parameters = new ArrayList<>();
+        conditions.add("a.county_code LIKE ?");
+        parameters.add(scope.likePattern());
         if (memberId != null) {
-            conditions.add("memberId = :member");
-            parameters.and("member", memberId);
+            conditions.add("a.member_id = ?");
+            parameters.add(memberId);
         }
         if (countyCode != null) {
-            conditions.add("countyCode = :county");
-            parameters.and("county", countyCode);
+            conditions.add("a.county_code = ?");
+            parameters.add(countyCode);
         }
         if (kind != null) {
-            conditions.add("kind = :kind");
-            parameters.and("kind", kind);
+            conditions.add("a.kind = ?");
+            parameters.add(kind.name());
         }
-        return QuarkusTransaction.joiningExisting().call(() -> {
-            var query = AssistanceRecord.<AssistanceRecord>find(String.join(" and ", conditions),
-                    Sort.by("providedOn").and("createdAt").and("id"), parameters);
-            return new Page(query.page(io.quarkus.panache.common.Page.of(page, size)).list(), query.count());
-        });
+        String from = " FROM assistance_record a WHERE " + String.join(" AND ", conditions);
+        return transactions.run(connection -> new Page(
+                Paging.rows(connection, "SELECT " + AssistanceRows.columns("a", "") + from
+                        + " ORDER BY a.provided_on, a.created_at, a.id", parameters, page, size,
+                        row -> AssistanceRows.read(row, "")),
+                Paging.count(connection, "SELECT count(*)" + from, parameters)));
     }
 }

@@ -1,11 +1,12 @@
 package org.memberaid.relief.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import java.util.List;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HashSet;
 import java.util.Set;
+import org.memberaid.jdbc.JdbcTransactions;
 import org.memberaid.relief.domain.NotFoundException;
 
 /** The county codes of the reference data; they change only by migration, so they are read once. */
@@ -13,15 +14,23 @@ import org.memberaid.relief.domain.NotFoundException;
 public class Counties {
 
     @Inject
-    EntityManager entityManager;
+    JdbcTransactions transactions;
 
     private volatile Set<String> codes;
 
     public boolean isCounty(String code) {
         if (codes == null) {
-            List<?> rows = QuarkusTransaction.joiningExisting().call(() -> entityManager
-                    .createNativeQuery("SELECT code FROM region WHERE level = 'COUNTY'").getResultList());
-            codes = Set.copyOf(rows.stream().map(String::valueOf).toList());
+            codes = transactions.run(connection -> {
+                Set<String> found = new HashSet<>();
+                try (PreparedStatement query = connection.prepareStatement(
+                        "SELECT code FROM region WHERE level = 'COUNTY'");
+                        ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        found.add(row.getString("code"));
+                    }
+                }
+                return Set.copyOf(found);
+            });
         }
         return codes.contains(code);
     }

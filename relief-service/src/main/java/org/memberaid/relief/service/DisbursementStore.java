@@ -28,10 +28,10 @@ import org.memberaid.relief.domain.StartupMechanism;
  */
 final class DisbursementStore {
 
-    private static final String COLUMNS = """
-            id, member_id, fund_id, county_code, kind, amount, disbursed_on, year, mechanism, project_name, reason,
-            requested_by, status, decided_by, decision_reason, reversed_by, reversal_reason, version, created_at,
-            updated_at""";
+    private static final String COLUMNS = Columns.aliased("d", "", List.of("id", "member_id", "fund_id",
+            "county_code", "kind", "amount", "disbursed_on", "year", "mechanism", "project_name", "reason",
+            "requested_by", "status", "decided_by", "decision_reason", "reversed_by", "reversal_reason", "version",
+            "created_at", "updated_at"));
 
     private DisbursementStore() {
     }
@@ -50,7 +50,7 @@ final class DisbursementStore {
     /** The disbursement stored under {@code id}, without locking it. */
     static Optional<Disbursement> find(Connection connection, UUID id) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT " + COLUMNS + " FROM disbursement WHERE id = ?")) {
+                "SELECT " + COLUMNS + " FROM disbursement d WHERE d.id = ?")) {
             query.setObject(1, id);
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? Optional.of(read(row)) : Optional.empty();
@@ -73,7 +73,7 @@ final class DisbursementStore {
      */
     static Map<UUID, Disbursement> lockAll(Connection connection, Collection<UUID> ids) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT " + COLUMNS + " FROM disbursement WHERE id = ANY (?) ORDER BY id FOR UPDATE")) {
+                "SELECT " + COLUMNS + " FROM disbursement d WHERE d.id = ANY (?) ORDER BY d.id FOR UPDATE")) {
             query.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
             Map<UUID, Disbursement> locked = new HashMap<>();
             try (ResultSet row = query.executeQuery()) {
@@ -94,34 +94,18 @@ final class DisbursementStore {
             throws SQLException {
         List<String> conditions = new ArrayList<>();
         List<Object> values = new ArrayList<>();
-        conditions.add("county_code LIKE ?");
+        conditions.add("d.county_code LIKE ?");
         values.add(criteria.scope().likePattern());
-        condition(conditions, values, "member_id = ?", criteria.memberId());
-        condition(conditions, values, "county_code = ?", criteria.countyCode());
-        condition(conditions, values, "kind = ?", criteria.kind() == null ? null : criteria.kind().name());
-        condition(conditions, values, "status = ?", criteria.status() == null ? null : criteria.status().name());
-        condition(conditions, values, "disbursed_on >= ?", criteria.from());
-        condition(conditions, values, "disbursed_on <= ?", criteria.to());
-        String where = " FROM disbursement WHERE " + String.join(" AND ", conditions);
-        List<Disbursement> items = new ArrayList<>(size);
-        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + where
-                + " ORDER BY disbursed_on, created_at, id LIMIT ? OFFSET ?")) {
-            int next = bind(query, values);
-            query.setInt(next, size);
-            query.setLong(next + 1, (long) page * size);
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    items.add(read(row));
-                }
-            }
-        }
-        try (PreparedStatement count = connection.prepareStatement("SELECT count(*)" + where)) {
-            bind(count, values);
-            try (ResultSet row = count.executeQuery()) {
-                row.next();
-                return new Disbursements.Page(items, row.getLong(1));
-            }
-        }
+        condition(conditions, values, "d.member_id = ?", criteria.memberId());
+        condition(conditions, values, "d.county_code = ?", criteria.countyCode());
+        condition(conditions, values, "d.kind = ?", criteria.kind() == null ? null : criteria.kind().name());
+        condition(conditions, values, "d.status = ?", criteria.status() == null ? null : criteria.status().name());
+        condition(conditions, values, "d.disbursed_on >= ?", criteria.from());
+        condition(conditions, values, "d.disbursed_on <= ?", criteria.to());
+        String from = " FROM disbursement d WHERE " + String.join(" AND ", conditions);
+        return new Disbursements.Page(Paging.rows(connection, "SELECT " + COLUMNS + from
+                + " ORDER BY d.disbursed_on, d.created_at, d.id", values, page, size, DisbursementStore::read),
+                Paging.count(connection, "SELECT count(*)" + from, values));
     }
 
     private static void condition(List<String> conditions, List<Object> values, String condition, Object value) {
@@ -129,14 +113,6 @@ final class DisbursementStore {
             conditions.add(condition);
             values.add(value);
         }
-    }
-
-    /** Binds {@code values} from the first parameter on; returns the next parameter's index. */
-    private static int bind(PreparedStatement statement, List<Object> values) throws SQLException {
-        for (int i = 0; i < values.size(); i++) {
-            statement.setObject(i + 1, values.get(i));
-        }
-        return values.size() + 1;
     }
 
     private static Disbursement read(ResultSet row) throws SQLException {
@@ -160,8 +136,8 @@ final class DisbursementStore {
         d.reversedBy = row.getString("reversed_by");
         d.reversalReason = row.getString("reversal_reason");
         d.version = row.getLong("version");
-        d.createdAt = row.getTimestamp("created_at").toInstant();
-        d.updatedAt = row.getTimestamp("updated_at").toInstant();
+        d.createdAt = Columns.instant(row, "created_at");
+        d.updatedAt = Columns.instant(row, "updated_at");
         return d;
     }
 

@@ -311,8 +311,8 @@ public class DisbursementWriters {
             }
         }
         // Charged last, once per fund: the fund rows are what every approval of a county waits for.
-        int moved = Disbursements.move(writes, ledger);
-        Disbursements.requireMoved(writes.execute(connection), moved);
+        int moved = FundRows.move(writes, ledger);
+        FundRows.requireMoved(writes.execute(connection), moved);
         return outcomes;
     }
 

@@ -57,8 +57,8 @@ public class Disbursements {
                     .values().stream().map(EligibilityFacts.LockedFund::fund).toList());
             ledger.refund(disbursement.fundId, disbursement.amount);
             StatementPipeline writes = decision(connection, disbursement, ReliefEvents.DISBURSEMENT_REVERSED);
-            int moved = move(writes, ledger);
-            requireMoved(writes.execute(connection), moved);
+            int moved = FundRows.move(writes, ledger);
+            FundRows.requireMoved(writes.execute(connection), moved);
             return disbursement;
         });
     }
@@ -82,27 +82,6 @@ public class Disbursements {
         DisbursementStore.saveDecisions(connection, writes, List.of(disbursement));
         events.disbursement(writes, eventType, disbursement);
         return writes;
-    }
-
-    /**
-     * Adds the ledger's movements to {@code writes}, last, one conditional UPDATE per fund in fund
-     * id order; returns how many. The condition repeats the ledger's budget rule in the database,
-     * so a fund row changed behind the ledger's back fails the transaction instead of overspending.
-     */
-    static int move(StatementPipeline writes, FundLedger ledger) {
-        ledger.movements().forEach((fund, amount) -> writes.add("""
-                UPDATE fund SET approved = approved + ?, version = version + 1, updated_at = now()
-                WHERE id = ? AND approved + ? <= budget""", amount, fund, amount));
-        return ledger.movements().size();
-    }
-
-    /** Fails the transaction unless each of the last {@code moved} statements (the fund moves) updated its fund. */
-    static void requireMoved(int[] counts, int moved) {
-        for (int i = counts.length - moved; i < counts.length; i++) {
-            if (counts[i] != 1) {
-                throw new IllegalStateException("A fund's budget no longer covers what its locked row allowed");
-            }
-        }
     }
 
     /** Filters for listing; any but the caller's region may be null. */

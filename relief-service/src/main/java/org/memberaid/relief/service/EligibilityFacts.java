@@ -16,7 +16,6 @@ import org.memberaid.relief.domain.CountyPolicy;
 import org.memberaid.relief.domain.DisbursementKind;
 import org.memberaid.relief.domain.DisbursementRequest;
 import org.memberaid.relief.domain.Fund;
-import org.memberaid.relief.domain.FundKind;
 import org.memberaid.relief.domain.MemberReplica;
 import org.memberaid.relief.domain.RuleViolationException;
 
@@ -26,10 +25,6 @@ import org.memberaid.relief.domain.RuleViolationException;
  * year. Read for a batch of requests in one round trip, in their transaction.
  */
 record EligibilityFacts(MemberReplica member, Fund fund, CountyPolicy policy, boolean livingSubsidyThisYear) {
-
-    private static final String MEMBER_COLUMNS = """
-            m.id, m.county_code, m.birth_date, m.joined_party_on, m.labor_capacity, m.annual_income,
-            m.notable_contribution, m.hardship_status, m.registration_status, m.version""";
 
     /**
      * One request of {@link #readAll}: refused (its key held by another transaction or used for
@@ -48,19 +43,18 @@ record EligibilityFacts(MemberReplica member, Fund fund, CountyPolicy policy, bo
     static List<Found> readAll(Connection connection, List<String> scopedKeys, List<String> requestHashes,
             List<DisbursementRequest> requests, List<RegionScope> scopes) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("""
-                SELECT %s, %s
-                , f.id, f.county_code, f.year, f.kind, f.budget, f.approved, f.version,
-                  p.hardship_relief_min, p.hardship_relief_max, p.living_subsidy_min, p.living_subsidy_max,
-                  p.living_subsidy_age, p.special_relief_floor, p.startup_support_max, p.veteran_years, p.version,
-                  r.living AND EXISTS (SELECT 1 FROM disbursement d WHERE d.member_id = m.id
-                                       AND d.living_subsidy_year = r.year)
+                SELECT %s,
+                       %s, %s, %s,
+                       r.living AND EXISTS (SELECT 1 FROM disbursement d WHERE d.member_id = m.id
+                                            AND d.living_subsidy_year = r.year) AS living_subsidy_this_year
                 FROM unnest(?::text[], ?::uuid[], ?::uuid[], ?::boolean[], ?::int[])
                      WITH ORDINALITY AS r(scoped_key, member_id, fund_id, living, year, n)
                 %s
                 LEFT JOIN member_replica m ON m.id = r.member_id
                 LEFT JOIN fund f ON f.id = r.fund_id
                 LEFT JOIN county_policy p ON p.county_code = f.county_code
-                ORDER BY r.n""".formatted(IdempotencyKeys.CLAIM_COLUMNS, MEMBER_COLUMNS, IdempotencyKeys.CLAIM_JOIN))) {
+                ORDER BY r.n""".formatted(IdempotencyKeys.CLAIM_COLUMNS, MemberRows.columns("m", "m_"),
+                FundRows.columns("f", "f_"), PolicyRows.columns("p", "p_"), IdempotencyKeys.CLAIM_JOIN))) {
             int size = requests.size();
             query.setArray(1, connection.createArrayOf("text", scopedKeys.toArray()));
             query.setArray(2, connection.createArrayOf("uuid",
@@ -78,7 +72,7 @@ record EligibilityFacts(MemberReplica member, Fund fund, CountyPolicy policy, bo
                     try {
                         IdempotencyKeys.Answer kept = IdempotencyKeys.earlier(row, requestHashes.get(i));
                         found.add(kept != null ? new Found(null, kept, null)
-                                : new Found(null, null, facts(row, 6, requests.get(i), scopes.get(i))));
+                                : new Found(null, null, facts(row, requests.get(i), scopes.get(i))));
                     } catch (RuleViolationException | ConflictException refused) {
                         found.add(new Found(refused, null, null));
                     }
@@ -88,50 +82,29 @@ record EligibilityFacts(MemberReplica member, Fund fund, CountyPolicy policy, bo
         }
     }
 
-    /** The facts from a row whose member columns start at {@code from}. */
-    private static EligibilityFacts facts(ResultSet row, int from, DisbursementRequest request, RegionScope scope)
+    /** The facts from a row of {@link #readAll}: its member, fund and policy columns are prefixed m_, f_ and p_. */
+    private static EligibilityFacts facts(ResultSet row, DisbursementRequest request, RegionScope scope)
             throws SQLException {
-        MemberReplica member = member(row, from, request.memberId());
+        MemberReplica member = member(row, request.memberId());
         if (!scope.covers(member.countyCode)) {
             throw MemberReplica.unknown(request.memberId());
         }
-        int f = from + 10;
-        if (row.getObject(f) == null || !scope.covers(row.getString(f + 1))) {
+        Fund fund = FundRows.read(row, "f_");
+        if (fund == null || !scope.covers(fund.countyCode)) {
             throw new RuleViolationException("fund-unknown", "No fund with id " + request.fundId());
         }
-        Fund fund = fund(row, f);
-        int p = f + 7;
-        return new EligibilityFacts(member, fund, policy(row, p, fund.countyCode), row.getBoolean(p + 9));
+        return new EligibilityFacts(member, fund, PolicyRows.policy(row, "p_", fund.countyCode),
+                row.getBoolean("living_subsidy_this_year"));
     }
 
-    /** The fund from a row whose fund columns start at {@code f}. */
-    private static Fund fund(ResultSet row, int f) throws SQLException {
-        Fund fund = new Fund();
-        fund.id = row.getObject(f, UUID.class);
-        fund.countyCode = row.getString(f + 1);
-        fund.year = row.getInt(f + 2);
-        fund.kind = FundKind.valueOf(row.getString(f + 3));
-        fund.budget = row.getBigDecimal(f + 4);
-        fund.approved = row.getBigDecimal(f + 5);
-        fund.version = row.getLong(f + 6);
-        return fund;
-    }
-
-    /** The county's policy from a row whose policy columns start at {@code p}; the defaults when it has none. */
-    private static CountyPolicy policy(ResultSet row, int p, String countyCode) throws SQLException {
-        return row.getObject(p) == null ? CountyPolicy.defaults(countyCode)
-                : new CountyPolicy(countyCode, row.getBigDecimal(p), row.getBigDecimal(p + 1),
-                        row.getBigDecimal(p + 2), row.getBigDecimal(p + 3), row.getInt(p + 4),
-                        row.getBigDecimal(p + 5), row.getBigDecimal(p + 6), row.getInt(p + 7), row.getLong(p + 8));
-    }
-
-    /** A fund locked for approvals, with its county's policy as the approvals find it. */
+    /** A fund locked for a change of its money, with its county's policy as the change finds it. */
     record LockedFund(Fund fund, CountyPolicy policy) {
     }
 
     /**
      * Locks the funds (in id order, for the rest of the transaction) and reads each with its
-     * county's policy: what approvals charge, and re-check the programme's rules against.
+     * county's policy: what approvals charge and re-check the programme's rules against, and what
+     * refunds and budget changes decide on.
      */
     static Map<UUID, LockedFund> lockFunds(Connection connection, Collection<UUID> ids) throws SQLException {
         Map<UUID, LockedFund> locked = new HashMap<>();
@@ -139,16 +112,15 @@ record EligibilityFacts(MemberReplica member, Fund fund, CountyPolicy policy, bo
             return locked;
         }
         try (PreparedStatement query = connection.prepareStatement("""
-                SELECT f.id, f.county_code, f.year, f.kind, f.budget, f.approved, f.version,
-                       p.hardship_relief_min, p.hardship_relief_max, p.living_subsidy_min, p.living_subsidy_max,
-                       p.living_subsidy_age, p.special_relief_floor, p.startup_support_max, p.veteran_years, p.version
+                SELECT %s, %s
                 FROM fund f LEFT JOIN county_policy p ON p.county_code = f.county_code
-                WHERE f.id = ANY (?) ORDER BY f.id FOR NO KEY UPDATE OF f""")) {
+                WHERE f.id = ANY (?) ORDER BY f.id FOR NO KEY UPDATE OF f""".formatted(FundRows.columns("f", "f_"),
+                PolicyRows.columns("p", "p_")))) {
             query.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    Fund fund = fund(row, 1);
-                    locked.put(fund.id, new LockedFund(fund, policy(row, 8, fund.countyCode)));
+                    Fund fund = FundRows.read(row, "f_");
+                    locked.put(fund.id, new LockedFund(fund, PolicyRows.policy(row, "p_", fund.countyCode)));
                 }
             }
         }
@@ -162,11 +134,11 @@ record EligibilityFacts(MemberReplica member, Fund fund, CountyPolicy policy, bo
             return found;
         }
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT " + MEMBER_COLUMNS + " FROM member_replica m WHERE m.id = ANY (?)")) {
+                "SELECT " + MemberRows.columns("m", "m_") + " FROM member_replica m WHERE m.id = ANY (?)")) {
             query.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    MemberReplica member = member(row, 1, null);
+                    MemberReplica member = MemberRows.read(row, "m_");
                     found.put(member.id, member);
                 }
             }
@@ -179,12 +151,12 @@ record EligibilityFacts(MemberReplica member, Fund fund, CountyPolicy policy, bo
      * when the member lies outside the caller's region (it does not exist for them).
      */
     static MemberReplica member(Connection connection, UUID id, RegionScope scope) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT " + MEMBER_COLUMNS
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + MemberRows.columns("m", "m_")
                 + " FROM (VALUES (1)) AS one LEFT JOIN member_replica m ON m.id = ?")) {
             query.setObject(1, id);
             try (ResultSet row = query.executeQuery()) {
                 row.next();
-                MemberReplica member = member(row, 1, id);
+                MemberReplica member = member(row, id);
                 if (!scope.covers(member.countyCode)) {
                     throw MemberReplica.unknown(id);
                 }
@@ -193,21 +165,12 @@ record EligibilityFacts(MemberReplica member, Fund fund, CountyPolicy policy, bo
         }
     }
 
-    private static MemberReplica member(ResultSet row, int from, UUID id) throws SQLException {
-        if (row.getObject(from) == null) {
+    /** The member of a row whose member columns are prefixed m_; a 422 saying so when the row has none. */
+    private static MemberReplica member(ResultSet row, UUID id) throws SQLException {
+        MemberReplica member = MemberRows.read(row, "m_");
+        if (member == null) {
             throw MemberReplica.unknown(id);
         }
-        MemberReplica member = new MemberReplica();
-        member.id = row.getObject(from, UUID.class);
-        member.countyCode = row.getString(from + 1);
-        member.birthDate = row.getObject(from + 2, java.time.LocalDate.class);
-        member.joinedPartyOn = row.getObject(from + 3, java.time.LocalDate.class);
-        member.laborCapacity = row.getString(from + 4);
-        member.annualIncome = row.getBigDecimal(from + 5);
-        member.notableContribution = row.getBoolean(from + 6);
-        member.hardshipStatus = row.getString(from + 7);
-        member.registrationStatus = row.getString(from + 8);
-        member.version = row.getLong(from + 9);
         return member;
     }
 }
