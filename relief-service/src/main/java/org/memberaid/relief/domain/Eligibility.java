@@ -29,29 +29,13 @@ public final class Eligibility {
             refuse("member-county", "The member is registered in " + member.countyCode + ", the fund belongs to "
                     + fund.countyCode);
         }
-        if (fund.kind != request.kind().fundKind()) {
-            refuse("fund-kind", request.kind() + " is paid from a " + request.kind().fundKind() + " fund, not "
-                    + fund.kind);
-        }
-        if (fund.year != request.disbursedOn().getYear()) {
-            refuse("fund-year", "The fund is for " + fund.year + ", the disbursement is dated " + request.disbursedOn());
-        }
+        checkTerms(request.kind(), request.amount(), request.disbursedOn(), request.mechanism(), fund, policy);
         switch (request.kind()) {
-            case HARDSHIP_RELIEF -> {
-                requireDifficulty(member);
-                requireWithin(request.amount(), policy.hardshipReliefMin(), policy.hardshipReliefMax(), "hardship relief");
-            }
+            case HARDSHIP_RELIEF -> requireDifficulty(member);
             case LIVING_SUBSIDY -> checkLivingSubsidy(request, member, policy, livingSubsidyThisYear);
             case STARTUP_SUPPORT -> {
-                if (request.mechanism() == null) {
-                    refuse("startup-mechanism", "Startup support names its mechanism");
-                }
                 if (member.laborCapacity == null || "NONE".equals(member.laborCapacity)) {
                     refuse("startup-labor-capacity", "Startup support is for members who can work");
-                }
-                if (request.amount().compareTo(policy.startupSupportMax()) > 0) {
-                    refuse("amount-band", "Startup support is at most " + policy.startupSupportMax().toPlainString()
-                            + " yuan in this county");
                 }
             }
             case HOLIDAY_VISIT -> {
@@ -61,6 +45,38 @@ public final class Eligibility {
                     refuse("holiday-visit", "Holiday visits are for members with notable contributions or "
                             + policy.veteranYears() + " years in the party");
                 }
+            }
+        }
+    }
+
+    /**
+     * The rules that do not depend on the member: the kind is paid from its fund's kind and year,
+     * the amount lies in the county's band for the kind, startup support names its mechanism. A
+     * cycle is held to them when it is created, every single request when it is made.
+     */
+    public static void checkTerms(DisbursementKind kind, BigDecimal amount, LocalDate disbursedOn,
+            StartupMechanism mechanism, Fund fund, CountyPolicy policy) {
+        if (fund.kind != kind.fundKind()) {
+            refuse("fund-kind", kind + " is paid from a " + kind.fundKind() + " fund, not " + fund.kind);
+        }
+        if (fund.year != disbursedOn.getYear()) {
+            refuse("fund-year", "The fund is for " + fund.year + ", the disbursement is dated " + disbursedOn);
+        }
+        switch (kind) {
+            case HARDSHIP_RELIEF -> requireWithin(amount, policy.hardshipReliefMin(), policy.hardshipReliefMax(),
+                    "hardship relief");
+            case LIVING_SUBSIDY -> requireWithin(amount, policy.livingSubsidyMin(), policy.livingSubsidyMax(),
+                    "the living subsidy");
+            case STARTUP_SUPPORT -> {
+                if (mechanism == null) {
+                    refuse("startup-mechanism", "Startup support names its mechanism");
+                }
+                if (amount.compareTo(policy.startupSupportMax()) > 0) {
+                    refuse("amount-band", "Startup support is at most " + policy.startupSupportMax().toPlainString()
+                            + " yuan in this county");
+                }
+            }
+            case HOLIDAY_VISIT -> {
             }
         }
     }
@@ -82,7 +98,6 @@ public final class Eligibility {
     private static void checkLivingSubsidy(DisbursementRequest request, MemberReplica member, CountyPolicy policy,
             boolean livingSubsidyThisYear) {
         requireDifficulty(member);
-        requireWithin(request.amount(), policy.livingSubsidyMin(), policy.livingSubsidyMax(), "the living subsidy");
         int age = Period.between(member.birthDate, request.disbursedOn()).getYears();
         if (age < policy.livingSubsidyAge()) {
             refuse("living-subsidy-age", "The living subsidy is for members aged " + policy.livingSubsidyAge()

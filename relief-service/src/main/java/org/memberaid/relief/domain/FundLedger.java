@@ -45,7 +45,7 @@ public final class FundLedger {
     }
 
     /**
-     * Charges {@code amount} to the fund; refuses (409 insufficient-funds, with what remains) and
+     * Charges {@code amount} to the fund; refuses (409 insufficient-funds, with what remains and the shortfall) and
      * changes nothing when the fund's remaining budget does not cover it.
      */
     public void charge(UUID fundId, BigDecimal amount) {
@@ -55,7 +55,7 @@ public final class FundLedger {
         if (remaining.compareTo(amount) < 0) {
             throw new ConflictException("insufficient-funds", "The fund has " + remaining.toPlainString()
                     + " yuan left, less than the " + amount.toPlainString() + " requested",
-                    Map.of("remaining", remaining));
+                    Map.of("remaining", remaining, "shortfall", amount.subtract(remaining)));
         }
         move(fund, amount);
     }

@@ -8,8 +8,9 @@ public class RuleViolationException extends RuntimeException {
 
     private final String rule;
 
+    /** Without a stack trace: a refusal is an answer, not a fault, and an evaluation may make thousands. */
     public RuleViolationException(String rule, String message) {
-        super(message);
+        super(message, null, false, false);
         this.rule = rule;
     }
 

@@ -31,11 +31,11 @@ public record DisbursementBody(
      */
     DisbursementRequest validated(String requester, ProgrammeYears years) {
         List<Violation> violations = new ArrayList<>();
-        required(memberId, "memberId", violations);
-        required(fundId, "fundId", violations);
-        required(kind, "kind", violations);
+        RequestBodies.required(memberId, "memberId", violations);
+        RequestBodies.required(fundId, "fundId", violations);
+        RequestBodies.required(kind, "kind", violations);
         Amounts.checkPositive(amount, "amount", violations);
-        required(disbursedOn, "disbursedOn", violations);
+        RequestBodies.required(disbursedOn, "disbursedOn", violations);
         if (disbursedOn != null && !years.holds(disbursedOn)) {
             violations.add(new Violation("disbursedOn", years.refusal()));
         }
@@ -50,11 +50,5 @@ public record DisbursementBody(
         // One scale for amounts, so 3000 and 3000.00 are the same request under an Idempotency-Key.
         return new DisbursementRequest(memberId, fundId, kind, amount.setScale(2), disbursedOn, mechanism, project, why,
                 requester);
-    }
-
-    private static void required(Object value, String field, List<Violation> violations) {
-        if (value == null) {
-            violations.add(new Violation(field, "is required"));
-        }
     }
 }

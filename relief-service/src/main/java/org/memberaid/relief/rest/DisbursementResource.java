@@ -166,7 +166,7 @@ public class DisbursementResource {
     @RolesAllowed(Role.APPROVER)
     public DisbursementResponse reject(@PathParam("id") UUID id, Rejection rejection) {
         Rejection body = RequestBodies.require(rejection);
-        return DisbursementResponse.of(disbursements.reject(id, caller.subject(), reason(body.reason()),
+        return DisbursementResponse.of(disbursements.reject(id, caller.subject(), Texts.reason(body.reason()),
                 caller.region()));
     }
 
@@ -185,7 +185,7 @@ public class DisbursementResource {
     @RolesAllowed(Role.APPROVER)
     public DisbursementResponse reverse(@PathParam("id") UUID id, Reversal reversal) {
         Reversal body = RequestBodies.require(reversal);
-        return DisbursementResponse.of(disbursements.reverse(id, caller.subject(), reason(body.reason()),
+        return DisbursementResponse.of(disbursements.reverse(id, caller.subject(), Texts.reason(body.reason()),
                 caller.region()));
     }
 
@@ -218,14 +218,5 @@ public class DisbursementResource {
                 countyCode == null || countyCode.isBlank() ? null : countyCode.strip(), kind, status, from, to), page, size);
         return new PageResponse<>(found.items().stream().map(DisbursementResponse::of).toList(), page, size,
                 found.total());
-    }
-
-    private static String reason(String value) {
-        List<Violation> violations = new ArrayList<>();
-        String text = Texts.bounded(value, "reason", Texts.REASON, true, violations);
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
-        }
-        return text;
     }
 }

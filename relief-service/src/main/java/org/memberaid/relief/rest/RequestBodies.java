@@ -1,6 +1,8 @@
 package org.memberaid.relief.rest;
 
+import java.util.List;
 import org.memberaid.problems.InvalidInputException;
+import org.memberaid.problems.Violation;
 
 /** What every relief resource checks of a JSON body before reading it. */
 final class RequestBodies {
@@ -14,5 +16,12 @@ final class RequestBodies {
             throw new InvalidInputException("body", "is required");
         }
         return body;
+    }
+
+    /** Adds "is required" for {@code field} when its value is missing. */
+    static void required(Object value, String field, List<Violation> violations) {
+        if (value == null) {
+            violations.add(new Violation(field, "is required"));
+        }
     }
 }

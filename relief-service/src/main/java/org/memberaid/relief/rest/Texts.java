@@ -1,6 +1,8 @@
 package org.memberaid.relief.rest;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.memberaid.problems.InvalidInputException;
 import org.memberaid.problems.Violation;
 
 /**
@@ -27,6 +29,16 @@ final class Texts {
             }
         } else if (text.codePointCount(0, text.length()) > maxLength) {
             violations.add(new Violation(field, "must be at most " + maxLength + " characters"));
+        }
+        return text;
+    }
+
+    /** A decision's reason (rejection, reversal, cancellation, removal): required, bounded; else 400 naming {@code reason}. */
+    static String reason(String value) {
+        List<Violation> violations = new ArrayList<>();
+        String text = bounded(value, "reason", REASON, true, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
         }
         return text;
     }
