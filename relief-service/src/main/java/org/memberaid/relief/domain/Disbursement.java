@@ -34,6 +34,8 @@ public class Disbursement {
     public Long version;
     public Instant createdAt;
     public Instant updatedAt;
+    /** The cycle whose approval made it, or null for a single request. */
+    public UUID cycleId;
 
     public static Disbursement request(DisbursementRequest request, String countyCode, Instant now) {
         Disbursement d = new Disbursement();
@@ -53,6 +55,18 @@ public class Disbursement {
         d.version = 1L;
         d.createdAt = stored(now);
         d.updatedAt = d.createdAt;
+        return d;
+    }
+
+    /**
+     * An entitlement of {@code cycle}, approved with the cycle: requested by the cycle's creator,
+     * decided by its approver, at the cycle's amount and date.
+     */
+    public static Disbursement entitlement(Cycle cycle, UUID memberId, String approver, Instant now) {
+        Disbursement d = request(cycle.requestFor(memberId), cycle.countyCode, now);
+        d.cycleId = cycle.id;
+        d.status = DisbursementStatus.APPROVED;
+        d.decidedBy = approver;
         return d;
     }
 

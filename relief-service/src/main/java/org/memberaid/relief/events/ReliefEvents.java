@@ -3,12 +3,15 @@ package org.memberaid.relief.events;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.memberaid.jdbc.StatementPipeline;
 import org.memberaid.events.outbox.Outbox;
 import org.memberaid.relief.domain.AssistanceRecord;
+import org.memberaid.relief.domain.Cycle;
 import org.memberaid.relief.domain.Disbursement;
 import org.memberaid.relief.domain.Fund;
 
@@ -28,6 +31,12 @@ public class ReliefEvents {
     public static final String DISBURSEMENT_REJECTED = "memberaid.disbursement.rejected.v1";
     public static final String DISBURSEMENT_REVERSED = "memberaid.disbursement.reversed.v1";
     public static final String ASSISTANCE_RECORDED = "memberaid.assistance.recorded.v1";
+    public static final String CYCLE_CREATED = "memberaid.cycle.created.v1";
+    public static final String CYCLE_EVALUATED = "memberaid.cycle.evaluated.v1";
+    public static final String CYCLE_ENTITLEMENT_REMOVED = "memberaid.cycle.entitlement-removed.v1";
+    public static final String CYCLE_APPROVED = "memberaid.cycle.approved.v1";
+    public static final String CYCLE_REJECTED = "memberaid.cycle.rejected.v1";
+    public static final String CYCLE_CANCELLED = "memberaid.cycle.cancelled.v1";
 
     /** The {@code data} of fund events: what reporting needs to sum budgets per county and year. */
     public record FundSnapshot(UUID id, String countyCode, int year, String kind, BigDecimal budget,
@@ -60,6 +69,19 @@ public class ReliefEvents {
         }
     }
 
+    /**
+     * The {@code data} of cycle events: the cycle as it is after the change. Its money reaches
+     * reporting as the disbursement events of its entitlements, not through these.
+     */
+    public record CycleSnapshot(UUID id, String countyCode, int year, String kind, UUID fundId, String name,
+            BigDecimal amount, LocalDate disbursedOn, String status, int entitled, BigDecimal total, long version) {
+
+        static CycleSnapshot of(Cycle c) {
+            return new CycleSnapshot(c.id, c.countyCode, c.year, c.kind.name(), c.fundId, c.name, c.amount,
+                    c.disbursedOn, c.status.name(), c.entitled, c.total, c.version);
+        }
+    }
+
     @Inject
     Outbox outbox;
 
@@ -78,6 +100,15 @@ public class ReliefEvents {
                 DisbursementSnapshot.of(d), d.lastActor())));
     }
 
+    /**
+     * As {@link #disbursement}, for many disbursements at once (a cycle's entitlements): written
+     * now, on the transaction's connection, as one JDBC batch.
+     */
+    public void disbursements(Connection connection, String type, List<Disbursement> all) throws SQLException {
+        outbox.appendAll(connection, all.stream().map(d -> new Outbox.Event(TOPIC, d.memberId.toString(), type,
+                d.version, DisbursementSnapshot.of(d), d.lastActor())).toList());
+    }
+
     /** Assistance records never change: key = member id, sequence 1. */
     public void assistanceRecorded(StatementPipeline writes, AssistanceRecord record) {
         outbox.appendTo(writes, List.of(new Outbox.Event(TOPIC, record.memberId.toString(), ASSISTANCE_RECORDED,
@@ -87,5 +118,11 @@ public class ReliefEvents {
     public void fundBudgetChanged(StatementPipeline writes, Fund fund, BigDecimal previousBudget, String actor) {
         outbox.appendTo(writes, List.of(new Outbox.Event(TOPIC, fund.id.toString(), FUND_BUDGET_CHANGED, fund.version,
                 FundSnapshot.of(fund, previousBudget), actor)));
+    }
+
+    /** Cycle events are keyed by cycle id; sequence is the cycle's version. */
+    public void cycle(StatementPipeline writes, String type, Cycle cycle, String actor) {
+        outbox.appendTo(writes, List.of(new Outbox.Event(TOPIC, cycle.id.toString(), type, cycle.version,
+                CycleSnapshot.of(cycle), actor)));
     }
 }

@@ -31,20 +31,43 @@ final class DisbursementStore {
     private static final String COLUMNS = Columns.aliased("d", "", List.of("id", "member_id", "fund_id",
             "county_code", "kind", "amount", "disbursed_on", "year", "mechanism", "project_name", "reason",
             "requested_by", "status", "decided_by", "decision_reason", "reversed_by", "reversal_reason", "version",
-            "created_at", "updated_at"));
+            "created_at", "updated_at", "cycle_id"));
 
     private DisbursementStore() {
     }
 
+    private static final String INSERT = """
+            INSERT INTO disbursement (id, member_id, fund_id, county_code, kind, amount, disbursed_on, year, mechanism,
+                project_name, reason, requested_by, status, decided_by, version, created_at, updated_at,
+                living_subsidy_year, cycle_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
     static void insert(StatementPipeline writes, Disbursement d) {
-        writes.addRow("""
-                INSERT INTO disbursement (id, member_id, fund_id, county_code, kind, amount, disbursed_on, year,
-                    mechanism, project_name, reason, requested_by, status, version, created_at, updated_at,
-                    living_subsidy_year)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", d.id, d.memberId, d.fundId, d.countyCode,
-                d.kind.name(), d.amount, d.disbursedOn, d.year, d.mechanism == null ? null : d.mechanism.name(),
-                d.projectName, d.reason, d.requestedBy, d.status.name(), d.version, Timestamp.from(d.createdAt),
-                Timestamp.from(d.updatedAt), d.livingSubsidyYear());
+        writes.addRow(INSERT, values(d));
+    }
+
+    /**
+     * Inserts many disbursements at once (a cycle's thousands of entitlements), as one JDBC batch:
+     * more rows than one statement may carry parameters for.
+     */
+    static void insertAll(Connection connection, List<Disbursement> all) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (Disbursement d : all) {
+                Object[] values = values(d);
+                for (int i = 0; i < values.length; i++) {
+                    insert.setObject(i + 1, values[i]);
+                }
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static Object[] values(Disbursement d) {
+        return new Object[] {d.id, d.memberId, d.fundId, d.countyCode, d.kind.name(), d.amount, d.disbursedOn,
+            d.year, d.mechanism == null ? null : d.mechanism.name(), d.projectName, d.reason, d.requestedBy,
+            d.status.name(), d.decidedBy, d.version, Timestamp.from(d.createdAt), Timestamp.from(d.updatedAt),
+            d.livingSubsidyYear(), d.cycleId};
     }
 
     /** The disbursement stored under {@code id}, without locking it. */
@@ -138,6 +161,7 @@ final class DisbursementStore {
         d.version = row.getLong("version");
         d.createdAt = Columns.instant(row, "created_at");
         d.updatedAt = Columns.instant(row, "updated_at");
+        d.cycleId = row.getObject("cycle_id", UUID.class);
         return d;
     }
 

@@ -107,6 +107,16 @@ record EligibilityFacts(MemberReplica member, Fund fund, CountyPolicy policy, bo
      * refunds and budget changes decide on.
      */
     static Map<UUID, LockedFund> lockFunds(Connection connection, Collection<UUID> ids) throws SQLException {
+        return funds(connection, ids, " FOR NO KEY UPDATE OF f");
+    }
+
+    /** The fund with its county's policy, as {@link #lockFunds} reads it but without a lock; null when there is none. */
+    static LockedFund fund(Connection connection, UUID id) throws SQLException {
+        return funds(connection, List.of(id), "").get(id);
+    }
+
+    private static Map<UUID, LockedFund> funds(Connection connection, Collection<UUID> ids, String lock)
+            throws SQLException {
         Map<UUID, LockedFund> locked = new HashMap<>();
         if (ids.isEmpty()) {
             return locked;
@@ -114,8 +124,8 @@ record EligibilityFacts(MemberReplica member, Fund fund, CountyPolicy policy, bo
         try (PreparedStatement query = connection.prepareStatement("""
                 SELECT %s, %s
                 FROM fund f LEFT JOIN county_policy p ON p.county_code = f.county_code
-                WHERE f.id = ANY (?) ORDER BY f.id FOR NO KEY UPDATE OF f""".formatted(FundRows.columns("f", "f_"),
-                PolicyRows.columns("p", "p_")))) {
+                WHERE f.id = ANY (?) ORDER BY f.id""".formatted(FundRows.columns("f", "f_"),
+                PolicyRows.columns("p", "p_")) + lock)) {
             query.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
