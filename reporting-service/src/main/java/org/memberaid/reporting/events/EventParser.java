@@ -43,6 +43,7 @@ public final class EventParser {
             case FUND -> fund(type, event, data);
             case DISBURSEMENT -> disbursement(type, event, data);
             case ASSISTANCE -> assistance(data);
+            case CYCLE -> new CycleNoted(type, data.uuid("id"), data.text("countyCode"));
         };
     }
 

@@ -101,6 +101,17 @@ class EventParserTest {
     }
 
     @Test
+    void aCycleIsReadAndCountsNothingOfItsOwn() {
+        ReportingEvent approved = EventParser.parse(event(EventType.CYCLE_APPROVED, 4, """
+                {"id":"%s","countyCode":"620722","year":2015,"kind":"LIVING_SUBSIDY","status":"APPROVED",
+                 "entitled":212,"total":106000.00}""".formatted(ID)));
+
+        assertThat(approved).isEqualTo(new CycleNoted(EventType.CYCLE_APPROVED, ID, "620722"));
+        assertThatThrownBy(() -> EventParser.parse(event(EventType.CYCLE_CREATED, 1, """
+                {"countyCode":"620722"}"""))).isInstanceOf(ContractViolation.class);
+    }
+
+    @Test
     void anUnknownTypeBreaksTheContract() {
         assertThatThrownBy(() -> EventParser.parse(event("memberaid.member.promoted.v1", 1, null, MEMBER_DATA)))
                 .isInstanceOf(ContractViolation.class).hasMessage("unknown event type memberaid.member.promoted.v1");
