@@ -41,11 +41,6 @@ import org.memberaid.relief.service.Cycles;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CycleResource {
 
-    /** The approver is the caller; the body is optional. */
-    @Schema(name = "CycleApproval")
-    public record Approval() {
-    }
-
     /** A rejection, cancellation or removal of an entitlement: the caller decides, the reason says why. */
     @Schema(name = "CycleDecision")
     public record Decision(@Schema(required = true, maxLength = Texts.REASON) String reason) {
@@ -109,11 +104,10 @@ public class CycleResource {
     @APIResponse(responseCode = "200", description = "Evaluated",
             content = @Content(schema = @Schema(implementation = CycleResponse.class)))
     @APIResponse(ref = "NotFound", responseCode = "404")
-    @APIResponse(responseCode = "409", description = "Not DRAFT ('cycleStatus')",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(ref = "CycleNotDraft", responseCode = "409")
     @RolesAllowed(Role.CASEWORKER)
     public CycleResponse evaluate(@PathParam("id") UUID id,
-            @RequestBody(required = false, description = "Optional; an empty object") Approval body) {
+            @RequestBody(required = false, description = "Optional; an empty object") DisbursementResource.Approval body) {
         return CycleResponse.of(cycles.evaluate(id, caller.subject(), caller.region()));
     }
 
@@ -142,8 +136,7 @@ public class CycleResource {
             content = @Content(schema = @Schema(implementation = CycleResponse.class)))
     @APIResponse(ref = "Invalid", responseCode = "400")
     @APIResponse(ref = "NotFound", responseCode = "404")
-    @APIResponse(responseCode = "409", description = "Not DRAFT ('cycleStatus')",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(ref = "CycleNotDraft", responseCode = "409")
     @RolesAllowed(Role.CASEWORKER)
     public CycleResponse removeEntitlement(@PathParam("id") UUID id, @PathParam("memberId") UUID memberId,
             Decision decision) {
@@ -171,7 +164,7 @@ public class CycleResource {
     @APIResponse(ref = "RuleRefused", responseCode = "422")
     @RolesAllowed(Role.APPROVER)
     public CycleResponse approve(@PathParam("id") UUID id,
-            @RequestBody(required = false, description = "Optional; an empty object") Approval approval) {
+            @RequestBody(required = false, description = "Optional; an empty object") DisbursementResource.Approval approval) {
         return CycleResponse.of(cycles.approve(id, caller.subject(), caller.region()));
     }
 
@@ -184,8 +177,7 @@ public class CycleResource {
             content = @Content(schema = @Schema(implementation = CycleResponse.class)))
     @APIResponse(ref = "Invalid", responseCode = "400")
     @APIResponse(ref = "NotFound", responseCode = "404")
-    @APIResponse(responseCode = "409", description = "Not DRAFT ('cycleStatus')",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(ref = "CycleNotDraft", responseCode = "409")
     @APIResponse(ref = "RuleRefused", responseCode = "422")
     @RolesAllowed(Role.APPROVER)
     public CycleResponse reject(@PathParam("id") UUID id, Decision decision) {
@@ -201,8 +193,7 @@ public class CycleResource {
             content = @Content(schema = @Schema(implementation = CycleResponse.class)))
     @APIResponse(ref = "Invalid", responseCode = "400")
     @APIResponse(ref = "NotFound", responseCode = "404")
-    @APIResponse(responseCode = "409", description = "Not DRAFT ('cycleStatus')",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(ref = "CycleNotDraft", responseCode = "409")
     @RolesAllowed(Role.CASEWORKER)
     public CycleResponse cancel(@PathParam("id") UUID id, Decision decision) {
         String reason = Texts.reason(RequestBodies.require(decision).reason());
