@@ -115,8 +115,7 @@ public final class SyntheticMembers {
      * @param countyCode one of {@link #countyCodes()}
      */
     public synchronized SyntheticMember nextInDifficulty(String countyCode, List<HardshipCause> causes) {
-        County county = Arrays.stream(County.values()).filter(c -> c.code.equals(countyCode)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("not a county of Zhangye: " + countyCode));
+        County county = county(countyCode);
         if (causes.isEmpty()) {
             throw new IllegalArgumentException("a member in difficulty has at least one cause");
         }
@@ -125,6 +124,76 @@ public final class SyntheticMembers {
                 county.code, pick(county.townships), drawn.village(), drawn.partyBranch(), drawn.joinedPartyOn(),
                 drawn.education(), drawn.laborCapacity(), drawn.annualIncome(), drawn.notableContribution(),
                 HardshipStatus.IN_DIFFICULTY, causes);
+    }
+
+    /**
+     * The next member as {@link #next()} draws it, but registered in the given county (with one of
+     * its townships): an ordinary member of that county. Consumes the same draws as {@link #next()}
+     * plus one.
+     *
+     * @param countyCode one of {@link #countyCodes()}
+     */
+    public synchronized SyntheticMember nextInCounty(String countyCode) {
+        County county = county(countyCode);
+        SyntheticMember drawn = next();
+        return new SyntheticMember(drawn.nationalId(), drawn.name(), drawn.gender(), drawn.ethnicity(), drawn.phone(),
+                county.code, pick(county.townships), drawn.village(), drawn.partyBranch(), drawn.joinedPartyOn(),
+                drawn.education(), drawn.laborCapacity(), drawn.annualIncome(), drawn.notableContribution(),
+                drawn.hardshipStatus(), drawn.causes());
+    }
+
+    /**
+     * A member of the given county whom the living subsidy is for, today: in difficulty (OLD_AGE,
+     * for some with a second cause), aged {@code minAge} to 95 (two days away from both limits, so
+     * a service on another day still agrees), without labour capacity and without income.
+     *
+     * @param minAge the county policy's living subsidy age, 18 to 93
+     */
+    public synchronized SyntheticMember nextForLivingSubsidy(String countyCode, int minAge) {
+        County county = county(countyCode);
+        if (minAge < MIN_AGE || minAge > MAX_AGE - 2) {
+            throw new IllegalArgumentException("the living subsidy age must be " + MIN_AGE + " to " + (MAX_AGE - 2)
+                    + ", not " + minAge);
+        }
+        Gender gender = random.nextDouble() < 0.72 ? Gender.MALE : Gender.FEMALE;
+        LocalDate birthDate = dateBetween(oldestBirthDate, today.minusDays(DAYS_OF_MARGIN).minusYears(minAge));
+        String village = pick(Vocabulary.VILLAGES);
+        List<HardshipCause> causes = random.nextDouble() < 0.6 ? List.of(HardshipCause.OLD_AGE)
+                : List.of(HardshipCause.OLD_AGE, random.nextDouble() < 0.7 ? HardshipCause.ILLNESS : HardshipCause.DISABILITY);
+        return new SyntheticMember(
+                uniqueNationalId(birthDate, gender),
+                name(gender),
+                gender,
+                Vocabulary.ETHNICITIES.pick(random),
+                phone(),
+                county.code,
+                pick(county.townships),
+                village,
+                village + "党支部",
+                joinedPartyOn(birthDate),
+                EDUCATION_FROM_60.pick(random),
+                LaborCapacity.NONE,
+                BigDecimal.valueOf(0, 2),
+                random.nextDouble() < 0.02,
+                HardshipStatus.IN_DIFFICULTY,
+                causes);
+    }
+
+    /**
+     * Whether the default rules of the living subsidy admit {@code member} on {@code on}: in
+     * difficulty, aged {@code minAge} or more, no labour capacity, no income. (Relief also asks
+     * that the member be active, in the fund's county, and not paid the subsidy that year yet.)
+     */
+    public static boolean livingSubsidyEligible(SyntheticMember member, LocalDate on, int minAge) {
+        return member.hardshipStatus() == HardshipStatus.IN_DIFFICULTY
+                && Period.between(member.birthDate(), on).getYears() >= minAge
+                && member.laborCapacity() == LaborCapacity.NONE
+                && member.annualIncome().signum() == 0;
+    }
+
+    private static County county(String countyCode) {
+        return Arrays.stream(County.values()).filter(c -> c.code.equals(countyCode)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a county of Zhangye: " + countyCode));
     }
 
     /** The codes of Zhangye's six counties, the city district first. */

@@ -1,0 +1,623 @@
+package org.memberaid.deploy.loadgen.scenario;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.memberaid.deploy.loadgen.Scenario;
+import org.memberaid.deploy.loadgen.cli.AccessTokens;
+import org.memberaid.deploy.loadgen.cli.AccessTokens.Role;
+import org.memberaid.deploy.loadgen.cli.Arguments;
+import org.memberaid.deploy.loadgen.cli.Durations;
+import org.memberaid.deploy.loadgen.cli.OptionSpec;
+import org.memberaid.deploy.loadgen.cli.UsageException;
+import org.memberaid.deploy.loadgen.measure.Figures;
+import org.memberaid.deploy.loadgen.measure.RssSampler;
+import org.memberaid.deploy.loadgen.members.CountyCensus;
+import org.memberaid.deploy.loadgen.members.MemberCsv;
+import org.memberaid.deploy.loadgen.members.SyntheticMember;
+import org.memberaid.deploy.loadgen.members.SyntheticMembers;
+
+/**
+ * A county's living-subsidy cycle on relief-service: imports a census of one county, a stated
+ * share of it made eligible, then drafts a cycle, times its evaluation (every member of the county
+ * decided) and its approval (the fund charged and one APPROVED disbursement written per
+ * entitlement, in one transaction), and checks the money to the fen.
+ *
+ * <p>Setup, not measured: reads the county's policy (the subsidy's band and age); generates the
+ * members ({@link CountyCensus}) and imports them with one {@code POST /api/members/import}
+ * (registrar); makes sure the county's SPECIAL_RELIEF fund of this year (Asia/Shanghai) exists
+ * and has {@code members × amount} left (allocated, or its budget raised, as an admin); waits until
+ * relief-service's member replica knows the last imported members (looked up on members-service
+ * by national ID, then probed on relief as the relief scenario does); reads the fund's
+ * {@code approved} and the count of the county's APPROVED living subsidies on the cycle's date.
+ *
+ * <p>Measured: {@code POST /api/cycles/{id}/evaluation} (caseworker, the creator) and
+ * {@code POST /api/cycles/{id}/approval} (approver, another user), each from the first byte sent
+ * to the whole answer. The check: the cycle's total is entitlements × amount, the fund's approved
+ * grew by it, and the county's APPROVED living subsidies on the date grew by the entitlements.
+ */
+public final class CycleScenario implements Scenario {
+
+    static final String SERVICE = "relief-service";
+    private static final String KIND = "LIVING_SUBSIDY";
+    private static final String IMPORT_CONTENT_TYPE = "text/csv; charset=UTF-8";
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(30);
+    /** An evaluation or approval of a large county, or an import, may take long; the report says how long. */
+    private static final Duration LONG_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration REPLICA_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration PROBE_PAUSE = Duration.ofMillis(250);
+    /**
+     * The import's events reach relief in the order of the file within each partition (6 on the
+     * local broker): when the last rows are known, with 64 of them every partition holds one but
+     * with odds of about 6 × (5/6)^64 ≈ 0.00005, and so everything before them is applied too.
+     */
+    private static final int PROBED_MEMBERS = 64;
+    private static final int SHOWN_REJECTIONS = 5;
+    private static final double TARGET_SECONDS = 2.0;
+    /** A fund allocated by the scenario gets at least this, above the default SPECIAL_RELIEF floor (500,000). */
+    private static final BigDecimal MIN_BUDGET = new BigDecimal("1000000.00");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private static final OptionSpec URL = OptionSpec.of("url", "http://localhost:8082", "base URL of relief-service");
+    private static final OptionSpec MEMBERS_URL = OptionSpec.of("members-url", "http://localhost:8081",
+            "base URL of members-service, where the members are imported");
+    private static final OptionSpec MEMBERS = OptionSpec.of("members", "30000", "members imported into the county for the run");
+    private static final OptionSpec COUNTY = OptionSpec.of("county", "620721",
+            "county of the members and the cycle (one of Zhangye's six; 620721 is Sunan)");
+    private static final OptionSpec AMOUNT = OptionSpec.of("amount", "500",
+            "yuan per member, within the county's living subsidy band (300-500 by default)");
+    private static final OptionSpec ELIGIBLE = OptionSpec.of("eligible", "40",
+            "percent of the members made eligible for the living subsidy (in difficulty, aged 70+, no labour capacity, no income)");
+    private static final OptionSpec PID_FILE = CommonOptions.pidFileOf(SERVICE);
+
+    private final AccessTokens tokens;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(CONNECT_TIMEOUT)
+            .build();
+
+    public CycleScenario(AccessTokens tokens) {
+        this(tokens, Clock.systemUTC());
+    }
+
+    /** With the clock whose today (in Asia/Shanghai) is the cycle's date and the members' today. */
+    CycleScenario(AccessTokens tokens, Clock clock) {
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "cycle";
+    }
+
+    @Override
+    public String summary() {
+        return "import a county's members, then time a living-subsidy cycle's evaluation and approval; money to the fen";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(URL, MEMBERS_URL, MEMBERS, COUNTY, AMOUNT, ELIGIBLE, PID_FILE, CommonOptions.SEED);
+    }
+
+    /** What the run is about: read from the options. */
+    private record Plan(URI relief, URI members, int memberCount, String county, BigDecimal amount, int eligiblePercent,
+            long seed, LocalDate today) {
+
+        BigDecimal needed() {
+            return amount.multiply(BigDecimal.valueOf(memberCount));
+        }
+    }
+
+    /** The system is not ready for the run, or answered unexpectedly; the message says what answered what. */
+    static final class Failure extends Exception {
+
+        Failure(String message) {
+            super(message);
+        }
+    }
+
+    @Override
+    public int run(Arguments arguments, PrintStream out) throws IOException, InterruptedException {
+        Plan plan = plan(arguments);
+        tokens.require(Role.REGISTRAR, Role.ADMIN, Role.CASEWORKER, Role.APPROVER);
+        out.printf(Locale.ROOT, "cycle: %s members of county %s (%d %% made eligible for the living subsidy), %s yuan each,"
+                        + " dated %s, on %s; seed %d (repeat with --seed %d)%n",
+                Figures.count(plan.memberCount()), plan.county(), plan.eligiblePercent(), plan.amount().toPlainString(),
+                plan.today(), plan.relief(), plan.seed(), plan.seed());
+        RssSampler rss = null;
+        try {
+            Policy policy = readPolicy(plan, out);
+            CountyCensus census = generate(plan, policy, out);
+            FundState fund = ensureFund(plan, out);
+            ImportAnswer imported = importMembers(plan, census, out);
+            awaitReplica(plan, census, fund, out);
+            BigDecimal approvedBefore = fundState(plan, fund.id()).approved();
+            long disbursementsBefore = countDisbursements(plan);
+            out.printf("setup: before the cycle: fund approved %s yuan; %s APPROVED %s disbursements of %s dated %s%n",
+                    approvedBefore.toPlainString(), Figures.count(disbursementsBefore), KIND, plan.county(), plan.today());
+
+            rss = RssSampler.start(CommonOptions.pidFile(arguments));
+            String cycleId = createCycle(plan, fund, out);
+            Evaluated evaluated = evaluate(plan, cycleId, out);
+            raiseBudgetIfShort(plan, fund.id(), evaluated.total(), out);
+            Duration approval = approve(plan, cycleId, out);
+            rss.close();
+
+            BigDecimal approvedAfter = fundState(plan, fund.id()).approved();
+            long disbursementsAfter = countDisbursements(plan);
+            int expected = imported.imported() == plan.memberCount() && imported.rejected().isEmpty()
+                    ? census.qualifying(plan.today(), policy.age()) : -1;
+            boolean ok = check(plan, evaluated, approvedAfter.subtract(approvedBefore),
+                    disbursementsAfter - disbursementsBefore, expected, out);
+            printTargets(evaluated.elapsed(), approval, out);
+            out.println(rss.report());
+            out.printf(Locale.ROOT, "summary: evaluation %s, approval %s, %s entitlements, %s yuan: %s%n",
+                    Durations.seconds(evaluated.elapsed()), Durations.seconds(approval), Figures.count(evaluated.entitlements()),
+                    evaluated.total().toPlainString(), ok ? "MATCH" : "MISMATCH");
+            if (ok) {
+                out.println("OK: the cycle was evaluated and approved, and the fund and the disbursements account for it to the fen");
+                return SUCCESS;
+            }
+            out.println("FAILED: the money or the disbursements do not account for the cycle (see above)");
+            return FAILURE;
+        } catch (Failure e) {
+            out.println("FAILED: " + e.getMessage());
+            return FAILURE;
+        } finally {
+            if (rss != null) {
+                rss.close();
+            }
+        }
+    }
+
+    private Plan plan(Arguments arguments) {
+        URI relief = plainHttp(CommonOptions.endpoint(arguments, URL, ""), URL);
+        URI members = plainHttp(CommonOptions.endpoint(arguments, MEMBERS_URL, ""), MEMBERS_URL);
+        int memberCount = arguments.positiveInt(MEMBERS.name());
+        String county = arguments.string(COUNTY.name()).strip();
+        if (!SyntheticMembers.countyCodes().contains(county)) {
+            throw new UsageException("option --county must be one of Zhangye's counties " + SyntheticMembers.countyCodes()
+                    + ", not '" + county + "'");
+        }
+        BigDecimal amount;
+        try {
+            amount = new BigDecimal(arguments.string(AMOUNT.name()).strip());
+        } catch (NumberFormatException e) {
+            throw new UsageException("option --amount must be yuan such as 500 or 450.50, not '" + arguments.string(AMOUNT.name()) + "'");
+        }
+        if (amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2) {
+            throw new UsageException("option --amount must be positive yuan with at most 2 decimals, not " + amount.toPlainString());
+        }
+        int percent;
+        try {
+            percent = Integer.parseInt(arguments.string(ELIGIBLE.name()).strip());
+        } catch (NumberFormatException e) {
+            throw new UsageException("option --eligible must be a whole percentage, not '" + arguments.string(ELIGIBLE.name()) + "'");
+        }
+        if (percent < 0 || percent > 100) {
+            throw new UsageException("option --eligible must be 0 to 100, not " + percent);
+        }
+        return new Plan(relief, members, memberCount, county, amount.setScale(2), percent, CommonOptions.seed(arguments),
+                LocalDate.now(clock.withZone(SyntheticMembers.BUSINESS_ZONE)));
+    }
+
+    // ---------------------------------------------------------------- setup
+
+    /** The county's living subsidy rules. */
+    private record Policy(BigDecimal min, BigDecimal max, int age) {
+    }
+
+    private Policy readPolicy(Plan plan, PrintStream out) throws Failure, InterruptedException {
+        HttpResponse<String> response = get(URI.create(plan.relief() + "/api/policies/" + plan.county()), Role.CASEWORKER,
+                SERVICE);
+        JsonNode body = expect(response, 200);
+        JsonNode min = body.get("livingSubsidyMin");
+        JsonNode max = body.get("livingSubsidyMax");
+        JsonNode age = body.get("livingSubsidyAge");
+        if (min == null || !min.isNumber() || max == null || !max.isNumber() || age == null || !age.canConvertToInt()) {
+            throw new Failure("GET /api/policies/" + plan.county() + " has no livingSubsidyMin/Max/Age: " + describe(response));
+        }
+        Policy policy = new Policy(yuan(min.decimalValue()), yuan(max.decimalValue()), age.asInt());
+        out.printf("setup: policy of %s: the living subsidy is %s to %s yuan, from age %d%n", plan.county(),
+                policy.min().toPlainString(), policy.max().toPlainString(), policy.age());
+        if (plan.amount().compareTo(policy.min()) < 0 || plan.amount().compareTo(policy.max()) > 0) {
+            throw new Failure("--amount " + plan.amount().toPlainString() + " lies outside the county's band "
+                    + policy.min().toPlainString() + "-" + policy.max().toPlainString() + " (relief would answer 422 amount-band)");
+        }
+        if (policy.age() > 93) {
+            throw new Failure("the county's living subsidy age " + policy.age() + " leaves no synthetic member (aged 18-95) eligible");
+        }
+        return policy;
+    }
+
+    private static CountyCensus generate(Plan plan, Policy policy, PrintStream out) {
+        long started = System.nanoTime();
+        CountyCensus census = CountyCensus.generate(new SyntheticMembers(plan.seed(), plan.today()), plan.county(),
+                plan.memberCount(), plan.eligiblePercent(), policy.age());
+        int qualifying = census.qualifying(plan.today(), policy.age());
+        out.printf(Locale.ROOT, "setup: %s members of %s generated in %s: %s made eligible (%d %%: in difficulty, aged %d+,"
+                        + " no labour capacity, no income), %s more of the others qualify by chance; %s qualifying%n",
+                Figures.count(plan.memberCount()), plan.county(), Durations.seconds(Duration.ofNanos(System.nanoTime() - started)),
+                Figures.count(census.madeEligible()), plan.eligiblePercent(), policy.age(),
+                Figures.count(qualifying - census.madeEligible()), Figures.count(qualifying));
+        return census;
+    }
+
+    private record FundState(String id, BigDecimal budget, BigDecimal approved, BigDecimal remaining) {
+    }
+
+    /**
+     * The county's SPECIAL_RELIEF fund of this year, allocated when missing, its budget raised
+     * when less than {@code members × amount} is left.
+     */
+    private FundState ensureFund(Plan plan, PrintStream out) throws Failure, InterruptedException {
+        int year = plan.today().getYear();
+        BigDecimal budget = plan.needed().max(MIN_BUDGET);
+        String body = String.format(Locale.ROOT, "{\"countyCode\":\"%s\",\"year\":%d,\"kind\":\"SPECIAL_RELIEF\",\"budget\":\"%s\"}",
+                plan.county(), year, budget.toPlainString());
+        URI funds = URI.create(plan.relief() + "/api/funds");
+        HttpResponse<String> response = post(funds, Role.ADMIN, body, Map.of(), SERVICE, SETUP_TIMEOUT);
+        FundState fund;
+        if (response.statusCode() == 201) {
+            fund = fundState(plan, field(response, "id"));
+            out.printf("setup: fund %s: SPECIAL_RELIEF %s/%d allocated, budget %s yuan%n", fund.id(), plan.county(), year,
+                    fund.budget().toPlainString());
+        } else if (response.statusCode() == 409 && response.body().contains("existingFundId")) {
+            // 409 duplicate-fund: the county has this year's fund already (an earlier run, the relief scenario).
+            fund = fundState(plan, field(response, "existingFundId"));
+            out.printf("setup: fund %s: SPECIAL_RELIEF %s/%d exists: budget %s, approved %s, remaining %s yuan%n", fund.id(),
+                    plan.county(), year, fund.budget().toPlainString(), fund.approved().toPlainString(),
+                    fund.remaining().toPlainString());
+        } else {
+            throw new Failure("POST " + funds + " " + body + " answered " + describe(response));
+        }
+        if (fund.remaining().compareTo(plan.needed()) < 0) {
+            fund = raiseBudget(plan, fund, fund.approved().add(plan.needed()).max(MIN_BUDGET), out);
+        }
+        return fund;
+    }
+
+    /** After the evaluation: other members of the county may be entitled too; the fund must cover the total. */
+    private void raiseBudgetIfShort(Plan plan, String fundId, BigDecimal total, PrintStream out) throws Failure, InterruptedException {
+        FundState fund = fundState(plan, fundId);
+        if (fund.remaining().compareTo(total) < 0) {
+            out.printf("setup: the cycle's total %s exceeds the fund's remaining %s (members of earlier runs entitled too)%n",
+                    total.toPlainString(), fund.remaining().toPlainString());
+            raiseBudget(plan, fund, fund.approved().add(total).add(plan.needed()), out);
+        }
+    }
+
+    private FundState raiseBudget(Plan plan, FundState fund, BigDecimal budget, PrintStream out) throws Failure, InterruptedException {
+        URI uri = URI.create(plan.relief() + "/api/funds/" + fund.id());
+        String body = "{\"budget\":\"" + budget.setScale(2).toPlainString() + "\"}";
+        HttpResponse<String> response = send(request(uri, Role.ADMIN, SETUP_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build(), SERVICE);
+        expect(response, 200);
+        FundState raised = fundState(plan, fund.id());
+        out.printf("setup: fund %s: budget raised from %s to %s yuan (remaining %s)%n", fund.id(), fund.budget().toPlainString(),
+                raised.budget().toPlainString(), raised.remaining().toPlainString());
+        return raised;
+    }
+
+    private FundState fundState(Plan plan, String id) throws Failure, InterruptedException {
+        HttpResponse<String> response = get(URI.create(plan.relief() + "/api/funds/" + id), Role.ADMIN, SERVICE);
+        JsonNode fund = expect(response, 200);
+        return new FundState(id, decimal(fund, "budget", response), decimal(fund, "approved", response),
+                decimal(fund, "remaining", response));
+    }
+
+    private ImportAnswer importMembers(Plan plan, CountyCensus census, PrintStream out) throws Failure, InterruptedException {
+        byte[] csv = MemberCsv.toCsv(census.members()).getBytes(StandardCharsets.UTF_8);
+        URI endpoint = URI.create(plan.members() + "/api/members/import");
+        long started = System.nanoTime();
+        HttpResponse<String> response = send(request(endpoint, Role.REGISTRAR, LONG_TIMEOUT)
+                .header("Content-Type", IMPORT_CONTENT_TYPE)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(csv)).build(), "members-service");
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        JsonNode body = expect(response, 200);
+        ImportAnswer answer;
+        try {
+            answer = ImportAnswer.parse(body);
+        } catch (IllegalArgumentException e) {
+            throw new Failure("POST " + endpoint + " answered " + describe(response) + ", not an import report");
+        }
+        out.printf("setup: POST %s (%s, %s): HTTP %d after %s: received %s, imported %s, rejected %s%n", endpoint,
+                IMPORT_CONTENT_TYPE, Figures.bytes(csv.length), response.statusCode(), Durations.seconds(elapsed),
+                Figures.count(answer.received()), Figures.count(answer.imported()), Figures.count(answer.rejected().size()));
+        answer.rejected().stream().limit(SHOWN_REJECTIONS).forEach(rejection -> out.println("  rejected " + rejection));
+        if (answer.rejected().size() > SHOWN_REJECTIONS) {
+            out.println("  ... and " + Figures.count(answer.rejected().size() - SHOWN_REJECTIONS) + " more rejected rows");
+        }
+        if (answer.imported() == 0) {
+            throw new Failure("nothing was imported (a seed used earlier today? run without --seed for new members)");
+        }
+        return answer;
+    }
+
+    /**
+     * Looks up the last imported members on members-service by national ID, then probes each on
+     * relief with a hardship relief request of 0.01 yuan, below every band: answered 422
+     * member-unknown until the member's event was applied, then 422 amount-band. The probes create
+     * nothing.
+     */
+    private void awaitReplica(Plan plan, CountyCensus census, FundState fund, PrintStream out)
+            throws Failure, InterruptedException {
+        long started = System.nanoTime();
+        List<SyntheticMember> members = census.members();
+        List<String> ids = new ArrayList<>();
+        for (SyntheticMember member : members.subList(Math.max(0, members.size() - PROBED_MEMBERS), members.size())) {
+            ids.add(memberId(plan, member.nationalId()));
+        }
+        URI disbursements = URI.create(plan.relief() + ReliefPairs.DISBURSEMENTS);
+        long deadline = started + REPLICA_TIMEOUT.toNanos();
+        int probes = 0;
+        List<String> pending = new ArrayList<>(ids);
+        while (true) {
+            for (Iterator<String> iterator = pending.iterator(); iterator.hasNext(); ) {
+                String id = iterator.next();
+                String body = String.format(Locale.ROOT, "{\"memberId\":\"%s\",\"fundId\":\"%s\",\"kind\":\"HARDSHIP_RELIEF\","
+                                + "\"amount\":\"%s\",\"disbursedOn\":\"%s\",\"reason\":\"loadgen probe\"}",
+                        id, fund.id(), ReliefScenario.PROBE_AMOUNT, plan.today());
+                HttpResponse<String> response = post(disbursements, Role.CASEWORKER, body,
+                        Map.of(ReliefPairs.IDEMPOTENCY_KEY, UUID.randomUUID().toString()), SERVICE, SETUP_TIMEOUT);
+                probes++;
+                String rule = response.statusCode() == 422 ? ReliefScenario.ruleOf(response.body()) : null;
+                if ("amount-band".equals(rule)) {
+                    iterator.remove();
+                } else if (!"member-unknown".equals(rule)) {
+                    throw new Failure("the probe " + body + " answered " + describe(response)
+                            + " (expected 422 amount-band, or member-unknown for a while)");
+                }
+            }
+            if (pending.isEmpty()) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new Failure(SERVICE + " still does not know " + pending.size() + " of the last " + ids.size()
+                        + " imported members after " + Durations.describe(REPLICA_TIMEOUT)
+                        + " (422 member-unknown): is its consumer of members.events running?");
+            }
+            Thread.sleep(PROBE_PAUSE.toMillis());
+        }
+        out.printf("setup: %s knew the last %d imported members %s after the import's answer (%d lookups on members-service,"
+                + " %d probe requests, none creates a disbursement)%n", SERVICE, ids.size(),
+                Durations.seconds(Duration.ofNanos(System.nanoTime() - started)), ids.size(), probes);
+    }
+
+    private String memberId(Plan plan, String nationalId) throws Failure, InterruptedException {
+        URI uri = URI.create(plan.members() + "/api/members?size=1&q=" + URLEncoder.encode(nationalId, StandardCharsets.UTF_8));
+        HttpResponse<String> response = get(uri, Role.REGISTRAR, "members-service");
+        JsonNode items = expect(response, 200).get("items");
+        if (items == null || !items.isArray() || items.size() != 1 || !items.get(0).path("id").isTextual()) {
+            throw new Failure("GET " + uri + " did not find the imported member: " + describe(response));
+        }
+        return items.get(0).get("id").asText();
+    }
+
+    /** APPROVED living subsidies of the county dated on the cycle's date: a cycle's disbursements are all dated so. */
+    private long countDisbursements(Plan plan) throws Failure, InterruptedException {
+        URI uri = URI.create(plan.relief() + ReliefPairs.DISBURSEMENTS + "?countyCode=" + plan.county() + "&kind=" + KIND
+                + "&status=APPROVED&from=" + plan.today() + "&to=" + plan.today() + "&size=1");
+        HttpResponse<String> response = get(uri, Role.CASEWORKER, SERVICE);
+        JsonNode total = expect(response, 200).get("total");
+        if (total == null || !total.canConvertToLong()) {
+            throw new Failure("GET " + uri + " has no 'total': " + describe(response));
+        }
+        return total.asLong();
+    }
+
+    // ---------------------------------------------------------------- the cycle
+
+    private String createCycle(Plan plan, FundState fund, PrintStream out) throws Failure, InterruptedException {
+        String name = String.format(Locale.ROOT, "%d年度生活补贴 (loadgen, seed %d)", plan.today().getYear(), plan.seed());
+        String body = String.format(Locale.ROOT, "{\"countyCode\":\"%s\",\"year\":%d,\"kind\":\"%s\",\"fundId\":\"%s\","
+                        + "\"name\":\"%s\",\"amount\":\"%s\",\"disbursedOn\":\"%s\"}", plan.county(), plan.today().getYear(), KIND,
+                fund.id(), name, plan.amount().toPlainString(), plan.today());
+        URI uri = URI.create(plan.relief() + "/api/cycles");
+        long started = System.nanoTime();
+        HttpResponse<String> response = post(uri, Role.CASEWORKER, body,
+                Map.of(ReliefPairs.IDEMPOTENCY_KEY, UUID.randomUUID().toString()), SERVICE, SETUP_TIMEOUT);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        JsonNode cycle = expect(response, 201);
+        String id = field(response, "id");
+        out.printf("cycle: %s created in %s: %s, \"%s\", %s yuan per member, dated %s, fund %s%n", id,
+                Durations.seconds(elapsed), cycle.path("status").asText("?"), name, plan.amount().toPlainString(), plan.today(),
+                fund.id());
+        return id;
+    }
+
+    private record Evaluated(Duration elapsed, int entitlements, BigDecimal total, Map<String, Integer> excluded) {
+    }
+
+    private Evaluated evaluate(Plan plan, String cycleId, PrintStream out) throws Failure, InterruptedException {
+        URI uri = URI.create(plan.relief() + "/api/cycles/" + cycleId + "/evaluation");
+        long started = System.nanoTime();
+        HttpResponse<String> response = post(uri, Role.CASEWORKER, "{}", Map.of(), SERVICE, LONG_TIMEOUT);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        JsonNode cycle = expect(response, 200);
+        JsonNode entitlements = cycle.get("entitlements");
+        if (entitlements == null || !entitlements.canConvertToInt()) {
+            throw new Failure("POST " + uri + " answered without 'entitlements': " + describe(response));
+        }
+        Map<String, Integer> excluded = new LinkedHashMap<>();
+        cycle.path("excluded").fields().forEachRemaining(rule -> excluded.put(rule.getKey(), rule.getValue().asInt()));
+        Evaluated evaluated = new Evaluated(elapsed, entitlements.asInt(), decimal(cycle, "total", response), excluded);
+        int decided = evaluated.entitlements() + excluded.values().stream().mapToInt(Integer::intValue).sum();
+        out.printf("evaluation: %s  POST /api/cycles/{id}/evaluation: %s members of %s decided: %s entitlements, total %s yuan%n",
+                Durations.seconds(elapsed), Figures.count(decided), plan.county(), Figures.count(evaluated.entitlements()),
+                evaluated.total().toPlainString());
+        out.println("  excluded: " + (excluded.isEmpty() ? "none" : excluded.entrySet().stream()
+                .map(rule -> rule.getKey() + " " + Figures.count(rule.getValue())).collect(Collectors.joining(", "))));
+        return evaluated;
+    }
+
+    private Duration approve(Plan plan, String cycleId, PrintStream out) throws Failure, InterruptedException {
+        URI uri = URI.create(plan.relief() + "/api/cycles/" + cycleId + "/approval");
+        long started = System.nanoTime();
+        HttpResponse<String> response = post(uri, Role.APPROVER, "{}", Map.of(), SERVICE, LONG_TIMEOUT);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        if (response.statusCode() == 409) {
+            throw new Failure("the approval was refused after " + Durations.seconds(elapsed) + ": " + describe(response)
+                    + " (insufficient-funds names 'remaining' and 'shortfall'; cycle-stale asks for another evaluation)");
+        }
+        JsonNode cycle = expect(response, 200);
+        out.printf("approval:   %s  POST /api/cycles/{id}/approval: %s by %s%n", Durations.seconds(elapsed),
+                cycle.path("status").asText("?"), cycle.path("decidedBy").asText("?"));
+        if (!"APPROVED".equals(cycle.path("status").asText())) {
+            throw new Failure("the approval answered 200 but the cycle is " + describe(response));
+        }
+        return elapsed;
+    }
+
+    // ---------------------------------------------------------------- checks and report
+
+    /**
+     * @param expected how many of this run's members qualify, or -1 when unknown (some rows were not imported)
+     * @return whether the money and the disbursements account for the cycle
+     */
+    private static boolean check(Plan plan, Evaluated evaluated, BigDecimal charged, long newDisbursements, int expected,
+            PrintStream out) {
+        BigDecimal computed = plan.amount().multiply(BigDecimal.valueOf(evaluated.entitlements()));
+        boolean totalMatches = evaluated.total().compareTo(computed) == 0;
+        boolean chargedMatches = charged.compareTo(evaluated.total()) == 0;
+        boolean countMatches = newDisbursements == evaluated.entitlements();
+        out.printf("money: cycle total %s yuan, entitlements x amount = %s x %s = %s yuan: %s%n",
+                evaluated.total().toPlainString(), Figures.count(evaluated.entitlements()), plan.amount().toPlainString(),
+                computed.toPlainString(), verdict(totalMatches, evaluated.total().subtract(computed)));
+        out.printf("money: the fund's approved grew by %s yuan, the cycle total is %s yuan: %s%n", charged.toPlainString(),
+                evaluated.total().toPlainString(), verdict(chargedMatches, charged.subtract(evaluated.total())));
+        out.printf("disbursements: APPROVED %s of %s dated %s grew by %s, entitlements %s: %s%n", KIND, plan.county(),
+                plan.today(), Figures.count(newDisbursements), Figures.count(evaluated.entitlements()),
+                countMatches ? "MATCH" : "MISMATCH (difference " + (newDisbursements - evaluated.entitlements()) + ")");
+        if (expected >= 0) {
+            // Every qualifying member of this run is new, so none can have had this year's subsidy.
+            out.printf("replica: %s entitlements, %s of this run's members qualify: %s%n", Figures.count(evaluated.entitlements()),
+                    Figures.count(expected), evaluated.entitlements() >= expected
+                            ? "every one is entitled" + (evaluated.entitlements() > expected ? " (the others are members of earlier runs"
+                                    + " or other sources without this year's subsidy)" : "")
+                            : "NOT all entitled: the replica missed members, or the rules differ from the generator's");
+        }
+        return totalMatches && chargedMatches && countMatches;
+    }
+
+    private static String verdict(boolean match, BigDecimal difference) {
+        return match ? "MATCH" : "MISMATCH (difference " + difference.toPlainString() + ")";
+    }
+
+    private static void printTargets(Duration evaluation, Duration approval, PrintStream out) {
+        out.printf(Locale.ROOT, "target: evaluation <= %.0f s: %s (%s); approval <= %.0f s: %s (%s) (reported, not enforced)%n",
+                TARGET_SECONDS, met(evaluation), Durations.seconds(evaluation), TARGET_SECONDS, met(approval),
+                Durations.seconds(approval));
+    }
+
+    private static String met(Duration elapsed) {
+        return elapsed.toNanos() / 1e9 <= TARGET_SECONDS ? "met" : "NOT met";
+    }
+
+    // ---------------------------------------------------------------- HTTP
+
+    private HttpRequest.Builder request(URI uri, Role role, Duration timeout) {
+        return HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json")
+                .header(AccessTokens.AUTHORIZATION, tokens.bearer(role));
+    }
+
+    private HttpResponse<String> post(URI uri, Role role, String json, Map<String, String> headers, String service,
+            Duration timeout) throws Failure, InterruptedException {
+        HttpRequest.Builder request = request(uri, role, timeout).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return send(request.build(), service);
+    }
+
+    private HttpResponse<String> get(URI uri, Role role, String service) throws Failure, InterruptedException {
+        return send(request(uri, role, SETUP_TIMEOUT).GET().build(), service);
+    }
+
+    private HttpResponse<String> send(HttpRequest request, String service) throws Failure, InterruptedException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            String hint = e instanceof ConnectException ? " Is " + service + " running (deploy/run.sh)?" : "";
+            throw new Failure(request.method() + " " + request.uri() + ": no answer (" + Figures.exception(e) + ")." + hint);
+        }
+    }
+
+    /** The JSON body of an answer with the expected status. */
+    private static JsonNode expect(HttpResponse<String> response, int status) throws Failure {
+        if (response.statusCode() != status) {
+            throw new Failure(response.request().method() + " " + response.uri() + " answered " + describe(response)
+                    + " (expected HTTP " + status + ")");
+        }
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new Failure(response.request().method() + " " + response.uri() + " answered " + describe(response)
+                    + ", not JSON");
+        }
+    }
+
+    private static String field(HttpResponse<String> response, String name) throws Failure {
+        try {
+            JsonNode value = JSON.readTree(response.body()).get(name);
+            if (value != null && value.isTextual()) {
+                return value.asText();
+            }
+        } catch (IOException e) {
+            // Reported below.
+        }
+        throw new Failure(response.request().method() + " " + response.uri() + " answered " + describe(response)
+                + " without '" + name + "'");
+    }
+
+    private static BigDecimal decimal(JsonNode body, String name, HttpResponse<String> response) throws Failure {
+        JsonNode value = body.get(name);
+        if (value == null || !value.isNumber()) {
+            throw new Failure(response.request().method() + " " + response.uri() + " has no number '" + name + "': "
+                    + describe(response));
+        }
+        return yuan(value.decimalValue());
+    }
+
+    /** Yuan with (at least) 2 places: the JSON tree strips trailing zeros, the report prints what the service means. */
+    private static BigDecimal yuan(BigDecimal value) {
+        return value.scale() < 2 ? value.setScale(2) : value;
+    }
+
+    private static String describe(HttpResponse<String> response) {
+        return "HTTP " + response.statusCode() + ": " + Figures.abbreviate(response.body(), 500);
+    }
+
+    private static URI plainHttp(URI base, OptionSpec option) {
+        if (!"http".equalsIgnoreCase(base.getScheme()) || base.getHost() == null) {
+            throw new UsageException("option --" + option.name() + " must be a plain http:// URL such as "
+                    + option.defaultValue() + ", not '" + base + "'");
+        }
+        return base;
+    }
+}
