@@ -1,15 +1,11 @@
 package org.memberaid.deploy.loadgen.scenario;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +20,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import static org.memberaid.deploy.loadgen.scenario.SetupClient.JSON;
+import static org.memberaid.deploy.loadgen.scenario.SetupClient.describe;
+import static org.memberaid.deploy.loadgen.scenario.SetupClient.expect;
+import static org.memberaid.deploy.loadgen.scenario.SetupClient.field;
+import static org.memberaid.deploy.loadgen.scenario.SetupClient.plainHttp;
+import static org.memberaid.deploy.loadgen.scenario.SetupClient.ruleOf;
+
 import org.memberaid.deploy.loadgen.Scenario;
 import org.memberaid.deploy.loadgen.cli.AccessTokens;
 import org.memberaid.deploy.loadgen.cli.AccessTokens.Role;
@@ -62,8 +65,6 @@ public final class CycleScenario implements Scenario {
     static final String SERVICE = "relief-service";
     private static final String KIND = "LIVING_SUBSIDY";
     private static final String IMPORT_CONTENT_TYPE = "text/csv; charset=UTF-8";
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(30);
     /** An evaluation or approval of a large county, or an import, may take long; the report says how long. */
     private static final Duration LONG_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration REPLICA_TIMEOUT = Duration.ofSeconds(120);
@@ -78,7 +79,6 @@ public final class CycleScenario implements Scenario {
     private static final double TARGET_SECONDS = 2.0;
     /** A fund allocated by the scenario gets at least this, above the default SPECIAL_RELIEF floor (500,000). */
     private static final BigDecimal MIN_BUDGET = new BigDecimal("1000000.00");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private static final OptionSpec URL = OptionSpec.of("url", "http://localhost:8082", "base URL of relief-service");
     private static final OptionSpec MEMBERS_URL = OptionSpec.of("members-url", "http://localhost:8081",
@@ -94,10 +94,7 @@ public final class CycleScenario implements Scenario {
 
     private final AccessTokens tokens;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(CONNECT_TIMEOUT)
-            .build();
+    private final SetupClient client;
 
     public CycleScenario(AccessTokens tokens) {
         this(tokens, Clock.systemUTC());
@@ -106,6 +103,7 @@ public final class CycleScenario implements Scenario {
     /** With the clock whose today (in Asia/Shanghai) is the cycle's date and the members' today. */
     CycleScenario(AccessTokens tokens, Clock clock) {
         this.tokens = tokens;
+        this.client = new SetupClient(tokens);
         this.clock = clock;
     }
 
@@ -132,15 +130,6 @@ public final class CycleScenario implements Scenario {
             return amount.multiply(BigDecimal.valueOf(memberCount));
         }
     }
-
-    /** The system is not ready for the run, or answered unexpectedly; the message says what answered what. */
-    static final class Failure extends Exception {
-
-        Failure(String message) {
-            super(message);
-        }
-    }
-
     @Override
     public int run(Arguments arguments, PrintStream out) throws IOException, InterruptedException {
         Plan plan = plan(arguments);
@@ -185,7 +174,7 @@ public final class CycleScenario implements Scenario {
             }
             out.println("FAILED: the money or the disbursements do not account for the cycle (see above)");
             return FAILURE;
-        } catch (Failure e) {
+        } catch (SetupFailure e) {
             out.println("FAILED: " + e.getMessage());
             return FAILURE;
         } finally {
@@ -232,25 +221,25 @@ public final class CycleScenario implements Scenario {
     private record Policy(BigDecimal min, BigDecimal max, int age) {
     }
 
-    private Policy readPolicy(Plan plan, PrintStream out) throws Failure, InterruptedException {
-        HttpResponse<String> response = get(URI.create(plan.relief() + "/api/policies/" + plan.county()), Role.CASEWORKER,
+    private Policy readPolicy(Plan plan, PrintStream out) throws SetupFailure, InterruptedException {
+        HttpResponse<String> response = client.get(URI.create(plan.relief() + "/api/policies/" + plan.county()), Role.CASEWORKER,
                 SERVICE);
         JsonNode body = expect(response, 200);
         JsonNode min = body.get("livingSubsidyMin");
         JsonNode max = body.get("livingSubsidyMax");
         JsonNode age = body.get("livingSubsidyAge");
         if (min == null || !min.isNumber() || max == null || !max.isNumber() || age == null || !age.canConvertToInt()) {
-            throw new Failure("GET /api/policies/" + plan.county() + " has no livingSubsidyMin/Max/Age: " + describe(response));
+            throw new SetupFailure("GET /api/policies/" + plan.county() + " has no livingSubsidyMin/Max/Age: " + describe(response));
         }
         Policy policy = new Policy(yuan(min.decimalValue()), yuan(max.decimalValue()), age.asInt());
         out.printf("setup: policy of %s: the living subsidy is %s to %s yuan, from age %d%n", plan.county(),
                 policy.min().toPlainString(), policy.max().toPlainString(), policy.age());
         if (plan.amount().compareTo(policy.min()) < 0 || plan.amount().compareTo(policy.max()) > 0) {
-            throw new Failure("--amount " + plan.amount().toPlainString() + " lies outside the county's band "
+            throw new SetupFailure("--amount " + plan.amount().toPlainString() + " lies outside the county's band "
                     + policy.min().toPlainString() + "-" + policy.max().toPlainString() + " (relief would answer 422 amount-band)");
         }
         if (policy.age() > 93) {
-            throw new Failure("the county's living subsidy age " + policy.age() + " leaves no synthetic member (aged 18-95) eligible");
+            throw new SetupFailure("the county's living subsidy age " + policy.age() + " leaves no synthetic member (aged 18-95) eligible");
         }
         return policy;
     }
@@ -275,13 +264,13 @@ public final class CycleScenario implements Scenario {
      * The county's SPECIAL_RELIEF fund of this year, allocated when missing, its budget raised
      * when less than {@code members × amount} is left.
      */
-    private FundState ensureFund(Plan plan, PrintStream out) throws Failure, InterruptedException {
+    private FundState ensureFund(Plan plan, PrintStream out) throws SetupFailure, InterruptedException {
         int year = plan.today().getYear();
         BigDecimal budget = plan.needed().max(MIN_BUDGET);
         String body = String.format(Locale.ROOT, "{\"countyCode\":\"%s\",\"year\":%d,\"kind\":\"SPECIAL_RELIEF\",\"budget\":\"%s\"}",
                 plan.county(), year, budget.toPlainString());
         URI funds = URI.create(plan.relief() + "/api/funds");
-        HttpResponse<String> response = post(funds, Role.ADMIN, body, Map.of(), SERVICE, SETUP_TIMEOUT);
+        HttpResponse<String> response = client.post(funds, Role.ADMIN, body, Map.of(), SERVICE, SetupClient.TIMEOUT);
         FundState fund;
         if (response.statusCode() == 201) {
             fund = fundState(plan, field(response, "id"));
@@ -294,7 +283,7 @@ public final class CycleScenario implements Scenario {
                     plan.county(), year, fund.budget().toPlainString(), fund.approved().toPlainString(),
                     fund.remaining().toPlainString());
         } else {
-            throw new Failure("POST " + funds + " " + body + " answered " + describe(response));
+            throw new SetupFailure("POST " + funds + " " + body + " answered " + describe(response));
         }
         if (fund.remaining().compareTo(plan.needed()) < 0) {
             fund = raiseBudget(plan, fund, fund.approved().add(plan.needed()).max(MIN_BUDGET), out);
@@ -303,7 +292,7 @@ public final class CycleScenario implements Scenario {
     }
 
     /** After the evaluation: other members of the county may be entitled too; the fund must cover the total. */
-    private void raiseBudgetIfShort(Plan plan, String fundId, BigDecimal total, PrintStream out) throws Failure, InterruptedException {
+    private void raiseBudgetIfShort(Plan plan, String fundId, BigDecimal total, PrintStream out) throws SetupFailure, InterruptedException {
         FundState fund = fundState(plan, fundId);
         if (fund.remaining().compareTo(total) < 0) {
             out.printf("setup: the cycle's total %s exceeds the fund's remaining %s (members of earlier runs entitled too)%n",
@@ -312,10 +301,10 @@ public final class CycleScenario implements Scenario {
         }
     }
 
-    private FundState raiseBudget(Plan plan, FundState fund, BigDecimal budget, PrintStream out) throws Failure, InterruptedException {
+    private FundState raiseBudget(Plan plan, FundState fund, BigDecimal budget, PrintStream out) throws SetupFailure, InterruptedException {
         URI uri = URI.create(plan.relief() + "/api/funds/" + fund.id());
         String body = "{\"budget\":\"" + budget.setScale(2).toPlainString() + "\"}";
-        HttpResponse<String> response = send(request(uri, Role.ADMIN, SETUP_TIMEOUT)
+        HttpResponse<String> response = client.send(client.request(uri, Role.ADMIN, SetupClient.TIMEOUT)
                 .header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build(), SERVICE);
         expect(response, 200);
@@ -325,18 +314,18 @@ public final class CycleScenario implements Scenario {
         return raised;
     }
 
-    private FundState fundState(Plan plan, String id) throws Failure, InterruptedException {
-        HttpResponse<String> response = get(URI.create(plan.relief() + "/api/funds/" + id), Role.ADMIN, SERVICE);
+    private FundState fundState(Plan plan, String id) throws SetupFailure, InterruptedException {
+        HttpResponse<String> response = client.get(URI.create(plan.relief() + "/api/funds/" + id), Role.ADMIN, SERVICE);
         JsonNode fund = expect(response, 200);
         return new FundState(id, decimal(fund, "budget", response), decimal(fund, "approved", response),
                 decimal(fund, "remaining", response));
     }
 
-    private ImportAnswer importMembers(Plan plan, CountyCensus census, PrintStream out) throws Failure, InterruptedException {
+    private ImportAnswer importMembers(Plan plan, CountyCensus census, PrintStream out) throws SetupFailure, InterruptedException {
         byte[] csv = MemberCsv.toCsv(census.members()).getBytes(StandardCharsets.UTF_8);
         URI endpoint = URI.create(plan.members() + "/api/members/import");
         long started = System.nanoTime();
-        HttpResponse<String> response = send(request(endpoint, Role.REGISTRAR, LONG_TIMEOUT)
+        HttpResponse<String> response = client.send(client.request(endpoint, Role.REGISTRAR, LONG_TIMEOUT)
                 .header("Content-Type", IMPORT_CONTENT_TYPE)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(csv)).build(), "members-service");
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
@@ -345,7 +334,7 @@ public final class CycleScenario implements Scenario {
         try {
             answer = ImportAnswer.parse(body);
         } catch (IllegalArgumentException e) {
-            throw new Failure("POST " + endpoint + " answered " + describe(response) + ", not an import report");
+            throw new SetupFailure("POST " + endpoint + " answered " + describe(response) + ", not an import report");
         }
         out.printf("setup: POST %s (%s, %s): HTTP %d after %s: received %s, imported %s, rejected %s%n", endpoint,
                 IMPORT_CONTENT_TYPE, Figures.bytes(csv.length), response.statusCode(), Durations.seconds(elapsed),
@@ -355,7 +344,7 @@ public final class CycleScenario implements Scenario {
             out.println("  ... and " + Figures.count(answer.rejected().size() - SHOWN_REJECTIONS) + " more rejected rows");
         }
         if (answer.imported() == 0) {
-            throw new Failure("nothing was imported (a seed used earlier today? run without --seed for new members)");
+            throw new SetupFailure("nothing was imported (a seed used earlier today? run without --seed for new members)");
         }
         return answer;
     }
@@ -367,7 +356,7 @@ public final class CycleScenario implements Scenario {
      * nothing.
      */
     private void awaitReplica(Plan plan, CountyCensus census, FundState fund, PrintStream out)
-            throws Failure, InterruptedException {
+            throws SetupFailure, InterruptedException {
         long started = System.nanoTime();
         List<SyntheticMember> members = census.members();
         List<String> ids = new ArrayList<>();
@@ -384,14 +373,14 @@ public final class CycleScenario implements Scenario {
                 String body = String.format(Locale.ROOT, "{\"memberId\":\"%s\",\"fundId\":\"%s\",\"kind\":\"HARDSHIP_RELIEF\","
                                 + "\"amount\":\"%s\",\"disbursedOn\":\"%s\",\"reason\":\"loadgen probe\"}",
                         id, fund.id(), ReliefScenario.PROBE_AMOUNT, plan.today());
-                HttpResponse<String> response = post(disbursements, Role.CASEWORKER, body,
-                        Map.of(ReliefPairs.IDEMPOTENCY_KEY, UUID.randomUUID().toString()), SERVICE, SETUP_TIMEOUT);
+                HttpResponse<String> response = client.post(disbursements, Role.CASEWORKER, body,
+                        Map.of(ReliefPairs.IDEMPOTENCY_KEY, UUID.randomUUID().toString()), SERVICE, SetupClient.TIMEOUT);
                 probes++;
-                String rule = response.statusCode() == 422 ? ReliefScenario.ruleOf(response.body()) : null;
+                String rule = response.statusCode() == 422 ? ruleOf(response.body()) : null;
                 if ("amount-band".equals(rule)) {
                     iterator.remove();
                 } else if (!"member-unknown".equals(rule)) {
-                    throw new Failure("the probe " + body + " answered " + describe(response)
+                    throw new SetupFailure("the probe " + body + " answered " + describe(response)
                             + " (expected 422 amount-band, or member-unknown for a while)");
                 }
             }
@@ -399,7 +388,7 @@ public final class CycleScenario implements Scenario {
                 break;
             }
             if (System.nanoTime() > deadline) {
-                throw new Failure(SERVICE + " still does not know " + pending.size() + " of the last " + ids.size()
+                throw new SetupFailure(SERVICE + " still does not know " + pending.size() + " of the last " + ids.size()
                         + " imported members after " + Durations.describe(REPLICA_TIMEOUT)
                         + " (422 member-unknown): is its consumer of members.events running?");
             }
@@ -410,39 +399,39 @@ public final class CycleScenario implements Scenario {
                 Durations.seconds(Duration.ofNanos(System.nanoTime() - started)), ids.size(), probes);
     }
 
-    private String memberId(Plan plan, String nationalId) throws Failure, InterruptedException {
+    private String memberId(Plan plan, String nationalId) throws SetupFailure, InterruptedException {
         URI uri = URI.create(plan.members() + "/api/members?size=1&q=" + URLEncoder.encode(nationalId, StandardCharsets.UTF_8));
-        HttpResponse<String> response = get(uri, Role.REGISTRAR, "members-service");
+        HttpResponse<String> response = client.get(uri, Role.REGISTRAR, "members-service");
         JsonNode items = expect(response, 200).get("items");
         if (items == null || !items.isArray() || items.size() != 1 || !items.get(0).path("id").isTextual()) {
-            throw new Failure("GET " + uri + " did not find the imported member: " + describe(response));
+            throw new SetupFailure("GET " + uri + " did not find the imported member: " + describe(response));
         }
         return items.get(0).get("id").asText();
     }
 
     /** APPROVED living subsidies of the county dated on the cycle's date: a cycle's disbursements are all dated so. */
-    private long countDisbursements(Plan plan) throws Failure, InterruptedException {
+    private long countDisbursements(Plan plan) throws SetupFailure, InterruptedException {
         URI uri = URI.create(plan.relief() + ReliefPairs.DISBURSEMENTS + "?countyCode=" + plan.county() + "&kind=" + KIND
                 + "&status=APPROVED&from=" + plan.today() + "&to=" + plan.today() + "&size=1");
-        HttpResponse<String> response = get(uri, Role.CASEWORKER, SERVICE);
+        HttpResponse<String> response = client.get(uri, Role.CASEWORKER, SERVICE);
         JsonNode total = expect(response, 200).get("total");
         if (total == null || !total.canConvertToLong()) {
-            throw new Failure("GET " + uri + " has no 'total': " + describe(response));
+            throw new SetupFailure("GET " + uri + " has no 'total': " + describe(response));
         }
         return total.asLong();
     }
 
     // ---------------------------------------------------------------- the cycle
 
-    private String createCycle(Plan plan, FundState fund, PrintStream out) throws Failure, InterruptedException {
+    private String createCycle(Plan plan, FundState fund, PrintStream out) throws SetupFailure, InterruptedException {
         String name = String.format(Locale.ROOT, "%d年度生活补贴 (loadgen, seed %d)", plan.today().getYear(), plan.seed());
         String body = String.format(Locale.ROOT, "{\"countyCode\":\"%s\",\"year\":%d,\"kind\":\"%s\",\"fundId\":\"%s\","
                         + "\"name\":\"%s\",\"amount\":\"%s\",\"disbursedOn\":\"%s\"}", plan.county(), plan.today().getYear(), KIND,
                 fund.id(), name, plan.amount().toPlainString(), plan.today());
         URI uri = URI.create(plan.relief() + "/api/cycles");
         long started = System.nanoTime();
-        HttpResponse<String> response = post(uri, Role.CASEWORKER, body,
-                Map.of(ReliefPairs.IDEMPOTENCY_KEY, UUID.randomUUID().toString()), SERVICE, SETUP_TIMEOUT);
+        HttpResponse<String> response = client.post(uri, Role.CASEWORKER, body,
+                Map.of(ReliefPairs.IDEMPOTENCY_KEY, UUID.randomUUID().toString()), SERVICE, SetupClient.TIMEOUT);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         JsonNode cycle = expect(response, 201);
         String id = field(response, "id");
@@ -455,15 +444,15 @@ public final class CycleScenario implements Scenario {
     private record Evaluated(Duration elapsed, int entitlements, BigDecimal total, Map<String, Integer> excluded) {
     }
 
-    private Evaluated evaluate(Plan plan, String cycleId, PrintStream out) throws Failure, InterruptedException {
+    private Evaluated evaluate(Plan plan, String cycleId, PrintStream out) throws SetupFailure, InterruptedException {
         URI uri = URI.create(plan.relief() + "/api/cycles/" + cycleId + "/evaluation");
         long started = System.nanoTime();
-        HttpResponse<String> response = post(uri, Role.CASEWORKER, "{}", Map.of(), SERVICE, LONG_TIMEOUT);
+        HttpResponse<String> response = client.post(uri, Role.CASEWORKER, "{}", Map.of(), SERVICE, LONG_TIMEOUT);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         JsonNode cycle = expect(response, 200);
         JsonNode entitlements = cycle.get("entitlements");
         if (entitlements == null || !entitlements.canConvertToInt()) {
-            throw new Failure("POST " + uri + " answered without 'entitlements': " + describe(response));
+            throw new SetupFailure("POST " + uri + " answered without 'entitlements': " + describe(response));
         }
         Map<String, Integer> excluded = new LinkedHashMap<>();
         cycle.path("excluded").fields().forEachRemaining(rule -> excluded.put(rule.getKey(), rule.getValue().asInt()));
@@ -477,20 +466,20 @@ public final class CycleScenario implements Scenario {
         return evaluated;
     }
 
-    private Duration approve(Plan plan, String cycleId, PrintStream out) throws Failure, InterruptedException {
+    private Duration approve(Plan plan, String cycleId, PrintStream out) throws SetupFailure, InterruptedException {
         URI uri = URI.create(plan.relief() + "/api/cycles/" + cycleId + "/approval");
         long started = System.nanoTime();
-        HttpResponse<String> response = post(uri, Role.APPROVER, "{}", Map.of(), SERVICE, LONG_TIMEOUT);
+        HttpResponse<String> response = client.post(uri, Role.APPROVER, "{}", Map.of(), SERVICE, LONG_TIMEOUT);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         if (response.statusCode() == 409) {
-            throw new Failure("the approval was refused after " + Durations.seconds(elapsed) + ": " + describe(response)
+            throw new SetupFailure("the approval was refused after " + Durations.seconds(elapsed) + ": " + describe(response)
                     + " (insufficient-funds names 'remaining' and 'shortfall'; cycle-stale asks for another evaluation)");
         }
         JsonNode cycle = expect(response, 200);
         out.printf("approval:   %s  POST /api/cycles/{id}/approval: %s by %s%n", Durations.seconds(elapsed),
                 cycle.path("status").asText("?"), cycle.path("decidedBy").asText("?"));
         if (!"APPROVED".equals(cycle.path("status").asText())) {
-            throw new Failure("the approval answered 200 but the cycle is " + describe(response));
+            throw new SetupFailure("the approval answered 200 but the cycle is " + describe(response));
         }
         return elapsed;
     }
@@ -540,65 +529,11 @@ public final class CycleScenario implements Scenario {
         return elapsed.toNanos() / 1e9 <= TARGET_SECONDS ? "met" : "NOT met";
     }
 
-    // ---------------------------------------------------------------- HTTP
-
-    private HttpRequest.Builder request(URI uri, Role role, Duration timeout) {
-        return HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json")
-                .header(AccessTokens.AUTHORIZATION, tokens.bearer(role));
-    }
-
-    private HttpResponse<String> post(URI uri, Role role, String json, Map<String, String> headers, String service,
-            Duration timeout) throws Failure, InterruptedException {
-        HttpRequest.Builder request = request(uri, role, timeout).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        headers.forEach(request::header);
-        return send(request.build(), service);
-    }
-
-    private HttpResponse<String> get(URI uri, Role role, String service) throws Failure, InterruptedException {
-        return send(request(uri, role, SETUP_TIMEOUT).GET().build(), service);
-    }
-
-    private HttpResponse<String> send(HttpRequest request, String service) throws Failure, InterruptedException {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            String hint = e instanceof ConnectException ? " Is " + service + " running (deploy/run.sh)?" : "";
-            throw new Failure(request.method() + " " + request.uri() + ": no answer (" + Figures.exception(e) + ")." + hint);
-        }
-    }
-
-    /** The JSON body of an answer with the expected status. */
-    private static JsonNode expect(HttpResponse<String> response, int status) throws Failure {
-        if (response.statusCode() != status) {
-            throw new Failure(response.request().method() + " " + response.uri() + " answered " + describe(response)
-                    + " (expected HTTP " + status + ")");
-        }
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new Failure(response.request().method() + " " + response.uri() + " answered " + describe(response)
-                    + ", not JSON");
-        }
-    }
-
-    private static String field(HttpResponse<String> response, String name) throws Failure {
-        try {
-            JsonNode value = JSON.readTree(response.body()).get(name);
-            if (value != null && value.isTextual()) {
-                return value.asText();
-            }
-        } catch (IOException e) {
-            // Reported below.
-        }
-        throw new Failure(response.request().method() + " " + response.uri() + " answered " + describe(response)
-                + " without '" + name + "'");
-    }
-
-    private static BigDecimal decimal(JsonNode body, String name, HttpResponse<String> response) throws Failure {
+    /** The number member {@code name} of an answer's body, in yuan. */
+    private static BigDecimal decimal(JsonNode body, String name, HttpResponse<String> response) throws SetupFailure {
         JsonNode value = body.get(name);
         if (value == null || !value.isNumber()) {
-            throw new Failure(response.request().method() + " " + response.uri() + " has no number '" + name + "': "
+            throw new SetupFailure(response.request().method() + " " + response.uri() + " has no number '" + name + "': "
                     + describe(response));
         }
         return yuan(value.decimalValue());
@@ -607,17 +542,5 @@ public final class CycleScenario implements Scenario {
     /** Yuan with (at least) 2 places: the JSON tree strips trailing zeros, the report prints what the service means. */
     private static BigDecimal yuan(BigDecimal value) {
         return value.scale() < 2 ? value.setScale(2) : value;
-    }
-
-    private static String describe(HttpResponse<String> response) {
-        return "HTTP " + response.statusCode() + ": " + Figures.abbreviate(response.body(), 500);
-    }
-
-    private static URI plainHttp(URI base, OptionSpec option) {
-        if (!"http".equalsIgnoreCase(base.getScheme()) || base.getHost() == null) {
-            throw new UsageException("option --" + option.name() + " must be a plain http:// URL such as "
-                    + option.defaultValue() + ", not '" + base + "'");
-        }
-        return base;
     }
 }

@@ -1,15 +1,10 @@
 package org.memberaid.deploy.loadgen.scenario;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,13 +20,18 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.HdrHistogram.Histogram;
+import static org.memberaid.deploy.loadgen.scenario.SetupClient.JSON;
+import static org.memberaid.deploy.loadgen.scenario.SetupClient.describe;
+import static org.memberaid.deploy.loadgen.scenario.SetupClient.field;
+import static org.memberaid.deploy.loadgen.scenario.SetupClient.plainHttp;
+import static org.memberaid.deploy.loadgen.scenario.SetupClient.ruleOf;
+
 import org.memberaid.deploy.loadgen.Scenario;
 import org.memberaid.deploy.loadgen.cli.AccessTokens;
 import org.memberaid.deploy.loadgen.cli.AccessTokens.Role;
 import org.memberaid.deploy.loadgen.cli.Arguments;
 import org.memberaid.deploy.loadgen.cli.Durations;
 import org.memberaid.deploy.loadgen.cli.OptionSpec;
-import org.memberaid.deploy.loadgen.cli.UsageException;
 import org.memberaid.deploy.loadgen.measure.ClosedLoopLoad;
 import org.memberaid.deploy.loadgen.measure.Figures;
 import org.memberaid.deploy.loadgen.measure.RequestStats;
@@ -65,14 +65,11 @@ public final class ReliefScenario implements Scenario {
     /** Passes validation but not the hardship relief band: a probe that never creates a disbursement. */
     static final String PROBE_AMOUNT = "0.01";
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration REPLICA_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration PROBE_PAUSE = Duration.ofMillis(250);
     private static final int SHOWN_FAILURES = 5;
     private static final double TARGET_PAIRS_PER_SECOND = 700;
     private static final double TARGET_P99_MILLIS = 60;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     static final OptionSpec URL = OptionSpec.of("url", "http://localhost:8082", "base URL of relief-service");
     static final OptionSpec MEMBERS_URL = OptionSpec.of("members-url", "http://localhost:8081",
@@ -86,10 +83,7 @@ public final class ReliefScenario implements Scenario {
 
     private final AccessTokens tokens;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(CONNECT_TIMEOUT)
-            .build();
+    private final SetupClient client;
 
     public ReliefScenario(AccessTokens tokens) {
         this(tokens, Clock.systemUTC());
@@ -98,6 +92,7 @@ public final class ReliefScenario implements Scenario {
     /** With the clock whose today decides the years tried and the disbursements' date. */
     ReliefScenario(AccessTokens tokens, Clock clock) {
         this.tokens = tokens;
+        this.client = new SetupClient(tokens);
         this.clock = clock;
     }
 
@@ -168,15 +163,6 @@ public final class ReliefScenario implements Scenario {
 
     record Setup(List<RegisteredMember> members, int year, Map<String, FundState> funds, LocalDate disbursedOn) {
     }
-
-    /** The system is not ready for the run; the message says what answered what. */
-    static final class SetupFailure extends Exception {
-
-        SetupFailure(String message) {
-            super(message);
-        }
-    }
-
     private Setup setUp(URI relief, URI members, int memberCount, long seed, PrintStream out)
             throws SetupFailure, InterruptedException {
         List<RegisteredMember> registered = registerMembers(members, memberCount, seed, out);
@@ -215,7 +201,7 @@ public final class ReliefScenario implements Scenario {
         URI endpoint = URI.create(members + "/api/members");
         for (int i = 0; i < count; i++) {
             SyntheticMember member = synthetic.nextInDifficulty(counties.get(i % counties.size()), List.of(HardshipCause.ILLNESS));
-            HttpResponse<String> response = post(endpoint, Role.REGISTRAR, MemberJson.toJson(member), Map.of(), "members-service");
+            HttpResponse<String> response = client.post(endpoint, Role.REGISTRAR, MemberJson.toJson(member), Map.of(), "members-service");
             String id;
             if (response.statusCode() == 201) {
                 id = field(response, "id");
@@ -248,7 +234,7 @@ public final class ReliefScenario implements Scenario {
         for (String county : SyntheticMembers.countyCodes()) {
             String body = String.format(Locale.ROOT,
                     "{\"countyCode\":\"%s\",\"year\":%d,\"kind\":\"SPECIAL_RELIEF\",\"budget\":\"%s\"}", county, year, BUDGET);
-            HttpResponse<String> response = post(endpoint, Role.ADMIN, body, Map.of(), SERVICE);
+            HttpResponse<String> response = client.post(endpoint, Role.ADMIN, body, Map.of(), SERVICE);
             if (response.statusCode() == 409) {
                 if (!funds.isEmpty()) {
                     out.printf(Locale.ROOT, "setup: year %d is partly taken (county %s has a fund already); trying %d%n",
@@ -289,7 +275,7 @@ public final class ReliefScenario implements Scenario {
                 String body = String.format(Locale.ROOT, "{\"memberId\":\"%s\",\"fundId\":\"%s\",\"kind\":\"HARDSHIP_RELIEF\","
                                 + "\"amount\":\"%s\",\"disbursedOn\":\"%s\",\"reason\":\"loadgen probe\"}",
                         member.id(), funds.get(member.countyCode()).id(), PROBE_AMOUNT, disbursedOn);
-                HttpResponse<String> response = post(endpoint, Role.CASEWORKER, body,
+                HttpResponse<String> response = client.post(endpoint, Role.CASEWORKER, body,
                         Map.of(ReliefPairs.IDEMPOTENCY_KEY, UUID.randomUUID().toString()), SERVICE);
                 probes++;
                 String rule = response.statusCode() == 422 ? ruleOf(response.body()) : null;
@@ -378,7 +364,7 @@ public final class ReliefScenario implements Scenario {
         BigDecimal approvedAmount = BigDecimal.ZERO.setScale(2);
         for (String id : ids) {
             try {
-                HttpResponse<String> response = get(URI.create(relief + ReliefPairs.DISBURSEMENTS + "/" + id), Role.CASEWORKER, SERVICE);
+                HttpResponse<String> response = client.get(URI.create(relief + ReliefPairs.DISBURSEMENTS + "/" + id), Role.CASEWORKER, SERVICE);
                 JsonNode disbursement = JSON.readTree(response.body());
                 String status = disbursement.path("status").asText("HTTP " + response.statusCode());
                 statuses.merge(status, 1, Integer::sum);
@@ -423,7 +409,7 @@ public final class ReliefScenario implements Scenario {
     // ---------------------------------------------------------------- HTTP for setup and verification
 
     private BigDecimal approved(URI relief, String fundId) throws SetupFailure, InterruptedException {
-        HttpResponse<String> response = get(URI.create(relief + "/api/funds/" + fundId), Role.ADMIN, SERVICE);
+        HttpResponse<String> response = client.get(URI.create(relief + "/api/funds/" + fundId), Role.ADMIN, SERVICE);
         if (response.statusCode() != 200) {
             throw new SetupFailure("GET /api/funds/" + fundId + " answered " + describe(response));
         }
@@ -437,64 +423,5 @@ public final class ReliefScenario implements Scenario {
             throw new SetupFailure("GET /api/funds/" + fundId + " answered " + describe(response));
         }
     }
-
-    private HttpResponse<String> post(URI uri, Role role, String json, Map<String, String> headers, String service)
-            throws SetupFailure, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(SETUP_TIMEOUT)
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .header(AccessTokens.AUTHORIZATION, tokens.bearer(role))
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        headers.forEach(request::header);
-        return send(request.build(), service);
-    }
-
-    private HttpResponse<String> get(URI uri, Role role, String service) throws SetupFailure, InterruptedException {
-        return send(HttpRequest.newBuilder(uri).timeout(SETUP_TIMEOUT).header("Accept", "application/json")
-                .header(AccessTokens.AUTHORIZATION, tokens.bearer(role)).GET().build(), service);
-    }
-
-    private HttpResponse<String> send(HttpRequest request, String service) throws SetupFailure, InterruptedException {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            String hint = e instanceof ConnectException ? " Is " + service + " running (deploy/run.sh)?" : "";
-            throw new SetupFailure(request.method() + " " + request.uri() + ": no answer (" + Figures.exception(e) + ")." + hint);
-        }
-    }
-
-    private static String field(HttpResponse<String> response, String name) throws SetupFailure {
-        try {
-            JsonNode value = JSON.readTree(response.body()).get(name);
-            if (value != null && value.isTextual()) {
-                return value.asText();
-            }
-        } catch (IOException e) {
-            // Reported below.
-        }
-        throw new SetupFailure(response.request().method() + " " + response.uri() + " answered " + describe(response)
-                + " without '" + name + "'");
-    }
-
     /** The "rule" of a problem+json body, or null. */
-    static String ruleOf(String body) {
-        try {
-            JsonNode rule = JSON.readTree(body).get("rule");
-            return rule != null && rule.isTextual() ? rule.asText() : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static String describe(HttpResponse<String> response) {
-        String oneLine = response.body().replaceAll("\\s+", " ").strip();
-        return "HTTP " + response.statusCode() + ": " + (oneLine.length() <= 500 ? oneLine : oneLine.substring(0, 500) + "...");
-    }
-
-    private static URI plainHttp(URI base, OptionSpec option) {
-        if (!"http".equalsIgnoreCase(base.getScheme()) || base.getHost() == null) {
-            throw new UsageException("option --" + option.name() + " must be a plain http:// URL such as "
-                    + option.defaultValue() + ", not '" + base + "'");
-        }
-        return base;
-    }
 }

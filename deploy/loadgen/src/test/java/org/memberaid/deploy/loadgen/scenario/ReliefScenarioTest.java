@@ -180,8 +180,8 @@ class ReliefScenarioTest {
         assertThat(ReliefPairs.idOf("{\"id\":\"../x\"}")).isNull();
         assertThat(ReliefPairs.idOf("{\"id\":42}")).isNull();
         assertThat(ReliefPairs.idOf("not json")).isNull();
-        assertThat(ReliefScenario.ruleOf("{\"status\":422,\"rule\":\"member-unknown\"}")).isEqualTo("member-unknown");
-        assertThat(ReliefScenario.ruleOf("<html>")).isNull();
+        assertThat(SetupClient.ruleOf("{\"status\":422,\"rule\":\"member-unknown\"}")).isEqualTo("member-unknown");
+        assertThat(SetupClient.ruleOf("<html>")).isNull();
     }
 
     private int run(String... overrides) throws Exception {
