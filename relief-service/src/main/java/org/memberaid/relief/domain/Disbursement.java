@@ -9,7 +9,7 @@ import org.memberaid.database.TimeOrderedUuids;
 
 /**
  * Money for a member from a fund: REQUESTED, then APPROVED or REJECTED; an APPROVED one may be
- * REVERSED. Stored as one row of the disbursement table ({@code DisbursementStore}); {@code version}
+ * REVERSED, or paid through a payment batch: PAID or PAYMENT_FAILED. Stored as one row of the disbursement table ({@code DisbursementStore}); {@code version}
  * counts its changes.
  */
 public class Disbursement {
@@ -36,6 +36,10 @@ public class Disbursement {
     public Instant updatedAt;
     /** The cycle whose approval made it, or null for a single request. */
     public UUID cycleId;
+    /** The live payment batch paying it, or null. */
+    public UUID paymentBatchId;
+    /** The day the bank paid or refused it, while a reconciliation applies (not stored on this row). */
+    public LocalDate settledOn;
 
     public static Disbursement request(DisbursementRequest request, String countyCode, Instant now) {
         Disbursement d = new Disbursement();
@@ -113,11 +117,12 @@ public class Disbursement {
 
     /**
      * The year this disbursement takes the member's one living subsidy of, while it does: a
-     * LIVING_SUBSIDY that is REQUESTED or APPROVED; {@code null} for any other (the database's
+     * LIVING_SUBSIDY that is REQUESTED, APPROVED or PAID; {@code null} for any other (the database's
      * unique index on it refuses a second live one for the same member and year).
      */
     public Integer livingSubsidyYear() {
-        boolean live = status == DisbursementStatus.REQUESTED || status == DisbursementStatus.APPROVED;
+        boolean live = status == DisbursementStatus.REQUESTED || status == DisbursementStatus.APPROVED
+                || status == DisbursementStatus.PAID;
         return kind == DisbursementKind.LIVING_SUBSIDY && live ? year : null;
     }
 

@@ -30,6 +30,8 @@ public class ReliefEvents {
     public static final String DISBURSEMENT_APPROVED = "memberaid.disbursement.approved.v1";
     public static final String DISBURSEMENT_REJECTED = "memberaid.disbursement.rejected.v1";
     public static final String DISBURSEMENT_REVERSED = "memberaid.disbursement.reversed.v1";
+    public static final String DISBURSEMENT_PAID = "memberaid.disbursement.paid.v1";
+    public static final String DISBURSEMENT_PAYMENT_FAILED = "memberaid.disbursement.payment-failed.v1";
     public static final String ASSISTANCE_RECORDED = "memberaid.assistance.recorded.v1";
     public static final String CYCLE_CREATED = "memberaid.cycle.created.v1";
     public static final String CYCLE_EVALUATED = "memberaid.cycle.evaluated.v1";
@@ -37,6 +39,11 @@ public class ReliefEvents {
     public static final String CYCLE_APPROVED = "memberaid.cycle.approved.v1";
     public static final String CYCLE_REJECTED = "memberaid.cycle.rejected.v1";
     public static final String CYCLE_CANCELLED = "memberaid.cycle.cancelled.v1";
+    public static final String PAYMENT_BATCH_CREATED = "memberaid.payment-batch.created.v1";
+    public static final String PAYMENT_BATCH_EXPORTED = "memberaid.payment-batch.exported.v1";
+    public static final String PAYMENT_BATCH_SENT = "memberaid.payment-batch.sent.v1";
+    public static final String PAYMENT_BATCH_RECONCILED = "memberaid.payment-batch.reconciled.v1";
+    public static final String PAYMENT_BATCH_CANCELLED = "memberaid.payment-batch.cancelled.v1";
 
     /** The {@code data} of fund events: what reporting needs to sum budgets per county and year. */
     public record FundSnapshot(UUID id, String countyCode, int year, String kind, BigDecimal budget,
@@ -48,13 +55,19 @@ public class ReliefEvents {
         }
     }
 
-    /** The {@code data} of disbursement events: what reporting needs to sum money per county, kind and month. */
+    /**
+     * The {@code data} of disbursement events: what reporting needs to sum money per county, kind and
+     * month. {@code paymentBatchId} names the batch paying it (null until batched); {@code settledOn}
+     * the day the bank paid or refused it (only on the paid and payment-failed events).
+     */
     public record DisbursementSnapshot(UUID id, UUID memberId, UUID fundId, String countyCode, int year, String kind,
-            BigDecimal amount, LocalDate disbursedOn, String mechanism, String status, long version) {
+            BigDecimal amount, LocalDate disbursedOn, String mechanism, String status, long version,
+            UUID paymentBatchId, LocalDate settledOn) {
 
         static DisbursementSnapshot of(Disbursement d) {
             return new DisbursementSnapshot(d.id, d.memberId, d.fundId, d.countyCode, d.year, d.kind.name(), d.amount,
-                    d.disbursedOn, d.mechanism == null ? null : d.mechanism.name(), d.status.name(), d.version);
+                    d.disbursedOn, d.mechanism == null ? null : d.mechanism.name(), d.status.name(), d.version,
+                    d.paymentBatchId, d.settledOn);
         }
     }
 

@@ -116,7 +116,7 @@ final class CycleStore {
     static List<Candidate> candidates(Connection connection, Cycle cycle) throws SQLException {
         return members(connection, """
                 SELECT %s, EXISTS (SELECT 1 FROM disbursement d WHERE d.member_id = m.id AND d.kind = ?
-                                   AND d.year = ? AND d.status IN ('REQUESTED', 'APPROVED')) AS has_kind_this_year
+                                   AND d.year = ? AND d.status IN ('REQUESTED', 'APPROVED', 'PAID')) AS has_kind_this_year
                 FROM member_replica m
                 WHERE m.county_code = ?
                   AND NOT EXISTS (SELECT 1 FROM cycle_entitlement e WHERE e.cycle_id = ? AND e.member_id = m.id
@@ -134,7 +134,7 @@ final class CycleStore {
         return members(connection, """
                 SELECT e.member_id AS entitled_member, %s,
                        EXISTS (SELECT 1 FROM disbursement d WHERE d.member_id = e.member_id AND d.kind = ?
-                               AND d.year = ? AND d.status IN ('REQUESTED', 'APPROVED')) AS has_kind_this_year
+                               AND d.year = ? AND d.status IN ('REQUESTED', 'APPROVED', 'PAID')) AS has_kind_this_year
                 FROM cycle_entitlement e LEFT JOIN member_replica m ON m.id = e.member_id
                 WHERE e.cycle_id = ? AND e.removed_by IS NULL
                 ORDER BY e.member_id""".formatted(MemberRows.columns("m", "")), cycle.kind.name(), cycle.year,

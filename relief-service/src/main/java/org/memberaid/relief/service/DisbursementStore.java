@@ -31,7 +31,7 @@ final class DisbursementStore {
     private static final String COLUMNS = Columns.aliased("d", "", List.of("id", "member_id", "fund_id",
             "county_code", "kind", "amount", "disbursed_on", "year", "mechanism", "project_name", "reason",
             "requested_by", "status", "decided_by", "decision_reason", "reversed_by", "reversal_reason", "version",
-            "created_at", "updated_at", "cycle_id"));
+            "created_at", "updated_at", "cycle_id", "payment_batch_id"));
 
     private DisbursementStore() {
     }
@@ -162,6 +162,7 @@ final class DisbursementStore {
         d.createdAt = Columns.instant(row, "created_at");
         d.updatedAt = Columns.instant(row, "updated_at");
         d.cycleId = row.getObject("cycle_id", UUID.class);
+        d.paymentBatchId = row.getObject("payment_batch_id", UUID.class);
         return d;
     }
 
