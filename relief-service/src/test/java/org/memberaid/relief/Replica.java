@@ -83,4 +83,23 @@ public final class Replica {
             }
         }
     }
+
+    /**
+     * Gives a known member payee details as relief holds them.
+     * TODO(payee): publish memberaid.member.payee-changed.v1 on members.payees and await it.
+     */
+    public static void payee(UUID memberId, String bankAccount, String accountHolder) throws SQLException {
+        AgroalDataSource dataSource = Arc.container().instance(AgroalDataSource.class).get();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement upsert = connection.prepareStatement("""
+                        INSERT INTO member_payee (member_id, bank_account, account_holder, version, updated_at)
+                        VALUES (?, ?, ?, 1, now())
+                        ON CONFLICT (member_id) DO UPDATE SET bank_account = excluded.bank_account,
+                            account_holder = excluded.account_holder, version = member_payee.version + 1""")) {
+            upsert.setObject(1, memberId);
+            upsert.setString(2, bankAccount);
+            upsert.setString(3, accountHolder);
+            upsert.executeUpdate();
+        }
+    }
 }

@@ -38,8 +38,9 @@ public class Disbursement {
     public UUID cycleId;
     /** The live payment batch paying it, or null. */
     public UUID paymentBatchId;
-    /** The day the bank paid or refused it, while a reconciliation applies (not stored on this row). */
+    /** The day the bank paid or refused it, and who recorded that, while a reconciliation applies (not stored on this row). */
     public LocalDate settledOn;
+    public String settledBy;
 
     public static Disbursement request(DisbursementRequest request, String countyCode, Instant now) {
         Disbursement d = new Disbursement();
@@ -102,16 +103,34 @@ public class Disbursement {
         return switch (status) {
             case REQUESTED -> requestedBy;
             case REVERSED -> reversedBy;
+            case PAID, PAYMENT_FAILED -> settledBy != null ? settledBy : decidedBy;
             default -> decidedBy;
         };
     }
 
     public void reverse(String reverser, String why, Instant now) {
         requireStatus(DisbursementStatus.APPROVED, "reversed");
+        if (paymentBatchId != null) {
+            throw new ConflictException("in-payment-batch", "The disbursement is being paid in payment batch "
+                    + paymentBatchId + "; cancel the batch before reversing it, or await its reconciliation",
+                    java.util.Map.of("paymentBatchId", paymentBatchId.toString()));
+        }
         requireOtherThanRequester(reverser, "reverser");
         status = DisbursementStatus.REVERSED;
         reversedBy = reverser;
         reversalReason = why;
+        updatedAt = stored(now);
+    }
+
+    /**
+     * The bank's answer for this APPROVED disbursement of a payment batch, settled on {@code on}:
+     * PAID, or PAYMENT_FAILED (whose money the caller returns to the fund), as {@code recorder} recorded it.
+     */
+    public void settled(boolean paid, LocalDate on, String recorder, Instant now) {
+        requireStatus(DisbursementStatus.APPROVED, paid ? "paid" : "marked failed");
+        status = paid ? DisbursementStatus.PAID : DisbursementStatus.PAYMENT_FAILED;
+        settledOn = on;
+        settledBy = recorder;
         updatedAt = stored(now);
     }
 

@@ -14,6 +14,7 @@ import org.memberaid.relief.domain.AssistanceRecord;
 import org.memberaid.relief.domain.Cycle;
 import org.memberaid.relief.domain.Disbursement;
 import org.memberaid.relief.domain.Fund;
+import org.memberaid.relief.domain.PaymentBatch;
 
 /**
  * The events relief-service publishes on {@value #TOPIC}. Each joins the writes of the plain JDBC
@@ -95,6 +96,16 @@ public class ReliefEvents {
         }
     }
 
+    /** The {@code data} of payment batch events: the batch after the change. */
+    public record PaymentBatchSnapshot(UUID id, String countyCode, String status, int lines, BigDecimal total,
+            int paid, BigDecimal paidTotal, int failed, BigDecimal failedTotal, String fileSha256, long version) {
+
+        static PaymentBatchSnapshot of(PaymentBatch b) {
+            return new PaymentBatchSnapshot(b.id, b.countyCode, b.status.name(), b.lines, b.total, b.paid, b.paidTotal,
+                    b.failed, b.failedTotal, b.fileSha256, b.version);
+        }
+    }
+
     @Inject
     Outbox outbox;
 
@@ -137,5 +148,11 @@ public class ReliefEvents {
     public void cycle(StatementPipeline writes, String type, Cycle cycle, String actor) {
         outbox.appendTo(writes, List.of(new Outbox.Event(TOPIC, cycle.id.toString(), type, cycle.version,
                 CycleSnapshot.of(cycle), actor)));
+    }
+
+    /** Payment batch events are keyed by batch id; sequence is the batch's version. */
+    public void paymentBatch(StatementPipeline writes, String type, PaymentBatch batch, String actor) {
+        outbox.appendTo(writes, List.of(new Outbox.Event(TOPIC, batch.id.toString(), type, batch.version,
+                PaymentBatchSnapshot.of(batch), actor)));
     }
 }

@@ -21,12 +21,14 @@ public record DisbursementResponse(UUID id, UUID memberId, UUID fundId, String c
         @Schema(nullable = true) String decisionReason, @Schema(nullable = true) String reversedBy,
         @Schema(nullable = true) String reversalReason, long version, Instant createdAt, Instant updatedAt,
         @Schema(nullable = true, description = "The programme cycle whose approval made it; null for a single request")
-        UUID cycleId) {
+        UUID cycleId,
+        @Schema(nullable = true, description = "The live payment batch paying it (null until batched, and again if "
+                + "its batch is cancelled)") UUID paymentBatchId) {
 
     static DisbursementResponse of(Disbursement d) {
         return new DisbursementResponse(d.id, d.memberId, d.fundId, d.countyCode, d.kind.name(), d.amount,
                 d.disbursedOn, d.mechanism == null ? null : d.mechanism.name(), d.projectName, d.reason,
                 d.requestedBy, d.status.name(), d.decidedBy, d.decisionReason, d.reversedBy, d.reversalReason,
-                d.version, d.createdAt, d.updatedAt, d.cycleId);
+                d.version, d.createdAt, d.updatedAt, d.cycleId, d.paymentBatchId);
     }
 }

@@ -9,6 +9,7 @@ import org.memberaid.relief.domain.MemberReplica;
 import org.memberaid.relief.domain.NotFoundException;
 import org.memberaid.relief.domain.RuleViolationException;
 import org.memberaid.relief.domain.VersionMismatchException;
+import org.memberaid.relief.service.PaymentBatches;
 
 /** relief-service's own failures as problem+json; the common ones come from problem-details. */
 public class ReliefProblemMapper {
@@ -34,6 +35,11 @@ public class ReliefProblemMapper {
         Problem problem = Problem.of(409, e.slug(), "Conflict", e.getMessage());
         e.details().forEach(problem::with);
         return problem.toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response reconciliationRefused(PaymentBatches.ReconciliationRefused e) {
+        return PaymentBatchResource.refusal(e);
     }
 
     @ServerExceptionMapper

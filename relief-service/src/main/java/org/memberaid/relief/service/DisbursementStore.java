@@ -131,6 +131,21 @@ final class DisbursementStore {
                 Paging.count(connection, "SELECT count(*)" + from, values));
     }
 
+    /**
+     * A page of the county's APPROVED disbursements no payment batch holds whose members have no
+     * payee details (by id), and how many there are.
+     */
+    static Disbursements.Page withoutPayee(Connection connection, String countyCode, int page, int size)
+            throws SQLException {
+        String from = """
+                 FROM disbursement d LEFT JOIN member_payee p ON p.member_id = d.member_id
+                WHERE d.county_code = ? AND d.status = 'APPROVED' AND d.payment_batch_id IS NULL
+                  AND p.bank_account IS NULL""";
+        List<Object> values = List.of(countyCode);
+        return new Disbursements.Page(Paging.rows(connection, "SELECT " + COLUMNS + from + " ORDER BY d.id", values,
+                page, size, DisbursementStore::read), Paging.count(connection, "SELECT count(*)" + from, values));
+    }
+
     private static void condition(List<String> conditions, List<Object> values, String condition, Object value) {
         if (value != null) {
             conditions.add(condition);
