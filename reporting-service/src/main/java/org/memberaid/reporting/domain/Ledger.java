@@ -123,7 +123,10 @@ public final class Ledger {
         }
     }
 
-    /** What a disbursement's state adds to the figures ({@code sign} 1) or takes out of them (-1). */
+    /**
+     * What a disbursement's state adds to the figures ({@code sign} 1) or takes out of them (-1); without
+     * {@code approval}, its approved money, count and beneficiary are left as they are (a payment).
+     */
     private void count(DisbursementState d, int sign, boolean approval) {
         BigDecimal amount = sign > 0 ? d.amount() : d.amount().negate();
         if (approval && d.approved()) {
