@@ -13,8 +13,9 @@ CREATE TABLE member_state (
     since               DATE        NOT NULL
 );
 
--- Additive figures per county and month (first day of the month): money approved and
--- disbursements by kind, assistance by kind, members newly in difficulty or lifted out, and the
+-- Additive figures per county and month (first day of the month): money approved (APPROVED and
+-- PAID disbursements) and disbursements by kind, money paid (PAID) and money whose payment failed
+-- (PAYMENT_FAILED), assistance by kind, members newly in difficulty or lifted out, and the
 -- monthly change of the stock (MEMBERS_*), which summed up to a month's end gives the stock then
 -- (active members only).
 CREATE TABLE county_month_figure (
@@ -26,8 +27,9 @@ CREATE TABLE county_month_figure (
 );
 CREATE INDEX county_month_figure_month ON county_month_figure (month);
 
--- Values counted distinctly (beneficiaries, employers, paired members, helpers): a weight above
--- zero means present in that county and month; a reversal takes the weight back down.
+-- Values counted distinctly (beneficiaries, beneficiaries paid, employers, paired members, helpers):
+-- a weight above zero means present in that county and month; a reversal or a failed payment takes
+-- the weight back down.
 CREATE TABLE distinct_value (
     county_code VARCHAR(12) NOT NULL,
     month       DATE        NOT NULL,

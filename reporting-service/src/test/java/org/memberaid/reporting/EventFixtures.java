@@ -18,7 +18,7 @@ import org.memberaid.deploy.kafka.TopicWriter;
  * Recorded sample events (JSON fixtures under {@code fixtures/}) written to the topics as the
  * producers write them. A fixture names its ids as placeholders, so each test replays it with
  * fresh ids and its own county codes: {@code {{id}}} is a new UUID at every use,
- * {@code {{member:a}}} (or fund:, disbursement:, assistance:) the same new UUID for every use
+ * {@code {{member:a}}} (or fund:, disbursement:, assistance:, batch:) the same new UUID for every use
  * in one replay, and {@code {{county}}} a value the test gives.
  */
 public final class EventFixtures implements AutoCloseable {

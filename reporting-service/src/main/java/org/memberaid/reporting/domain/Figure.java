@@ -22,6 +22,10 @@ public enum Figure {
     DISBURSEMENTS_LIVING_SUBSIDY,
     DISBURSEMENTS_STARTUP_SUPPORT,
     DISBURSEMENTS_HOLIDAY_VISIT,
+    /** money of PAID disbursements (also counted in APPROVED_*) */
+    PAID,
+    /** money of disbursements whose payment failed (counted in no APPROVED_*: it went back to the fund) */
+    PAYMENT_FAILED,
     SKILLS_TRAINING,
     JOB_PLACEMENT,
     MINIMUM_LIVING_ALLOWANCE,

@@ -95,14 +95,17 @@ public final class Ledger {
         return counted;
     }
 
-    /** A disbursement changes status: only an approved one counts, where and when it was disbursed. */
+    /**
+     * A disbursement changes status: approved money (APPROVED or PAID) counts, where and when it was
+     * disbursed, and so do the money paid and the money whose payment failed. Paying an approved
+     * disbursement moves only the payment figures: its approved money, count and beneficiary stay.
+     */
     public void disbursement(DisbursementState held, DisbursementState incoming) {
-        if (held != null && held.counted()) {
-            count(held, -1);
+        boolean stillApproved = held != null && held.approved() && incoming.approved() && held.sameMoneyAs(incoming);
+        if (held != null) {
+            count(held, -1, !stillApproved);
         }
-        if (incoming.counted()) {
-            count(incoming, 1);
-        }
+        count(incoming, 1, !stillApproved);
     }
 
     public void assistance(Assistance record) {
@@ -120,11 +123,24 @@ public final class Ledger {
         }
     }
 
-    private void count(DisbursementState d, int sign) {
+    /**
+     * What a disbursement's state adds to the figures ({@code sign} 1) or takes out of them (-1); without
+     * {@code approval}, its approved money, count and beneficiary are left as they are (a payment).
+     */
+    private void count(DisbursementState d, int sign, boolean approval) {
         BigDecimal amount = sign > 0 ? d.amount() : d.amount().negate();
-        add(d.countyCode(), d.month(), Figure.approved(d.kind()), amount);
-        add(d.countyCode(), d.month(), Figure.disbursements(d.kind()), BigDecimal.valueOf(sign));
-        weigh(new DistinctKey(d.countyCode(), d.month(), Measure.BENEFICIARY, d.memberId().toString()), sign);
+        if (approval && d.approved()) {
+            add(d.countyCode(), d.month(), Figure.approved(d.kind()), amount);
+            add(d.countyCode(), d.month(), Figure.disbursements(d.kind()), BigDecimal.valueOf(sign));
+            weigh(new DistinctKey(d.countyCode(), d.month(), Measure.BENEFICIARY, d.memberId().toString()), sign);
+        }
+        if (d.paid()) {
+            add(d.countyCode(), d.month(), Figure.PAID, amount);
+            weigh(new DistinctKey(d.countyCode(), d.month(), Measure.PAID_BENEFICIARY, d.memberId().toString()), sign);
+        }
+        if (d.paymentFailed()) {
+            add(d.countyCode(), d.month(), Figure.PAYMENT_FAILED, amount);
+        }
     }
 
     private void addStock(String countyCode, LocalDate month, CountyFigures change) {

@@ -7,9 +7,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What happened in a county (or region) in a year or a month: money budgeted and approved,
- * disbursements and beneficiaries, assistance, and the flows into and out of difficulty.
- * Approved money and disbursements count approved, non-reversed disbursements by the date they
- * were disbursed on; fund utilisation is approved / budgeted, recomputed from sums at every level.
+ * disbursements and beneficiaries, assistance, the flows into and out of difficulty, and payments.
+ * Approved money and disbursements count APPROVED and PAID disbursements (neither reversed nor
+ * failed in payment) by the date they were disbursed on; fund utilisation is approved / budgeted,
+ * recomputed from sums at every level. The payment figures, last so that the columns before them
+ * keep their places, split the same disbursements: paid, and outstanding (approved, not yet paid);
+ * money whose payment failed went back to the fund and counts in no other money figure.
  */
 public record PeriodFigures(
         long newlyInDifficulty,
@@ -17,6 +20,8 @@ public record PeriodFigures(
         BigDecimal fundsBudgeted,
         BigDecimal fundsBudgetedSpecialRelief,
         BigDecimal fundsBudgetedStartup,
+        @Schema(description = "money of APPROVED and PAID disbursements (paying keeps money approved; a reversal or a "
+                + "failed payment takes it back out), by the date disbursed on")
         BigDecimal fundsApproved,
         BigDecimal fundsApprovedHardshipRelief,
         BigDecimal fundsApprovedLivingSubsidy,
@@ -29,6 +34,7 @@ public record PeriodFigures(
         long disbursementsLivingSubsidy,
         long disbursementsStartupSupport,
         long disbursementsHolidayVisit,
+        @Schema(description = "distinct members with at least one APPROVED or PAID disbursement")
         long beneficiaries,
         long trainingPersonTimes,
         long jobPlacements,
@@ -40,7 +46,16 @@ public record PeriodFigures(
         long pairings,
         long membersPaired,
         long helpersCadre,
-        long helpersBusinessLeader) {
+        long helpersBusinessLeader,
+        @Schema(description = "money of PAID disbursements, by the date disbursed on (part of fundsApproved)")
+        BigDecimal fundsPaid,
+        @Schema(description = "money of PAYMENT_FAILED disbursements: it went back to the fund, so it is not in "
+                + "fundsApproved")
+        BigDecimal fundsPaymentFailed,
+        @Schema(description = "money approved and not yet paid: fundsApproved - fundsPaid")
+        BigDecimal fundsOutstanding,
+        @Schema(description = "distinct members with at least one PAID disbursement")
+        long beneficiariesPaid) {
 
     private static final BigDecimal NO_MONEY = BigDecimal.ZERO.setScale(2);
 
@@ -63,6 +78,7 @@ public record PeriodFigures(
         long livingCount = count(flows, Figure.DISBURSEMENTS_LIVING_SUBSIDY);
         long startupCount = count(flows, Figure.DISBURSEMENTS_STARTUP_SUPPORT);
         long holidayCount = count(flows, Figure.DISBURSEMENTS_HOLIDAY_VISIT);
+        BigDecimal paid = money(flows.get(Figure.PAID));
         return new PeriodFigures(count(flows, Figure.NEWLY_IN_DIFFICULTY), count(flows, Figure.NEWLY_LIFTED_OUT),
                 budgeted, specialRelief, startup, approved, hardship, living, startupSupport, holiday,
                 ratio(approved, budgeted), hardshipCount + livingCount + startupCount + holidayCount, hardshipCount,
@@ -72,7 +88,9 @@ public record PeriodFigures(
                 count(flows, Figure.MEDICAL_ASSISTANCE), count(flows, Figure.EDUCATION_ASSISTANCE),
                 count(flows, Figure.PROJECT_RECOMMENDATION), count(flows, Figure.PAIRING),
                 distinct.getOrDefault(Measure.PAIRED_MEMBER, 0L), distinct.getOrDefault(Measure.HELPER_CADRE, 0L),
-                distinct.getOrDefault(Measure.HELPER_BUSINESS_LEADER, 0L));
+                distinct.getOrDefault(Measure.HELPER_BUSINESS_LEADER, 0L), paid,
+                money(flows.get(Figure.PAYMENT_FAILED)), approved.subtract(paid),
+                distinct.getOrDefault(Measure.PAID_BENEFICIARY, 0L));
     }
 
     /** approved / budgeted with 4 decimals; null when nothing is budgeted (no ratio exists). */

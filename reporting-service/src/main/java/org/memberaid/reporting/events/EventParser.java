@@ -21,7 +21,8 @@ public final class EventParser {
     private static final Set<String> FUND_KINDS = Set.of("SPECIAL_RELIEF", "STARTUP");
     private static final Set<String> DISBURSEMENT_KINDS =
             Set.of("HARDSHIP_RELIEF", "LIVING_SUBSIDY", "STARTUP_SUPPORT", "HOLIDAY_VISIT");
-    private static final Set<String> DISBURSEMENT_STATUSES = Set.of("REQUESTED", "APPROVED", "REJECTED", "REVERSED");
+    private static final Set<String> DISBURSEMENT_STATUSES = Set.of("REQUESTED", "APPROVED", "REJECTED", "REVERSED",
+            "PAID", "PAYMENT_FAILED");
     private static final Set<String> ASSISTANCE_KINDS = Set.of("SKILLS_TRAINING", "JOB_PLACEMENT",
             "MINIMUM_LIVING_ALLOWANCE", "MEDICAL_ASSISTANCE", "EDUCATION_ASSISTANCE", "PROJECT_RECOMMENDATION",
             "PAIRING");
@@ -43,7 +44,7 @@ public final class EventParser {
             case FUND -> fund(type, event, data);
             case DISBURSEMENT -> disbursement(type, event, data);
             case ASSISTANCE -> assistance(data);
-            case CYCLE -> new CycleNoted(type, data.uuid("id"), data.text("countyCode"));
+            case CYCLE, PAYMENT_BATCH -> new Noted(type, data.uuid("id"), data.text("countyCode"));
         };
     }
 

@@ -24,22 +24,30 @@ public enum EventType {
     DISBURSEMENT_APPROVED("memberaid.disbursement.approved.v1", Shape.DISBURSEMENT),
     DISBURSEMENT_REJECTED("memberaid.disbursement.rejected.v1", Shape.DISBURSEMENT),
     DISBURSEMENT_REVERSED("memberaid.disbursement.reversed.v1", Shape.DISBURSEMENT),
+    DISBURSEMENT_PAID("memberaid.disbursement.paid.v1", Shape.DISBURSEMENT),
+    DISBURSEMENT_PAYMENT_FAILED("memberaid.disbursement.payment-failed.v1", Shape.DISBURSEMENT),
     ASSISTANCE_RECORDED("memberaid.assistance.recorded.v1", Shape.ASSISTANCE),
     CYCLE_CREATED("memberaid.cycle.created.v1", Shape.CYCLE),
     CYCLE_EVALUATED("memberaid.cycle.evaluated.v1", Shape.CYCLE),
     CYCLE_ENTITLEMENT_REMOVED("memberaid.cycle.entitlement-removed.v1", Shape.CYCLE),
     CYCLE_APPROVED("memberaid.cycle.approved.v1", Shape.CYCLE),
     CYCLE_REJECTED("memberaid.cycle.rejected.v1", Shape.CYCLE),
-    CYCLE_CANCELLED("memberaid.cycle.cancelled.v1", Shape.CYCLE);
+    CYCLE_CANCELLED("memberaid.cycle.cancelled.v1", Shape.CYCLE),
+    PAYMENT_BATCH_CREATED("memberaid.payment-batch.created.v1", Shape.PAYMENT_BATCH),
+    PAYMENT_BATCH_EXPORTED("memberaid.payment-batch.exported.v1", Shape.PAYMENT_BATCH),
+    PAYMENT_BATCH_SENT("memberaid.payment-batch.sent.v1", Shape.PAYMENT_BATCH),
+    PAYMENT_BATCH_RECONCILED("memberaid.payment-batch.reconciled.v1", Shape.PAYMENT_BATCH),
+    PAYMENT_BATCH_CANCELLED("memberaid.payment-batch.cancelled.v1", Shape.PAYMENT_BATCH);
 
     /**
      * The data a type carries: every member event the member as it is after the change, every fund
      * and disbursement event the fund or disbursement likewise, so events of one shape apply alike.
-     * A cycle's events change no figure: the money of an approved cycle reaches the reports as the
-     * disbursement events of its entitlements.
+     * A cycle's and a payment batch's events change no figure: the money of an approved cycle reaches
+     * the reports as the disbursement events of its entitlements, a batch's payments as the paid and
+     * payment-failed events of its disbursements.
      */
     public enum Shape {
-        MEMBER, FUND, DISBURSEMENT, ASSISTANCE, CYCLE
+        MEMBER, FUND, DISBURSEMENT, ASSISTANCE, CYCLE, PAYMENT_BATCH
     }
 
     private static final Map<String, EventType> BY_NAME = Arrays.stream(values())

@@ -5,7 +5,7 @@ package org.memberaid.reporting.events;
  * against reporting's copy of the contract once, by {@link EventParser}, before anything applies it.
  */
 public sealed interface ReportingEvent permits MemberChanged, FundChanged, DisbursementChanged, AssistanceRecorded,
-        CycleNoted {
+        Noted {
 
     EventType type();
 }

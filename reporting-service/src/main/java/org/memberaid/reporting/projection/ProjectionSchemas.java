@@ -28,8 +28,13 @@ class ProjectionSchemas {
     private static final List<String> SCHEMA_SCRIPTS = List.of("db/inbox/V0_2__inbox.sql",
             "db/inbox/V0_3__consumed_offsets.sql", "db/projection/projection.sql");
     private static final long REGISTRY_LOCK = 0x7265706f7274L;
-    /** The version of db/projection/projection.sql; raise it with every change to those tables. */
-    static final int SHAPE = 3;
+    /**
+     * The version of what a projection holds: the tables of db/projection/projection.sql and what the
+     * events count for in them. Raise it with every change to either, so that a projection an older
+     * release built (which may have dead-lettered events it did not know) is rebuilt, not read. 4: paid
+     * and failed payments count (releases before dead-lettered the paid and payment-failed events).
+     */
+    static final int SHAPE = 4;
     private static final Logger LOG = Logger.getLogger(ProjectionSchemas.class);
 
     @Inject

@@ -207,8 +207,9 @@ public class ReportResource {
     @Path("/regions/{code}")
     @Operation(operationId = "regionReport",
             summary = "A region's figures rolled up from its counties (city 620700, province 620000)",
-            description = "Counts and money are summed, distinct counts (beneficiaries, employers, paired members, "
-                    + "helpers) recounted over the region, and ratios recomputed from the sums, never averaged.")
+            description = "Counts and money are summed, distinct counts (beneficiaries, beneficiaries paid, "
+                    + "employers, paired members, helpers) recounted over the region, and ratios recomputed from the "
+                    + "sums, never averaged.")
     @Parameter(name = "format", in = ParameterIn.QUERY, ref = "Format")
     @Parameter(name = BOM, in = ParameterIn.QUERY, description = "CSV only: true adds a UTF-8 byte-order mark "
             + "(for Excel)", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
@@ -253,7 +254,7 @@ public class ReportResource {
     @Path("/monthly")
     @Operation(operationId = "monthlyReport", summary = "The twelve months of a year for a region or county",
             description = "Month-end members, in difficulty and poverty rate from the dated history of every change, "
-                    + "and each month's approvals, disbursements, beneficiaries and assistance.")
+                    + "and each month's approvals, payments, disbursements, beneficiaries and assistance.")
     @Parameter(name = "format", in = ParameterIn.QUERY, ref = "Format")
     @Parameter(name = BOM, in = ParameterIn.QUERY, description = "CSV only: true adds a UTF-8 byte-order mark "
             + "(for Excel)", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BinaryOperator;
 import org.junit.jupiter.api.Test;
 
 class LedgerTest {
@@ -99,6 +101,112 @@ class LedgerTest {
     }
 
     @Test
+    void payingAnApprovedDisbursementKeepsItApprovedAndMovesItFromOutstandingToPaid() {
+        Ledger ledger = new Ledger();
+        UUID id = UUID.randomUUID();
+        DisbursementState approved = disbursement(id, "APPROVED", 2);
+        DisbursementState paid = disbursement(id, "PAID", 3);
+        ledger.disbursement(null, approved);
+        PeriodFigures before = march(ledger);
+        assertThat(before.fundsApproved()).isEqualByComparingTo("2500.50");
+        assertThat(before.fundsOutstanding()).isEqualByComparingTo("2500.50");
+        assertThat(before.fundsPaid()).isZero();
+        assertThat(before.beneficiariesPaid()).isZero();
+
+        ledger.disbursement(approved, paid);
+
+        PeriodFigures after = march(ledger);
+        assertThat(after.fundsApproved()).isEqualByComparingTo("2500.50");
+        assertThat(after.fundsApprovedHardshipRelief()).isEqualByComparingTo("2500.50");
+        assertThat(after.fundUtilisation()).isEqualByComparingTo(before.fundUtilisation()).isEqualByComparingTo("0.2501");
+        assertThat(after.fundsPaid()).isEqualByComparingTo("2500.50");
+        assertThat(after.fundsOutstanding()).isEqualByComparingTo("0.00");
+        assertThat(after.fundsPaymentFailed()).isZero();
+        assertThat(after.disbursements()).isEqualTo(1);
+        assertThat(after.beneficiaries()).isEqualTo(1);
+        assertThat(after.beneficiariesPaid()).isEqualTo(1);
+    }
+
+    @Test
+    void aPaymentWritesOnlyThePaymentFigures() {
+        Ledger ledger = new Ledger();
+        UUID id = UUID.randomUUID();
+
+        ledger.disbursement(disbursement(id, "APPROVED", 2), disbursement(id, "PAID", 3));
+
+        assertThat(ledger.figures()).containsOnlyKeys(key("620724", Figure.PAID));
+        assertThat(ledger.distinct()).containsOnlyKeys(
+                new Ledger.DistinctKey("620724", MARCH, Measure.PAID_BENEFICIARY, MEMBER.toString()));
+    }
+
+    @Test
+    void aFailedPaymentTakesTheMoneyOutOfApprovedAndOutstandingAndCountsItFailed() {
+        Ledger ledger = new Ledger();
+        UUID id = UUID.randomUUID();
+        DisbursementState approved = disbursement(id, "APPROVED", 2);
+        ledger.disbursement(null, approved);
+
+        ledger.disbursement(approved, disbursement(id, "PAYMENT_FAILED", 3));
+
+        PeriodFigures figures = march(ledger);
+        assertThat(figures.fundsApproved()).isEqualByComparingTo("0.00");
+        assertThat(figures.fundsOutstanding()).isEqualByComparingTo("0.00");
+        assertThat(figures.fundsPaid()).isEqualByComparingTo("0.00");
+        assertThat(figures.fundsPaymentFailed()).isEqualByComparingTo("2500.50");
+        assertThat(figures.fundUtilisation()).isEqualByComparingTo("0");
+        assertThat(figures.disbursements()).isZero();
+        assertThat(figures.beneficiaries()).isZero();
+        assertThat(figures.beneficiariesPaid()).isZero();
+    }
+
+    @Test
+    void aMemberPaidTwiceIsOneBeneficiaryPaid() {
+        Ledger ledger = new Ledger();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+
+        ledger.disbursement(null, disbursement(first, "APPROVED", 2));
+        ledger.disbursement(null, disbursement(second, "APPROVED", 2));
+        ledger.disbursement(disbursement(first, "APPROVED", 2), disbursement(first, "PAID", 3));
+        ledger.disbursement(disbursement(second, "APPROVED", 2), disbursement(second, "PAID", 3));
+
+        assertThat(ledger.distinct()).containsEntry(
+                new Ledger.DistinctKey("620724", MARCH, Measure.PAID_BENEFICIARY, MEMBER.toString()), 2);
+        PeriodFigures figures = march(ledger);
+        assertThat(figures.fundsPaid()).isEqualByComparingTo("5001.00");
+        assertThat(figures.fundsOutstanding()).isEqualByComparingTo("0.00");
+        assertThat(figures.beneficiariesPaid()).isEqualTo(1);
+        assertThat(figures.beneficiaries()).isEqualTo(1);
+    }
+
+    @Test
+    void anApprovalOrAPaymentDeliveredAgainAfterThePaymentChangesNothing() {
+        UUID id = UUID.randomUUID();
+        NewestVersions<UUID, DisbursementState> states = new NewestVersions<>(Map.of(), DisbursementState::version);
+        Ledger ledger = new Ledger();
+        BinaryOperator<DisbursementState> transition = (held, incoming) -> {
+            ledger.disbursement(held, incoming);
+            return incoming;
+        };
+        // the payment overtook the approval
+        states.apply(id, disbursement(id, "PAID", 3), transition);
+        Map<Ledger.MonthKey, BigDecimal> afterPayment = Map.copyOf(ledger.figures());
+
+        boolean late = states.apply(id, disbursement(id, "APPROVED", 2), transition);
+        boolean again = states.apply(id, disbursement(id, "PAID", 3), transition);
+
+        assertThat(late).isFalse();
+        assertThat(again).isFalse();
+        assertThat(ledger.figures()).isEqualTo(afterPayment);
+        PeriodFigures figures = march(ledger);
+        assertThat(figures.fundsApproved()).isEqualByComparingTo("2500.50");
+        assertThat(figures.fundsPaid()).isEqualByComparingTo("2500.50");
+        assertThat(figures.fundsOutstanding()).isEqualByComparingTo("0.00");
+        assertThat(figures.beneficiaries()).isEqualTo(1);
+        assertThat(figures.beneficiariesPaid()).isEqualTo(1);
+    }
+
+    @Test
     void newestVersionsIgnoresASnapshotNotNewerThanTheOneHeld() {
         MemberState held = new MemberState(MEMBER, "620725", "ACTIVE", "NOT_IN_DIFFICULTY", 3, MARCH);
         NewestVersions<UUID, MemberState> states = new NewestVersions<>(Map.of(MEMBER, held), MemberState::version);
@@ -117,6 +225,23 @@ class LedgerTest {
     private static DisbursementState disbursement(UUID id, String status, long version) {
         return new DisbursementState(id, MEMBER, "620724", MARCH, "HARDSHIP_RELIEF", new BigDecimal("2500.50"), status,
                 version);
+    }
+
+    /** March of county 620724 as a report shows it from this ledger's changes alone, with 10,000 budgeted. */
+    private static PeriodFigures march(Ledger ledger) {
+        Map<Figure, BigDecimal> flows = new EnumMap<>(Figure.class);
+        ledger.figures().forEach((key, amount) -> {
+            if (key.countyCode().equals("620724") && key.month().equals(MARCH)) {
+                flows.merge(key.figure(), amount, BigDecimal::add);
+            }
+        });
+        Map<Measure, Long> distinct = new EnumMap<>(Measure.class);
+        ledger.distinct().forEach((key, weight) -> {
+            if (weight > 0) {
+                distinct.merge(key.measure(), 1L, Long::sum);
+            }
+        });
+        return PeriodFigures.of(flows, distinct, Map.of("SPECIAL_RELIEF", new BigDecimal("10000.00")));
     }
 
     private static Ledger.MonthKey key(String county, Figure figure) {

@@ -100,21 +100,56 @@ class EventParserTest {
                 LocalDate.of(2015, 7, 1), null, "cadre-17", "CADRE"));
     }
 
+    @ParameterizedTest
+    @CsvSource({ "DISBURSEMENT_PAID, PAID", "DISBURSEMENT_PAYMENT_FAILED, PAYMENT_FAILED" })
+    void aPaymentsOutcomeIsTheDisbursementInItsNewStatus(EventType type, String status) {
+        DisbursementChanged disbursement = (DisbursementChanged) EventParser.parse(event(type, 3, """
+                {"id":"%s","memberId":"%s","fundId":"%s","countyCode":"620702","year":2015,"kind":"LIVING_SUBSIDY",
+                 "amount":400.25,"disbursedOn":"2015-06-18","mechanism":null,"status":"%s","version":3,
+                 "paymentBatchId":"%s","settledOn":"2015-07-02"}""".formatted(ID, MEMBER, UUID.randomUUID(), status,
+                UUID.randomUUID())));
+
+        assertThat(disbursement.state()).isEqualTo(new DisbursementState(ID, MEMBER, "620702",
+                LocalDate.of(2015, 6, 1), "LIVING_SUBSIDY", new BigDecimal("400.25"), status, 3));
+    }
+
+    @Test
+    void aDisbursementStatusReportingDoesNotKnowBreaksTheContract() {
+        assertThatThrownBy(() -> EventParser.parse(event(EventType.DISBURSEMENT_PAID, 3,
+                DISBURSEMENT_DATA.replace("\"APPROVED\"", "\"SETTLED\""))))
+                .isInstanceOf(ContractViolation.class).hasMessageStartingWith("data.status 'SETTLED' is not one of");
+    }
+
     @Test
     void aCycleIsReadAndCountsNothingOfItsOwn() {
         ReportingEvent approved = EventParser.parse(event(EventType.CYCLE_APPROVED, 4, """
                 {"id":"%s","countyCode":"620722","year":2015,"kind":"LIVING_SUBSIDY","status":"APPROVED",
                  "entitled":212,"total":106000.00}""".formatted(ID)));
 
-        assertThat(approved).isEqualTo(new CycleNoted(EventType.CYCLE_APPROVED, ID, "620722"));
+        assertThat(approved).isEqualTo(new Noted(EventType.CYCLE_APPROVED, ID, "620722"));
         assertThatThrownBy(() -> EventParser.parse(event(EventType.CYCLE_CREATED, 1, """
                 {"countyCode":"620722"}"""))).isInstanceOf(ContractViolation.class);
     }
 
-    @Test
-    void anUnknownTypeBreaksTheContract() {
-        assertThatThrownBy(() -> EventParser.parse(event("memberaid.member.promoted.v1", 1, null, MEMBER_DATA)))
-                .isInstanceOf(ContractViolation.class).hasMessage("unknown event type memberaid.member.promoted.v1");
+    @ParameterizedTest
+    @EnumSource(value = EventType.class, names = "PAYMENT_BATCH_.*", mode = EnumSource.Mode.MATCH_ALL)
+    void everyPaymentBatchTypeIsReadAndCountsNothingOfItsOwn(EventType type) {
+        ReportingEvent batch = EventParser.parse(event(type, 2, """
+                {"id":"%s","countyCode":"620722","status":"SENT","lines":2,"total":4500.00,"version":2}"""
+                .formatted(ID)));
+
+        assertThat(batch).isEqualTo(new Noted(type, ID, "620722"));
+        assertThatThrownBy(() -> EventParser.parse(event(type, 1, """
+                {"id":"%s"}""".formatted(ID)))).isInstanceOf(ContractViolation.class)
+                .hasMessage("data.countyCode is required");
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "memberaid.member.promoted.v1", "memberaid.disbursement.paid.v2",
+            "memberaid.payment-batch.archived.v1" })
+    void anUnknownTypeBreaksTheContract(String type) {
+        assertThatThrownBy(() -> EventParser.parse(event(type, 1, null, DISBURSEMENT_DATA)))
+                .isInstanceOf(ContractViolation.class).hasMessage("unknown event type " + type);
     }
 
     @ParameterizedTest

@@ -22,9 +22,10 @@ import org.memberaid.testing.TestTokens;
 
 /**
  * relief.events through Kafka into the money and assistance figures. The fixture's year: two
- * funds (800,000 after a raise, and 100,000), five disbursements of 2015 (two approved hardship
- * reliefs of one member, a startup support approved then reversed, a living subsidy whose
- * approval arrives before its request, a rejected holiday visit) and one approved in 2016, and
+ * funds (800,000 after a raise, and 100,000), six disbursements of 2015 (two approved hardship
+ * reliefs of one member, the first of them then paid, a startup support approved then reversed, a
+ * living subsidy whose approval arrives before its request, a rejected holiday visit, a hardship
+ * relief approved whose payment failed) and one approved in 2016, a payment batch's events, and
  * twelve assistance records.
  */
 @QuarkusTest
@@ -50,7 +51,7 @@ class ReliefFiguresTest {
     }
 
     @Test
-    void sumsTheYearsMoneyCountingOnlyApprovedNonReversedDisbursements() {
+    void sumsTheYearsMoneyCountingApprovedAndPaidDisbursementsNeitherReversedNorFailed() {
         events.replay("relief-year.json", Map.of("county", "629711"));
 
         awaitCounty("629711", 2015, year -> assertThat(year)
@@ -79,7 +80,11 @@ class ReliefFiguresTest {
                 .containsEntry("pairings", 3)
                 .containsEntry("membersPaired", 2)
                 .containsEntry("helpersCadre", 1)
-                .containsEntry("helpersBusinessLeader", 1));
+                .containsEntry("helpersBusinessLeader", 1)
+                .containsEntry("fundsPaid", 3000.00f)
+                .containsEntry("fundsPaymentFailed", 1500.00f)
+                .containsEntry("fundsOutstanding", 2400.00f)
+                .containsEntry("beneficiariesPaid", 1));
         // the 2016 disbursement is another member's, on another partition
         ReportApi.awaitCaughtUp();
         assertThat(county("629711", 2016)).containsEntry("fundsApproved", 1000.00f).containsEntry("beneficiaries", 1)
@@ -99,6 +104,12 @@ class ReliefFiguresTest {
         assertThat(months).extracting(m -> m.get("fundsApproved")).containsExactly(0.00f, 0.00f, 3000.00f, 2000.00f,
                 0.00f, 0.00f, 0.00f, 0.00f, 0.00f, 0.00f, 0.00f, 400.00f);
         assertThat(months).extracting(m -> m.get("beneficiaries")).containsExactly(0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1);
+        assertThat(months).extracting(m -> m.get("fundsPaid")).containsExactly(0.00f, 0.00f, 3000.00f, 0.00f,
+                0.00f, 0.00f, 0.00f, 0.00f, 0.00f, 0.00f, 0.00f, 0.00f);
+        assertThat(months).extracting(m -> m.get("fundsOutstanding")).containsExactly(0.00f, 0.00f, 0.00f, 2000.00f,
+                0.00f, 0.00f, 0.00f, 0.00f, 0.00f, 0.00f, 0.00f, 400.00f);
+        assertThat(months).extracting(m -> m.get("fundsPaymentFailed")).containsExactly(0.00f, 0.00f, 0.00f, 0.00f,
+                1500.00f, 0.00f, 0.00f, 0.00f, 0.00f, 0.00f, 0.00f, 0.00f);
         assertThat(months).extracting(m -> m.get("pairings")).containsExactly(0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0);
         assertThat(months).extracting(m -> m.get("jobPlacements")).containsExactly(0, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0);
         assertThat(months).extracting(m -> m.get("distinctEmployers")).containsExactly(0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0);

@@ -63,8 +63,12 @@ class ReportCsvTest {
         List<Map<String, String>> csv = parse(byAccept);
         assertThat(json.jsonPath().getInt("total")).isEqualTo(csv.size());
         assertSameRows(csv, items);
+        assertThat(byAccept.lines().findFirst().orElseThrow()).endsWith(",helpers_cadre,helpers_business_leader,"
+                + "funds_paid,funds_payment_failed,funds_outstanding,beneficiaries_paid");
         assertThat(csv).anySatisfy(row -> assertThat(row).containsEntry("name_zh", "肃南裕固族自治县")
-                .containsEntry("funds_approved", "5400.00").containsEntry("fund_utilisation", "0.0060"));
+                .containsEntry("funds_approved", "5400.00").containsEntry("fund_utilisation", "0.0060")
+                .containsEntry("funds_paid", "3000.00").containsEntry("funds_payment_failed", "1500.00")
+                .containsEntry("funds_outstanding", "2400.00").containsEntry("beneficiaries_paid", "1"));
     }
 
     @Test
