@@ -282,7 +282,7 @@ class PaymentBatchTest {
 
     @Test
     void aFailedLivingSubsidyMayBeRequestedAgainAPaidOneMayNot() throws Exception {
-        String fund = DisbursementTest.fund(COUNTY, 2018, "SPECIAL_RELIEF", "500000");
+        String fund = DisbursementTest.fund(COUNTY, 2013, "SPECIAL_RELIEF", "500000");
         UUID failing = Replica.known(Replica.Member.inDifficulty(COUNTY).with("NONE", "0", "1935-05-01"));
         UUID paying = Replica.known(Replica.Member.inDifficulty(COUNTY).with("NONE", "0", "1936-05-01"));
         Replica.payee(failing, "6222020200112230101", "李桂兰");
@@ -290,19 +290,19 @@ class PaymentBatchTest {
         List<String> ids = new ArrayList<>();
         for (UUID member : List.of(failing, paying)) {
             String id = DisbursementTest.request(UUID.randomUUID().toString(),
-                    DisbursementTest.body(member, fund, "LIVING_SUBSIDY", "500", "2018-03-01")).statusCode(201)
+                    DisbursementTest.body(member, fund, "LIVING_SUBSIDY", "500", "2013-03-01")).statusCode(201)
                     .extract().path("id");
             DisbursementTest.decide(id, "approval", "head-of-linze", Map.of()).statusCode(200);
             ids.add(id);
         }
         String batch = sentBatch();
-        reconcile(batch, HEADER + ids.get(0) + ",FAILED,500,B1,2018-03-05,户名不符\n"
-                + ids.get(1) + ",PAID,500,B2,2018-03-05,\n").statusCode(200);
+        reconcile(batch, HEADER + ids.get(0) + ",FAILED,500,B1,2013-03-05,户名不符\n"
+                + ids.get(1) + ",PAID,500,B2,2013-03-05,\n").statusCode(200);
 
         DisbursementTest.request(UUID.randomUUID().toString(),
-                DisbursementTest.body(failing, fund, "LIVING_SUBSIDY", "500", "2018-04-01")).statusCode(201);
+                DisbursementTest.body(failing, fund, "LIVING_SUBSIDY", "500", "2013-04-01")).statusCode(201);
         DisbursementTest.request(UUID.randomUUID().toString(),
-                DisbursementTest.body(paying, fund, "LIVING_SUBSIDY", "500", "2018-04-01")).statusCode(422)
+                DisbursementTest.body(paying, fund, "LIVING_SUBSIDY", "500", "2013-04-01")).statusCode(422)
                 .body("rule", equalTo("living-subsidy-once-a-year"));
     }
 
@@ -360,9 +360,9 @@ class PaymentBatchTest {
 
     @Test
     void twoBatchesCreatedAtOnceNeverPayADisbursementTwice() throws Exception {
-        String fund = DisbursementTest.fund(COUNTY, 2020, "SPECIAL_RELIEF", "500000");
+        String fund = DisbursementTest.fund(COUNTY, 2014, "SPECIAL_RELIEF", "500000");
         for (int i = 0; i < 5; i++) {
-            approved(fund, "1000", "2020-03-0" + (i + 1), "62220202001122304" + i + "0");
+            approved(fund, "1000", "2014-03-0" + (i + 1), "62220202001122304" + i + "0");
         }
         ExecutorService pool = Executors.newFixedThreadPool(2);
         CountDownLatch start = new CountDownLatch(1);
