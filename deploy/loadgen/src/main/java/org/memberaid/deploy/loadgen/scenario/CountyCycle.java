@@ -35,6 +35,7 @@ import org.memberaid.deploy.loadgen.measure.Figures;
 import org.memberaid.deploy.loadgen.members.CountyCensus;
 import org.memberaid.deploy.loadgen.members.SyntheticMember;
 import org.memberaid.deploy.loadgen.members.SyntheticMembers;
+import org.memberaid.deploy.loadgen.scenario.SetupClient.Timed;
 
 /**
  * A county's living-subsidy cycle on relief-service, from synthetic members imported for it: what
@@ -240,11 +241,11 @@ final class CountyCycle {
 
     ImportAnswer importMembers(Plan plan, byte[] csv, PrintStream out) throws SetupFailure, InterruptedException {
         URI endpoint = URI.create(plan.members() + "/api/members/import");
-        long started = System.nanoTime();
-        HttpResponse<String> response = client.send(client.request(endpoint, Role.REGISTRAR, LONG_TIMEOUT)
+        Timed<String> timed = client.timed(client.request(endpoint, Role.REGISTRAR, LONG_TIMEOUT)
                 .header("Content-Type", IMPORT_CONTENT_TYPE)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(csv)).build(), "members-service");
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        HttpResponse<String> response = timed.response();
+        Duration elapsed = timed.elapsed();
         JsonNode body = expect(response, 200);
         ImportAnswer answer;
         try {
@@ -333,10 +334,10 @@ final class CountyCycle {
                         + "\"name\":\"%s\",\"amount\":\"%s\",\"disbursedOn\":\"%s\"}", plan.county(), plan.today().getYear(), KIND,
                 fund.id(), name, plan.amount().toPlainString(), plan.today());
         URI uri = URI.create(plan.relief() + "/api/cycles");
-        long started = System.nanoTime();
-        HttpResponse<String> response = client.post(uri, Role.CASEWORKER, body,
-                Map.of(ReliefPairs.IDEMPOTENCY_KEY, UUID.randomUUID().toString()), SERVICE, SetupClient.TIMEOUT);
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        Timed<String> timed = client.timed(client.jsonPost(uri, Role.CASEWORKER, body,
+                Map.of(ReliefPairs.IDEMPOTENCY_KEY, UUID.randomUUID().toString()), SetupClient.TIMEOUT), SERVICE);
+        HttpResponse<String> response = timed.response();
+        Duration elapsed = timed.elapsed();
         JsonNode cycle = expect(response, 201);
         String id = field(response, "id");
         out.printf("cycle: %s created in %s: %s, \"%s\", %s yuan per member, dated %s, fund %s%n", id,
@@ -347,9 +348,9 @@ final class CountyCycle {
 
     Evaluated evaluate(Plan plan, String cycleId, PrintStream out) throws SetupFailure, InterruptedException {
         URI uri = URI.create(plan.relief() + "/api/cycles/" + cycleId + "/evaluation");
-        long started = System.nanoTime();
-        HttpResponse<String> response = client.post(uri, Role.CASEWORKER, "{}", Map.of(), SERVICE, LONG_TIMEOUT);
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        Timed<String> timed = client.timed(client.jsonPost(uri, Role.CASEWORKER, "{}", Map.of(), LONG_TIMEOUT), SERVICE);
+        HttpResponse<String> response = timed.response();
+        Duration elapsed = timed.elapsed();
         JsonNode cycle = expect(response, 200);
         JsonNode entitlements = cycle.get("entitlements");
         if (entitlements == null || !entitlements.canConvertToInt()) {
@@ -369,9 +370,9 @@ final class CountyCycle {
 
     Duration approve(Plan plan, String cycleId, PrintStream out) throws SetupFailure, InterruptedException {
         URI uri = URI.create(plan.relief() + "/api/cycles/" + cycleId + "/approval");
-        long started = System.nanoTime();
-        HttpResponse<String> response = client.post(uri, Role.APPROVER, "{}", Map.of(), SERVICE, LONG_TIMEOUT);
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        Timed<String> timed = client.timed(client.jsonPost(uri, Role.APPROVER, "{}", Map.of(), LONG_TIMEOUT), SERVICE);
+        HttpResponse<String> response = timed.response();
+        Duration elapsed = timed.elapsed();
         if (response.statusCode() == 409) {
             throw new SetupFailure("the approval was refused after " + Durations.seconds(elapsed) + ": " + describe(response)
                     + " (insufficient-funds names 'remaining' and 'shortfall'; cycle-stale asks for another evaluation)");
