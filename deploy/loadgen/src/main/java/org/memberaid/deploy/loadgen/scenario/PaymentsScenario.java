@@ -124,7 +124,8 @@ public final class PaymentsScenario implements Scenario {
             PaymentBatch batch = PaymentBatch.parse(expect(created.response(), 201), created.response());
             out.printf("batch:          %s  POST %s: %s %s, %s lines, %s yuan; left out for want of payee details: %s (%s yuan)%n",
                     Durations.seconds(created.elapsed()), BATCHES, batch.id(), batch.status(), Figures.count(batch.lines()),
-                    batch.total().toPlainString(), Figures.count(batch.withoutPayee()), batch.withoutPayeeTotal().toPlainString());
+                    batch.total().toPlainString(), batch.withoutPayee() == null ? "?" : Figures.count(batch.withoutPayee()),
+                    batch.withoutPayeeTotal() == null ? "?" : batch.withoutPayeeTotal().toPlainString());
             Timed<byte[]> downloaded = download(plan, batch.id());
             BankFile file = BankFile.read(downloaded.response().body());
             out.printf("download:       %s  GET %s/{id}/file: %s, %s rows, %s yuan%n", Durations.seconds(downloaded.elapsed()),
@@ -289,8 +290,7 @@ public final class PaymentsScenario implements Scenario {
 
     private Timed<String> send(Plan plan, String batchId, PrintStream out) throws SetupFailure, InterruptedException {
         URI uri = URI.create(plan.relief() + BATCHES + "/" + batchId + "/sending");
-        Timed<String> sent = client.timed(client.request(uri, Role.APPROVER, SetupClient.TIMEOUT)
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), SERVICE);
+        Timed<String> sent = client.timed(client.jsonPost(uri, Role.APPROVER, "{}", Map.of(), SetupClient.TIMEOUT), SERVICE);
         PaymentBatch batch = PaymentBatch.parse(expect(sent.response(), 200), sent.response());
         out.printf("sending:        %s  POST %s/{id}/sending: %s by %s%n", Durations.seconds(sent.elapsed()), BATCHES,
                 batch.status(), batch.sentBy());
