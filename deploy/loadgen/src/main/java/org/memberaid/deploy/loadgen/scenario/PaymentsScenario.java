@@ -143,26 +143,11 @@ public final class PaymentsScenario implements Scenario {
             Verdicts verdicts = new Verdicts(out);
             checkFile(batch, exported, file, verdicts, out);
             checkReconciliation(answer, reconciled, again, file.rows().size(), verdicts);
-            FundSums sums = fundSums(plan, prepared.fund().id());
-            BigDecimal fell = approvedBefore.subtract(approvedAfter);
-            verdicts.money("money: the fund's approved fell by %s yuan (%s -> %s), the bank failed %s yuan", fell,
-                    answer.failedTotal(), fell.toPlainString(), approvedBefore.toPlainString(), approvedAfter.toPlainString(),
-                    answer.failedTotal().toPlainString());
-            verdicts.money("money: the fund's approved %s yuan; its disbursements APPROVED %s yuan (%s) + PAID %s yuan (%s) = %s yuan",
-                    approvedAfterAgain, sums.approved().add(sums.paid()), approvedAfterAgain.toPlainString(),
-                    sums.approved().toPlainString(), Figures.count(sums.approvedCount()), sums.paid().toPlainString(),
-                    Figures.count(sums.paidCount()), sums.approved().add(sums.paid()).toPlainString());
-            verdicts.check(approvedAfterAgain.compareTo(approvedAfter) == 0, "second upload: the fund's approved stayed %s yuan (now %s)",
-                    approvedAfter.toPlainString(), approvedAfterAgain.toPlainString());
+            checkFund(plan, prepared, new Approved(approvedBefore, approvedAfter, approvedAfterAgain), answer, verdicts);
             verdicts.check(batch.lines() >= prepared.evaluated().entitlements(), "lines: the batch holds %s lines, the cycle"
                             + " approved %s disbursements of members with payee details (more lines: approved ones of earlier runs)",
                     Figures.count(batch.lines()), Figures.count(prepared.evaluated().entitlements()));
-            Duration export = created.elapsed().plus(downloaded.elapsed());
-            out.printf(Locale.ROOT, "target: export (creation %s + download %s = %s) <= %.0f s: %s; reconciliation <= %.0f s: %s (%s)"
-                            + " (reported, not enforced)%n", Durations.seconds(created.elapsed()),
-                    Durations.seconds(downloaded.elapsed()), Durations.seconds(export), EXPORT_TARGET_SECONDS,
-                    met(export, EXPORT_TARGET_SECONDS), RECONCILIATION_TARGET_SECONDS,
-                    met(reconciled.elapsed(), RECONCILIATION_TARGET_SECONDS), Durations.seconds(reconciled.elapsed()));
+            printTargets(created.elapsed(), downloaded.elapsed(), reconciled.elapsed(), out);
             out.println(rss.report());
             out.printf("summary: creation %s, download %s, sending %s, reconciliation %s, second upload %s; %s lines, paid %s yuan,"
                             + " failed %s yuan: %s%n", Durations.seconds(created.elapsed()), Durations.seconds(downloaded.elapsed()),
@@ -362,6 +347,31 @@ public final class PaymentsScenario implements Scenario {
                 again.batch().paidTotal().toPlainString(), again.batch().failedTotal().toPlainString());
     }
 
+    /** The fund's {@code approved} before the reconciliation, after it, and after the second upload. */
+    private record Approved(BigDecimal before, BigDecimal after, BigDecimal afterAgain) {
+    }
+
+    /**
+     * The failed money went back to the fund, the second upload moved nothing, and what is left is
+     * the fund's APPROVED and PAID disbursements to the fen.
+     */
+    private void checkFund(Plan plan, Prepared prepared, Approved approved, BankAnswer answer, Verdicts verdicts)
+            throws SetupFailure, InterruptedException {
+        BigDecimal fell = approved.before().subtract(approved.after());
+        verdicts.money("money: the fund's approved fell by %s yuan (%s -> %s), the bank failed %s yuan", fell, answer.failedTotal(),
+                fell.toPlainString(), approved.before().toPlainString(), approved.after().toPlainString(),
+                answer.failedTotal().toPlainString());
+        verdicts.check(approved.afterAgain().compareTo(approved.after()) == 0,
+                "second upload: the fund's approved stayed %s yuan (now %s)", approved.after().toPlainString(),
+                approved.afterAgain().toPlainString());
+        FundSums sums = fundSums(plan, prepared.fund().id());
+        BigDecimal charged = sums.approved().add(sums.paid());
+        verdicts.money("money: the fund's approved %s yuan; its disbursements APPROVED %s yuan (%s) + PAID %s yuan (%s) = %s yuan",
+                approved.afterAgain(), charged, approved.afterAgain().toPlainString(), sums.approved().toPlainString(),
+                Figures.count(sums.approvedCount()), sums.paid().toPlainString(), Figures.count(sums.paidCount()),
+                charged.toPlainString());
+    }
+
     /** The money of the fund's APPROVED and PAID disbursements, which together must be its {@code approved}. */
     private record FundSums(BigDecimal approved, long approvedCount, BigDecimal paid, long paidCount) {
     }
@@ -394,6 +404,14 @@ public final class PaymentsScenario implements Scenario {
             }
         }
         return new FundSums(sums[0], counts[0], sums[1], counts[1]);
+    }
+
+    private static void printTargets(Duration creation, Duration download, Duration reconciliation, PrintStream out) {
+        Duration export = creation.plus(download);
+        out.printf(Locale.ROOT, "target: export (creation %s + download %s = %s) <= %.0f s: %s; reconciliation <= %.0f s: %s (%s)"
+                        + " (reported, not enforced)%n", Durations.seconds(creation), Durations.seconds(download),
+                Durations.seconds(export), EXPORT_TARGET_SECONDS, met(export, EXPORT_TARGET_SECONDS), RECONCILIATION_TARGET_SECONDS,
+                met(reconciliation, RECONCILIATION_TARGET_SECONDS), Durations.seconds(reconciliation));
     }
 
     private static String met(Duration elapsed, double targetSeconds) {
