@@ -20,7 +20,7 @@ roles=()
 if [[ " $* " != *" --help "* && " $* " != *" -h "* ]]; then
   case "${1:-}" in
     register | import) roles=(registrar) ;;
-    relief | cycle) roles=(registrar admin caseworker approver) ;;
+    relief | cycle | payments) roles=(registrar admin caseworker approver) ;;
     reports | backlog) roles=(analyst) ;;
     freshness) roles=(registrar analyst) ;;
   esac

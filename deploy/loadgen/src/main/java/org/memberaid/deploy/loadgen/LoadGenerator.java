@@ -15,6 +15,7 @@ import org.memberaid.deploy.loadgen.cli.UsageException;
 import org.memberaid.deploy.loadgen.scenario.CsvScenario;
 import org.memberaid.deploy.loadgen.scenario.CycleScenario;
 import org.memberaid.deploy.loadgen.scenario.ImportScenario;
+import org.memberaid.deploy.loadgen.scenario.PaymentsScenario;
 import org.memberaid.deploy.loadgen.scenario.RegisterScenario;
 import org.memberaid.deploy.loadgen.scenario.BacklogScenario;
 import org.memberaid.deploy.loadgen.scenario.FreshnessScenario;
@@ -45,7 +46,7 @@ public final class LoadGenerator {
         AccessTokens tokens = AccessTokens.fromEnvironment();
         LoadGenerator generator = new LoadGenerator(List.of(new RegisterScenario(tokens), new ImportScenario(tokens),
                 new CsvScenario(), new ReliefScenario(tokens), new ReportsScenario(tokens), new BacklogScenario(tokens),
-                new FreshnessScenario(tokens), new CycleScenario(tokens)));
+                new FreshnessScenario(tokens), new CycleScenario(tokens), new PaymentsScenario(tokens)));
         System.exit(generator.run(args, out, err));
     }
 

@@ -1,7 +1,10 @@
 package org.memberaid.deploy.loadgen.members;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.memberaid.deploy.loadgen.csv.Csv;
 
 /** Members as the CSV that members-service imports: RFC 4180, a header row, CRLF line ends. */
 public final class MemberCsv {
@@ -11,21 +14,38 @@ public final class MemberCsv {
             "partyBranch", "joinedPartyOn", "education", "laborCapacity", "annualIncome",
             "notableContribution", "hardshipStatus", "causes");
 
+    /** The optional payee columns (docs/payments.md): both or neither on a row. */
+    public static final List<String> PAYEE_HEADER = List.of("bank_account", "account_holder");
+
     /** Separates the causes inside their single field. */
     public static final String CAUSE_SEPARATOR = ";";
-
-    private static final String LINE_END = "\r\n";
 
     private MemberCsv() {
     }
 
     public static String toCsv(List<SyntheticMember> members) {
-        StringBuilder csv = new StringBuilder(members.size() * 200);
-        appendRecord(csv, HEADER);
+        return write(members, HEADER, MemberCsv::fields);
+    }
+
+    /** The members with their payee details ({@link Payee#of}) in two more columns. */
+    public static String toCsvWithPayees(List<SyntheticMember> members) {
+        return write(members, concat(HEADER, PAYEE_HEADER), member -> {
+            Payee payee = Payee.of(member);
+            return concat(fields(member), List.of(payee.bankAccount(), payee.accountHolder()));
+        });
+    }
+
+    private static String write(List<SyntheticMember> members, List<String> header, Function<SyntheticMember, List<String>> fields) {
+        StringBuilder csv = new StringBuilder(members.size() * 240);
+        Csv.appendRecord(csv, header);
         for (SyntheticMember member : members) {
-            appendRecord(csv, fields(member));
+            Csv.appendRecord(csv, fields.apply(member));
         }
         return csv.toString();
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        return Stream.concat(first.stream(), second.stream()).toList();
     }
 
     static List<String> fields(SyntheticMember member) {
@@ -46,22 +66,5 @@ public final class MemberCsv {
                 String.valueOf(member.notableContribution()),
                 member.hardshipStatus().name(),
                 member.causes().stream().map(Enum::name).collect(Collectors.joining(CAUSE_SEPARATOR)));
-    }
-
-    static void appendRecord(StringBuilder csv, List<String> fields) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            csv.append(escape(fields.get(i)));
-        }
-        csv.append(LINE_END);
-    }
-
-    /** Quotes a field holding a comma, a quote or a line break, doubling its quotes (RFC 4180, 2.6–2.7). */
-    static String escape(String field) {
-        boolean needsQuotes = field.indexOf(',') >= 0 || field.indexOf('"') >= 0
-                || field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0;
-        return needsQuotes ? '"' + field.replace("\"", "\"\"") + '"' : field;
     }
 }

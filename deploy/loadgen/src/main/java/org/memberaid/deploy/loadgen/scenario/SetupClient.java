@@ -50,25 +50,50 @@ final class SetupClient {
 
     HttpResponse<String> post(URI uri, Role role, String json, Map<String, String> headers, String service,
             Duration timeout) throws SetupFailure, InterruptedException {
+        return send(jsonPost(uri, role, json, headers, timeout), service);
+    }
+
+    /** A POST of {@code json} to {@code uri} as {@code role}, with more {@code headers}. */
+    HttpRequest jsonPost(URI uri, Role role, String json, Map<String, String> headers, Duration timeout) {
         HttpRequest.Builder request = request(uri, role, timeout).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         headers.forEach(request::header);
-        return send(request.build(), service);
+        return request.build();
     }
 
     HttpResponse<String> get(URI uri, Role role, String service) throws SetupFailure, InterruptedException {
         return send(request(uri, role, TIMEOUT).GET().build(), service);
     }
 
-    /** Sends the request; no answer at all is a failure that asks whether {@code service} runs. */
     HttpResponse<String> send(HttpRequest request, String service) throws SetupFailure, InterruptedException {
+        return send(request, HttpResponse.BodyHandlers.ofString(), service);
+    }
+
+    /** Sends the request; no answer at all is a failure that asks whether {@code service} runs. */
+    <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body, String service)
+            throws SetupFailure, InterruptedException {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(request, body);
         } catch (IOException e) {
             String hint = e instanceof ConnectException ? " Is " + service + " running (deploy/run.sh)?" : "";
             throw new SetupFailure(request.method() + " " + request.uri() + ": no answer (" + Figures.exception(e)
                     + ")." + hint);
         }
+    }
+
+    /** An answer and how long it took, from the first byte sent to the whole answer read. */
+    record Timed<T>(HttpResponse<T> response, Duration elapsed) {
+    }
+
+    Timed<String> timed(HttpRequest request, String service) throws SetupFailure, InterruptedException {
+        return timed(request, HttpResponse.BodyHandlers.ofString(), service);
+    }
+
+    <T> Timed<T> timed(HttpRequest request, HttpResponse.BodyHandler<T> body, String service)
+            throws SetupFailure, InterruptedException {
+        long started = System.nanoTime();
+        HttpResponse<T> response = send(request, body, service);
+        return new Timed<>(response, Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** The JSON body of an answer with the expected status. */

@@ -36,21 +36,12 @@ class MemberCsvTest {
     }
 
     @Test
-    void quotesFieldsWithCommasQuotesOrLineBreaksAndDoublesTheirQuotes() {
-        assertThat(MemberCsv.escape("清凉寺村")).isEqualTo("清凉寺村");
-        assertThat(MemberCsv.escape("")).isEqualTo("");
-        assertThat(MemberCsv.escape("a,b")).isEqualTo("\"a,b\"");
-        assertThat(MemberCsv.escape("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-        assertThat(MemberCsv.escape("two\nlines")).isEqualTo("\"two\nlines\"");
-        assertThat(MemberCsv.escape("two\r\nlines")).isEqualTo("\"two\r\nlines\"");
-    }
+    void givesEachMemberTheirOwnAccountInThePayeeColumns() {
+        String[] lines = MemberCsv.toCsvWithPayees(List.of(MEMBER)).split("\r\n");
 
-    @Test
-    void aRecordWithAQuotedFieldKeepsItsOtherFieldsApart() {
-        StringBuilder csv = new StringBuilder();
-        MemberCsv.appendRecord(csv, List.of("1", "a,\"b\"", "3"));
-
-        assertThat(csv).hasToString("1,\"a,\"\"b\"\"\",3\r\n");
+        assertThat(lines[0]).endsWith(",hardshipStatus,causes,bank_account,account_holder");
+        assertThat(lines[1]).endsWith(",IN_DIFFICULTY,OLD_AGE;ILLNESS,622262070219700101001,王秀英");
+        assertThat(Payee.of(MEMBER).bankAccount()).matches("[0-9]{12,30}");
     }
 
     @Test

@@ -1,49 +1,34 @@
 package org.memberaid.deploy.loadgen.scenario;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Pattern;
 
 /**
  * members-service and relief-service in one small HTTP server, with just what the relief scenario
  * uses: registrations, funds (unique per county, year and kind), disbursement requests with
  * Idempotency-Key and the programme's answers for unknown members and amounts out of band, and
- * approvals that charge the fund. Like the services, it answers 401 to a request without a bearer
- * token and 403 to an approval by the requester's token, and it refuses bodies that still name
- * the actor (the token's subject is the actor); it keeps the tokens each route saw.
+ * approvals that charge the fund. Like the services, it answers 403 to an approval by the
+ * requester's token, and it refuses bodies that still name the actor (the token's subject is the
+ * actor).
  */
-final class FakeReliefSystem implements AutoCloseable {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private static final Pattern UUID_IN_PATH = Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
+final class FakeReliefSystem extends FakeHttpSystem {
 
     record Disbursement(String fundId, BigDecimal amount, String requester, AtomicReference<String> status) {
     }
 
-    private final HttpServer server;
     final Map<String, String> fundsByCountyYear = new ConcurrentHashMap<>();
     final Map<String, BigDecimal> approvedByFund = new ConcurrentHashMap<>();
     final Map<String, Disbursement> disbursements = new ConcurrentHashMap<>();
     final Set<String> idempotencyKeys = ConcurrentHashMap.newKeySet();
     final Set<String> members = ConcurrentHashMap.newKeySet();
-    /** The Authorization headers seen, by route ("POST /api/disbursements/{id}/approval"). */
-    final Map<String, Set<String>> authorizationsByRoute = new ConcurrentHashMap<>();
     final AtomicInteger approvalsAnswered = new AtomicInteger();
     /** Probes for unknown members answered member-unknown before the replica "catches up". */
     final AtomicInteger memberUnknownAnswers = new AtomicInteger(10);
@@ -61,14 +46,7 @@ final class FakeReliefSystem implements AutoCloseable {
     final Set<String> disbursementDates = ConcurrentHashMap.newKeySet();
 
     FakeReliefSystem() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(8));
-        server.start();
-    }
-
-    URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        super(8);
     }
 
     BigDecimal approvedTotal() {
@@ -76,45 +54,32 @@ final class FakeReliefSystem implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        server.stop(0);
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
-            byte[] raw = exchange.getRequestBody().readAllBytes();
-            JsonNode body = raw.length == 0 ? null : JSON.readTree(raw);
-            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            if (authorization == null || !authorization.startsWith("Bearer ")) {
-                answer(exchange, 401, "{\"status\":401}");
-                return;
-            }
-            authorizationsByRoute.computeIfAbsent(method + " " + UUID_IN_PATH.matcher(path).replaceAll("{id}"),
-                    route -> ConcurrentHashMap.newKeySet()).add(authorization);
-            if (body != null && (body.has("requestedBy") || body.has("approvedBy"))) {
-                answer(exchange, 400, "{\"status\":400,\"detail\":\"the actor is the token's subject\"}");
-            } else if (method.equals("POST") && path.equals("/api/members")) {
-                String id = UUID.randomUUID().toString();
-                members.add(id);
-                answer(exchange, 201, "{\"id\":\"" + id + "\",\"countyCode\":\"" + body.get("countyCode").asText() + "\"}");
-            } else if (method.equals("POST") && path.equals("/api/funds")) {
-                allocate(exchange, body);
-            } else if (method.equals("GET") && path.startsWith("/api/funds/")) {
-                String id = path.substring("/api/funds/".length());
-                BigDecimal approved = approvedByFund.get(id);
-                answer(exchange, approved == null ? 404 : 200, "{\"id\":\"" + id + "\",\"approved\":" + approved + "}");
-            } else if (method.equals("POST") && path.equals("/api/disbursements")) {
-                request(exchange, body, authorization);
-            } else if (method.equals("POST") && path.startsWith("/api/disbursements/") && path.endsWith("/approval")) {
-                approve(exchange, path.substring("/api/disbursements/".length(), path.length() - "/approval".length()), authorization);
-            } else if (method.equals("GET") && path.startsWith("/api/disbursements/")) {
-                Disbursement d = disbursements.get(path.substring("/api/disbursements/".length()));
-                answer(exchange, 200, "{\"status\":\"" + d.status.get() + "\",\"amount\":" + d.amount + "}");
-            } else {
-                answer(exchange, 404, "{\"status\":404}");
-            }
+    void handle(HttpExchange exchange, String authorization) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String method = exchange.getRequestMethod();
+        byte[] raw = exchange.getRequestBody().readAllBytes();
+        JsonNode body = raw.length == 0 ? null : JSON.readTree(raw);
+        if (body != null && (body.has("requestedBy") || body.has("approvedBy"))) {
+            answer(exchange, 400, "{\"status\":400,\"detail\":\"the actor is the token's subject\"}");
+        } else if (method.equals("POST") && path.equals("/api/members")) {
+            String id = UUID.randomUUID().toString();
+            members.add(id);
+            answer(exchange, 201, "{\"id\":\"" + id + "\",\"countyCode\":\"" + body.get("countyCode").asText() + "\"}");
+        } else if (method.equals("POST") && path.equals("/api/funds")) {
+            allocate(exchange, body);
+        } else if (method.equals("GET") && path.startsWith("/api/funds/")) {
+            String id = path.substring("/api/funds/".length());
+            BigDecimal approved = approvedByFund.get(id);
+            answer(exchange, approved == null ? 404 : 200, "{\"id\":\"" + id + "\",\"approved\":" + approved + "}");
+        } else if (method.equals("POST") && path.equals("/api/disbursements")) {
+            request(exchange, body, authorization);
+        } else if (method.equals("POST") && path.startsWith("/api/disbursements/") && path.endsWith("/approval")) {
+            approve(exchange, path.substring("/api/disbursements/".length(), path.length() - "/approval".length()), authorization);
+        } else if (method.equals("GET") && path.startsWith("/api/disbursements/")) {
+            Disbursement d = disbursements.get(path.substring("/api/disbursements/".length()));
+            answer(exchange, 200, "{\"status\":\"" + d.status.get() + "\",\"amount\":" + d.amount + "}");
+        } else {
+            answer(exchange, 404, "{\"status\":404}");
         }
     }
 
@@ -182,14 +147,5 @@ final class FakeReliefSystem implements AutoCloseable {
         }
         approvedByFund.merge(d.fundId, d.amount.add(extraCharge), BigDecimal::add);
         answer(exchange, 200, "{\"id\":\"" + id + "\",\"status\":\"APPROVED\"}");
-    }
-
-    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 }

@@ -160,7 +160,11 @@ class ReliefScenarioTest {
 
         String out = text();
         assertThat(status).isEqualTo(Scenario.FAILURE);
-        assertThat(out).contains("MISMATCH (difference 0.", "FAILED: the funds' approved totals do not match");
+        Matcher approvals = Pattern.compile("([0-9,]+) approvals answered 200").matcher(out);
+        assertThat(approvals.find()).as(out).isTrue();
+        BigDecimal difference = new BigDecimal("0.01").multiply(new BigDecimal(approvals.group(1).replace(",", "")));
+        assertThat(out).contains("MISMATCH (difference " + difference.toPlainString() + ")",
+                "FAILED: the funds' approved totals do not match");
     }
 
     @Test
