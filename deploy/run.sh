@@ -59,7 +59,7 @@ memberaid is running.
   members-service    http://localhost:8081/api/members    (Swagger UI http://localhost:8081/q/swagger-ui)
   relief-service     http://localhost:8082/api/funds    (Swagger UI http://localhost:8082/q/swagger-ui)
   reporting-service  http://localhost:8083/api/reports/counties    (Swagger UI http://localhost:8083/q/swagger-ui)
-  Kafka              localhost:$KAFKA_PORT (topics members.events, relief.events)
+  Kafka              localhost:$KAFKA_PORT (topics members.events, members.payees, relief.events)
   Keycloak           $KEYCLOAK_URL    (realm $KEYCLOAK_REALM_URL; admin console $KEYCLOAK_URL/admin,
                      user admin, password in $KEYCLOAK_DIR/admin-password; tokens: deploy/token.sh ROLE REGION)
   Health             http://localhost:908{1,2,3}/q/health/ready, metrics at /q/metrics (management interface)

@@ -93,6 +93,13 @@ public class Member extends PanacheEntityBase {
     @Column(name = "deregistration_reason")
     public DeregistrationReason deregistrationReason;
 
+    /** With {@link #accountHolder}, or neither: see {@link #payee()}. */
+    @Column(name = "bank_account")
+    public String bankAccount;
+
+    @Column(name = "account_holder")
+    public String accountHolder;
+
     @Version
     public Long version;
 
@@ -169,6 +176,11 @@ public class Member extends PanacheEntityBase {
         updatedAt = now;
     }
 
+    /** The member's payee details, or null when the member has none. */
+    public Payee payee() {
+        return bankAccount == null ? null : new Payee(bankAccount, accountHolder);
+    }
+
     private void apply(MemberProfile profile) {
         name = profile.name();
         gender = profile.gender();
@@ -182,6 +194,8 @@ public class Member extends PanacheEntityBase {
         laborCapacity = profile.laborCapacity();
         annualIncome = profile.annualIncome();
         notableContribution = profile.notableContribution();
+        bankAccount = profile.payee() == null ? null : profile.payee().bankAccount();
+        accountHolder = profile.payee() == null ? null : profile.payee().accountHolder();
     }
 
     private void requireActive() {

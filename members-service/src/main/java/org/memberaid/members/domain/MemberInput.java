@@ -51,5 +51,12 @@ public record MemberInput(
         String hardshipStatus,
         @Schema(type = SchemaType.ARRAY, implementation = HardshipCause.class,
                 description = "Required (at least one) when IN_DIFFICULTY")
-        List<String> causes) {
+        List<String> causes,
+        @Schema(description = "The bank account relief pays the member to: 12 to 30 digits (spaces between groups "
+                + "of digits are dropped). With accountHolder, or neither (rule payee-incomplete)",
+                examples = "6222 0202 0011 2233 445")
+        String bankAccount,
+        @Schema(maxLength = 100, description = "The name of the bank account's holder. With bankAccount, or neither "
+                + "(rule payee-incomplete)", examples = "王秀英")
+        String accountHolder) {
 }

@@ -19,6 +19,10 @@ import java.util.regex.Pattern;
 public final class MemberRules {
 
     private static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
+    /** Groups of digits, as a bank account is typed: the spaces between them are dropped. */
+    private static final Pattern DIGIT_GROUPS = Pattern.compile("[0-9]+( +[0-9]+)*");
+    private static final int BANK_ACCOUNT_MIN_DIGITS = 12;
+    private static final int BANK_ACCOUNT_MAX_DIGITS = 30;
     private static final BigDecimal MAX_INCOME = new BigDecimal("9999999999.99");
 
     private final LocalDate today;
@@ -44,10 +48,13 @@ public final class MemberRules {
         return details;
     }
 
-    /** Validates the changeable attributes of an existing member whose ID is {@code nationalId}. */
-    public static MemberProfile profile(MemberInput input, NationalId nationalId, LocalDate today) {
+    /**
+     * Validates the changeable attributes of an existing member whose ID is {@code nationalId} and
+     * whose payee details are {@code currentPayee} (null: none).
+     */
+    public static MemberProfile profile(MemberInput input, NationalId nationalId, Payee currentPayee, LocalDate today) {
         MemberRules rules = new MemberRules(today, null, code -> true);
-        MemberProfile profile = rules.checkProfile(input, nationalId);
+        MemberProfile profile = rules.checkProfile(input, nationalId, currentPayee);
         rules.throwIfViolated();
         return profile;
     }
@@ -81,7 +88,7 @@ public final class MemberRules {
         } else if (!isCounty.test(county)) {
             violation("countyCode", "is not a known county (see GET /api/regions)");
         }
-        MemberProfile profile = checkProfile(input, nationalId);
+        MemberProfile profile = checkProfile(input, nationalId, null);
         HardshipStatus status = parseEnum(HardshipStatus.class, input.hardshipStatus(), "hardshipStatus",
                 HardshipStatus.NOT_IN_DIFFICULTY);
         if (status == HardshipStatus.LIFTED_OUT) {
@@ -116,7 +123,7 @@ public final class MemberRules {
         return registeredOn;
     }
 
-    private MemberProfile checkProfile(MemberInput input, NationalId nationalId) {
+    private MemberProfile checkProfile(MemberInput input, NationalId nationalId, Payee currentPayee) {
         String name = text(input.name(), "name", 50, true);
         Gender gender = parseEnum(Gender.class, input.gender(), "gender", null);
         if (nationalId != null) {
@@ -161,9 +168,39 @@ public final class MemberRules {
             violation("annualIncome", "is implausibly large");
         }
         boolean notable = parseBoolean(input.notableContribution(), "notableContribution");
+        Payee payee = checkPayee(input.bankAccount(), input.accountHolder(), currentPayee);
         return new MemberProfile(name, gender, ethnicity, phone, township, village, partyBranch, joined,
                 education, capacity, income == null || income.stripTrailingZeros().scale() > 2 ? null : income.setScale(2),
-                notable);
+                notable, payee);
+    }
+
+    /**
+     * The payee details: a bank account and its holder, both or neither (rule payee-incomplete); none
+     * when both are left out. The account exactly as answers show it (masked) stands for the member's
+     * current account, so a client can send back the member it read without revealing the account.
+     * No message repeats the account: it goes nowhere but the registry and relief.
+     */
+    private Payee checkPayee(String accountValue, String holderValue, Payee current) {
+        String holder = text(holderValue, "accountHolder", 100, false);
+        String typed = trim(accountValue);
+        String account = null;
+        if (typed != null && current != null && typed.equals(Payee.masked(current.bankAccount()))) {
+            account = current.bankAccount();
+        } else if (typed != null) {
+            String digits = DIGIT_GROUPS.matcher(typed).matches() ? typed.replace(" ", "") : "";
+            if (digits.length() < BANK_ACCOUNT_MIN_DIGITS || digits.length() > BANK_ACCOUNT_MAX_DIGITS) {
+                violation("bankAccount", "must be " + BANK_ACCOUNT_MIN_DIGITS + " to " + BANK_ACCOUNT_MAX_DIGITS
+                        + " digits (spaces between groups of digits are dropped)");
+            } else {
+                account = digits;
+            }
+        }
+        if (typed != null && holder == null) {
+            violation("accountHolder", "is required with a bankAccount: both or neither (rule " + Payee.INCOMPLETE + ")");
+        } else if (typed == null && holder != null) {
+            violation("bankAccount", "is required with an accountHolder: both or neither (rule " + Payee.INCOMPLETE + ")");
+        }
+        return account == null || holder == null ? null : new Payee(account, holder);
     }
 
     private void checkCausesAgree(HardshipStatus status, Set<HardshipCause> causes, String field) {

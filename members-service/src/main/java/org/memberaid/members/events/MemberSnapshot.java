@@ -10,8 +10,9 @@ import org.memberaid.members.domain.Member;
  * The {@code data} of every member event: the member as its consumers read it (relief's replica:
  * county, birth date, party seniority, labour capacity, income, notability, hardship and
  * registration status; reporting: county, statuses, dates), plus what the change was. It
- * deliberately carries nothing else: no national ID, name, phone, gender, ethnicity or hardship
- * causes (data minimisation; the registry keeps them, behind access control).
+ * deliberately carries nothing else: no national ID, name, phone, gender, ethnicity, hardship
+ * causes or payee details (data minimisation; the registry keeps them, behind access control; the
+ * payee details go to relief alone, as {@link PayeeChanged}).
  *
  * @param registeredOn the business date the member entered the registry, from which reports count
  *     the member (a census of an earlier year is registered on its own date)

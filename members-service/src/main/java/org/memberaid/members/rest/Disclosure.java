@@ -6,12 +6,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.memberaid.members.domain.NationalId;
+import org.memberaid.members.domain.Payee;
 import org.memberaid.problems.InvalidInputException;
 
 /**
- * The one place that decides whether an answer shows a member's national ID and phone whole. Both
- * are masked everywhere unless a registrar or admin asked to see them on one member
- * ({@code GET /api/members/{id}?reveal=nationalId,phone}); that read is audited.
+ * The one place that decides whether an answer shows a member's national ID, phone and bank account
+ * whole. They are masked everywhere unless a registrar or admin asked to see them on one member
+ * ({@code GET /api/members/{id}?reveal=nationalId,phone,bankAccount}); that read is audited.
  */
 public record Disclosure(Set<Field> revealed) {
 
@@ -20,7 +21,7 @@ public record Disclosure(Set<Field> revealed) {
 
     /** What may be revealed, by its name in the answer. */
     public enum Field {
-        nationalId, phone
+        nationalId, phone, bankAccount
     }
 
     /** The fields a {@code reveal} parameter names; an unknown one is a 400 naming the parameter. */
@@ -44,7 +45,7 @@ public record Disclosure(Set<Field> revealed) {
         return !revealed.isEmpty();
     }
 
-    /** The revealed fields as the audit log records them, e.g. "nationalId,phone". */
+    /** The revealed fields as the audit log records them, e.g. "nationalId,phone" or "bankAccount". */
     public String names() {
         return revealed.stream().map(Enum::name).collect(Collectors.joining(","));
     }
@@ -55,6 +56,10 @@ public record Disclosure(Set<Field> revealed) {
 
     public String phone(String phone) {
         return revealed.contains(Field.phone) ? phone : maskedPhone(phone);
+    }
+
+    public String bankAccount(String bankAccount) {
+        return revealed.contains(Field.bankAccount) ? bankAccount : Payee.masked(bankAccount);
     }
 
     /** The first three digits (the carrier) and the last four, as Chinese services show a phone. */

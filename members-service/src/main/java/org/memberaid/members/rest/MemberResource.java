@@ -55,8 +55,8 @@ import org.memberaid.members.service.RegistrationWriter;
 @Consumes(MediaType.APPLICATION_JSON)
 public class MemberResource {
 
-    private static final String REVEAL_DOC = "nationalId and/or phone (comma-separated) to show them unmasked; "
-            + "registrar or admin only; audited";
+    private static final String REVEAL_DOC = "nationalId, phone and/or bankAccount (comma-separated) to show them "
+            + "unmasked; registrar or admin only; audited";
 
     @Inject
     MemberRegistry registry;
@@ -73,7 +73,9 @@ public class MemberResource {
     @POST
     @Operation(operationId = "registerMember", summary = "Register a member",
             description = "Validates every field (GB 11643 check digit, age >= 18, known county...), stores the member "
-                    + "and publishes memberaid.member.registered.v1. Birth date and gender come from the national ID.")
+                    + "and publishes memberaid.member.registered.v1 (with payee details, also "
+                    + "memberaid.member.payee-changed.v1 on members.payees). Birth date and gender come from the "
+                    + "national ID.")
     @APIResponse(responseCode = "201", description = "Registered; Location and ETag are set",
             headers = { @Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag") },
             content = @Content(schema = @Schema(implementation = MemberResponse.class)))
@@ -96,8 +98,8 @@ public class MemberResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getMember", summary = "Read a member",
-            description = "With reveal, a registrar or admin sees the national ID and phone whole (audited); "
-                    + "anyone else asking for it is refused 403.")
+            description = "With reveal, a registrar or admin sees the national ID, phone or bank account whole "
+                    + "(audited); anyone else asking for it is refused 403.")
     @APIResponse(responseCode = "200", description = "The member; ETag is its version",
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = MemberResponse.class)))
@@ -149,7 +151,8 @@ public class MemberResource {
     @Operation(operationId = "updateMember", summary = "Update a member",
             description = "Replaces the member's changeable attributes. Requires If-Match with the ETag read. The "
                     + "national ID never changes; the county changes by transfer; hardship by assessment. "
-                    + "Publishes memberaid.member.updated.v1.")
+                    + "Publishes memberaid.member.updated.v1, and memberaid.member.payee-changed.v1 on members.payees "
+                    + "when the payee details were set, changed or removed.")
     @APIResponse(responseCode = "200", description = "Updated; ETag is the new version",
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = MemberResponse.class)))

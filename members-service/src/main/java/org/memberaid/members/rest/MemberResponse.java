@@ -16,7 +16,10 @@ import org.memberaid.members.domain.LaborCapacity;
 import org.memberaid.members.domain.Member;
 import org.memberaid.members.domain.RegistrationStatus;
 
-/** A member as clients see it; national ID and phone are masked unless {@link Disclosure} reveals them. */
+/**
+ * A member as clients see it; national ID, phone and bank account are masked unless {@link Disclosure}
+ * reveals them.
+ */
 @Schema(name = "Member")
 public record MemberResponse(UUID id,
         @Schema(examples = "620702********0015") String nationalId,
@@ -40,7 +43,11 @@ public record MemberResponse(UUID id,
         @Schema(nullable = true) LocalDate deregisteredOn,
         @Schema(implementation = DeregistrationReason.class, nullable = true) String deregistrationReason,
         @Schema(description = "Raised by every change; the ETag") long version,
-        Instant createdAt, Instant updatedAt) {
+        Instant createdAt, Instant updatedAt,
+        @Schema(nullable = true, description = "Masked (the first four and the last four digits) unless revealed; "
+                + "null when the member has no payee details", examples = "6222***********3445") String bankAccount,
+        @Schema(nullable = true, description = "null when the member has no payee details", examples = "王秀英")
+        String accountHolder) {
 
     public static MemberResponse of(Member m, Disclosure disclosure) {
         return new MemberResponse(m.id, disclosure.nationalId(m.nationalId), m.name, name(m.gender),
@@ -48,7 +55,7 @@ public record MemberResponse(UUID id,
                 m.joinedPartyOn, name(m.education), name(m.laborCapacity), m.annualIncome, m.notableContribution,
                 name(m.hardshipStatus), m.hardshipCauses.stream().map(Enum::name).toList(),
                 name(m.registrationStatus), m.registeredOn, m.deregisteredOn, name(m.deregistrationReason),
-                m.version, m.createdAt, m.updatedAt);
+                m.version, m.createdAt, m.updatedAt, disclosure.bankAccount(m.bankAccount), m.accountHolder);
     }
 
     private static String name(Enum<?> value) {

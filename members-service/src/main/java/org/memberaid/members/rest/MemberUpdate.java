@@ -15,7 +15,9 @@ import org.memberaid.members.domain.LaborCapacity;
  */
 @Schema(name = "MemberUpdate", description = "The member's changeable attributes, all of them (PUT replaces). "
         + "nationalId and countyCode may be sent but must be the member's own (400 otherwise: the county changes "
-        + "by transfer); hardshipStatus and causes are refused (400: an assessment changes them).",
+        + "by transfer); hardshipStatus and causes are refused (400: an assessment changes them). Payee details: "
+        + "bankAccount and accountHolder both, or neither, which removes the member's (PUT replaces); bankAccount "
+        + "exactly as answered (masked) keeps the member's account.",
         requiredProperties = { "name", "joinedPartyOn", "laborCapacity", "annualIncome" })
 record MemberUpdate(
         @Schema(description = "The member's own, if sent", examples = "620702197001010015") String nationalId,
@@ -37,5 +39,10 @@ record MemberUpdate(
         @Schema(type = SchemaType.NUMBER, description = "Yuan per year, at most 2 decimals, >= 0", examples = "3600.00")
         String annualIncome,
         @Schema(type = SchemaType.BOOLEAN, description = "Outstanding past contributions (holiday visits); default false")
-        String notableContribution) {
+        String notableContribution,
+        @Schema(description = "12 to 30 digits (spaces between groups of digits are dropped), or the member's as "
+                + "answered (masked), which keeps it. With accountHolder, or neither: left out, the member's payee "
+                + "details are removed (rule payee-incomplete)", examples = "6222***********3445") String bankAccount,
+        @Schema(maxLength = 100, description = "With bankAccount, or neither (rule payee-incomplete)",
+                examples = "王秀英") String accountHolder) {
 }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -29,6 +30,7 @@ import org.memberaid.members.domain.MemberNotFoundException;
 import org.memberaid.members.domain.MemberProfile;
 import org.memberaid.members.domain.MemberRules;
 import org.memberaid.members.domain.NationalId;
+import org.memberaid.members.domain.Payee;
 import org.memberaid.members.domain.VersionMismatchException;
 import org.memberaid.members.events.MemberEvents;
 
@@ -100,10 +102,12 @@ public class MemberRegistry {
             if (input.countyCode() != null && !input.countyCode().strip().equals(member.countyCode)) {
                 throw new InvalidInputException("countyCode", "is changed by a transfer (POST /api/members/{id}/transfer)");
             }
-            MemberProfile profile = MemberRules.profile(input, NationalId.parse(member.nationalId), calendar.today());
+            Payee payeeBefore = member.payee();
+            MemberProfile profile = MemberRules.profile(input, NationalId.parse(member.nationalId), payeeBefore,
+                    calendar.today());
             member.update(profile, calendar.now());
             Member.flush();
-            events.updated(member, calendar.today());
+            events.updated(member, calendar.today(), !Objects.equals(payeeBefore, member.payee()));
         });
     }
 

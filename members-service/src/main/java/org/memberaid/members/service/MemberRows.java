@@ -27,7 +27,8 @@ final class MemberRows {
     private static final String COLUMNS = """
             id, national_id, name, gender, birth_date, ethnicity, phone, county_code, township, village, party_branch,
             joined_party_on, education, labor_capacity, annual_income, notable_contribution, hardship_status,
-            hardship_causes, registration_status, registered_on, version, created_at, updated_at""";
+            hardship_causes, registration_status, registered_on, version, created_at, updated_at, bank_account,
+            account_holder""";
 
     /** The columns from national_id to annual_income, in {@link #COLUMNS}' order, written as text. */
     private static final List<Function<Member, Object>> TEXT_COLUMNS = List.of(m -> m.nationalId, m -> m.name,
@@ -48,13 +49,13 @@ final class MemberRows {
                 SELECT id, national_id, name, gender, birth_date::date, ethnicity, phone, county_code, township,
                     village, party_branch, joined_party_on::date, education, labor_capacity, annual_income::numeric,
                     notable_contribution, hardship_status, hardship_causes, 'ACTIVE', registered_on::date, 1,
-                    created_at, created_at
+                    created_at, created_at, bank_account, account_holder
                 FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                     ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[],
-                    ?::text[], ?::text[], ?::text[], ?::timestamptz[])
+                    ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[])
                     AS row(id, national_id, name, gender, birth_date, ethnicity, phone, county_code, township, village,
                         party_branch, joined_party_on, education, labor_capacity, annual_income, notable_contribution,
-                        hardship_status, hardship_causes, registered_on, created_at)
+                        hardship_status, hardship_causes, registered_on, created_at, bank_account, account_holder)
                 ON CONFLICT (national_id) DO NOTHING
                 RETURNING id""")) {
             insert.setArray(1, connection.createArrayOf("uuid", members.stream().map(m -> m.id).toArray()));
@@ -72,8 +73,11 @@ final class MemberRows {
             insert.setArray(index++, connection.createArrayOf("text",
                     members.stream().map(m -> m.registeredOn.toString()).toArray()));
             // A new member was last updated when it was created.
-            insert.setArray(index, connection.createArrayOf("text",
+            insert.setArray(index++, connection.createArrayOf("text",
                     members.stream().map(m -> m.createdAt.toString()).toArray()));
+            // Payee details in the same statement: a registration without them costs no extra one.
+            insert.setArray(index++, connection.createArrayOf("text", members.stream().map(m -> m.bankAccount).toArray()));
+            insert.setArray(index, connection.createArrayOf("text", members.stream().map(m -> m.accountHolder).toArray()));
             Set<UUID> inserted = new HashSet<>();
             try (ResultSet result = insert.executeQuery()) {
                 while (result.next()) {

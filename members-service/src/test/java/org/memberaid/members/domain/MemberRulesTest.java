@@ -24,7 +24,14 @@ class MemberRulesTest {
     private static MemberInput registeredOn(String nationalId, String joinedPartyOn, String registeredOn, String income,
             String hardship, List<String> causes, String gender) {
         return new MemberInput(nationalId, " 王秀英 ", gender, "汉族", "13909360123", "620702", "梁家墩镇", "清凉寺村",
-                "清凉寺村党支部", joinedPartyOn, registeredOn, "PRIMARY", "FULL", income, "false", hardship, causes);
+                "清凉寺村党支部", joinedPartyOn, registeredOn, "PRIMARY", "FULL", income, "false", hardship, causes, null,
+                null);
+    }
+
+    /** A valid registration with these payee details as typed. */
+    private static MemberInput withPayee(String bankAccount, String accountHolder) {
+        return new MemberInput("620702197001010015", "王秀英", null, null, null, "620702", null, null, null, "1995-07-01",
+                null, null, "FULL", "0", null, null, null, bankAccount, accountHolder);
     }
 
     private static List<Violation> violationsOf(MemberInput input) {
@@ -111,13 +118,68 @@ class MemberRulesTest {
     @Test
     void reportsEveryViolationNotOnlyTheFirst() {
         MemberInput bad = new MemberInput("620702197001010016", "", "X", null, "123", "999999", null, null, null,
-                "someday", "never", "SOME", "full", "many", "maybe", "POOR", List.of("BAD_LUCK"));
+                "someday", "never", "SOME", "full", "many", "maybe", "POOR", List.of("BAD_LUCK"), "0", null);
 
         assertThatThrownBy(() -> MemberRules.registration(bad, TODAY, YEARS, COUNTIES::contains))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
                         .extracting(Violation::field)
                         .contains("nationalId", "name", "gender", "phone", "countyCode", "joinedPartyOn", "registeredOn",
                                 "education",
-                                "laborCapacity", "annualIncome", "notableContribution", "hardshipStatus", "causes"));
+                                "laborCapacity", "annualIncome", "notableContribution", "hardshipStatus", "causes",
+                                "bankAccount"));
+    }
+
+    @Test
+    void takesPayeeDetailsDroppingTheSpacesTypedBetweenGroupsOfDigits() {
+        MemberDetails details = MemberRules.registration(withPayee(" 6222 0202 0011  2233 445 ", " 王秀英 "), TODAY, YEARS,
+                COUNTIES::contains);
+
+        assertThat(details.profile().payee()).isEqualTo(new Payee("6222020200112233445", "王秀英"));
+        assertThat(MemberRules.registration(withPayee(null, " "), TODAY, YEARS, COUNTIES::contains).profile().payee())
+                .as("neither").isNull();
+    }
+
+    @Test
+    void refusesABankAccountThatIsNotTwelveToThirtyDigitsWithoutRepeatingIt() {
+        for (String account : List.of("62220202001", "6".repeat(31), "6222-0202-0011-2233", "6222 0202 0011 2233 44X",
+                "６２２２０２０２００１１２２３３４４５", " 622202020011 2233445 ,")) {
+            assertThat(violationsOf(withPayee(account, "王秀英"))).as(account).singleElement().satisfies(violation -> {
+                assertThat(violation.field()).isEqualTo("bankAccount");
+                assertThat(violation.message()).isEqualTo("must be 12 to 30 digits (spaces between groups of digits "
+                        + "are dropped)");
+            });
+        }
+        assertThat(violationsOf(withPayee("6".repeat(12), "王秀英"))).isEmpty();
+        assertThat(violationsOf(withPayee("6".repeat(30), "王秀英"))).isEmpty();
+    }
+
+    @Test
+    void refusesAnAccountWithoutItsHolderOrAHolderWithoutAnAccountNamingTheRule() {
+        assertThat(violationsOf(withPayee("6222020200112233445", "  "))).singleElement().satisfies(violation -> {
+            assertThat(violation.field()).isEqualTo("accountHolder");
+            assertThat(violation.message()).endsWith("both or neither (rule payee-incomplete)");
+        });
+        assertThat(violationsOf(withPayee(null, "王秀英"))).singleElement().satisfies(violation -> {
+            assertThat(violation.field()).isEqualTo("bankAccount");
+            assertThat(violation.message()).endsWith("both or neither (rule payee-incomplete)");
+        });
+        assertThat(violationsOf(withPayee("6222020200112233445", "王".repeat(101)))).extracting(Violation::field)
+                .containsExactly("accountHolder");
+        assertThat(violationsOf(withPayee("6222020200112233445", "王".repeat(100)))).isEmpty();
+    }
+
+    @Test
+    void keepsTheCurrentAccountWhenAnUpdateSendsItBackMaskedAsAnswered() {
+        Payee current = new Payee("6222020200112233445", "王秀英");
+        NationalId id = NationalId.parse("620702197001010015");
+
+        assertThat(MemberRules.profile(withPayee("6222***********3445", "王秀兰"), id, current, TODAY).payee())
+                .isEqualTo(new Payee("6222020200112233445", "王秀兰"));
+        assertThat(MemberRules.profile(withPayee(null, null), id, current, TODAY).payee()).as("removed").isNull();
+        assertThatThrownBy(() -> MemberRules.profile(withPayee("6222***********9999", "王秀英"), id, current, TODAY))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field).containsExactly("bankAccount"));
+        assertThatThrownBy(() -> MemberRules.profile(withPayee("6222***********3445", "王秀英"), id, null, TODAY))
+                .as("a member without an account has nothing to keep").isInstanceOf(InvalidInputException.class);
     }
 }

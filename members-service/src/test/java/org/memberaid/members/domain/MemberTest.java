@@ -17,7 +17,7 @@ class MemberTest {
 
     private static Member registered() {
         MemberProfile profile = new MemberProfile("王秀英", Gender.MALE, null, null, null, null, null,
-                LocalDate.of(1995, 7, 1), null, LaborCapacity.FULL, new BigDecimal("0.00"), false);
+                LocalDate.of(1995, 7, 1), null, LaborCapacity.FULL, new BigDecimal("0.00"), false, null);
         return Member.register(new MemberDetails(NationalId.parse("620702197001010015"), "620702", profile,
                 HardshipStatus.NOT_IN_DIFFICULTY, EnumSet.noneOf(HardshipCause.class), REGISTERED), NOW);
     }

@@ -1,15 +1,13 @@
 package org.memberaid.relief.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.memberaid.events.CloudEvent;
+import org.memberaid.relief.events.EventData.Unreadable;
 
 /**
  * A member event as relief takes it: the member (the event's subject), its version (the event's
@@ -43,43 +41,18 @@ record MemberChange(UUID memberId, long version, Data data) {
             "memberaid.member.transferred.v1", Data.class,
             "memberaid.member.deregistered.v1", Data.class);
 
-    /** Why an event cannot change the replica: kept as the reason of its dead letter. */
-    static final class Unreadable extends Exception {
-
-        Unreadable(String reason) {
-            super(reason);
-        }
-    }
-
     /** The change {@code event} describes; {@link Unreadable} says what of it relief cannot take. */
     static MemberChange of(CloudEvent event, ObjectMapper json) throws Unreadable {
         Class<Data> type = DATA_BY_TYPE.get(event.type());
         if (type == null) {
             throw new Unreadable("not a member event type relief knows");
         }
-        UUID memberId;
-        try {
-            memberId = UUID.fromString(event.subject());
-        } catch (IllegalArgumentException e) {
-            throw new Unreadable("subject is not a member id: " + event.subject());
-        }
-        Data data;
-        try {
-            data = json.treeToValue(event.data(), type);
-        } catch (JsonMappingException e) {
-            throw new Unreadable("data." + path(e) + ": " + e.getOriginalMessage());
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new Unreadable("data: " + e.getMessage());
-        }
+        UUID memberId = EventData.memberId(event);
+        Data data = EventData.read(event, json, type);
         String missing = data.missingField();
         if (missing != null) {
             throw new Unreadable("data." + missing + " is required");
         }
         return new MemberChange(memberId, event.sequence(), data);
-    }
-
-    private static String path(JsonMappingException e) {
-        return e.getPath().stream().map(reference -> reference.getFieldName() != null ? reference.getFieldName()
-                : String.valueOf(reference.getIndex())).collect(Collectors.joining("."));
     }
 }

@@ -55,7 +55,7 @@ public class MemberReplicaConsumer {
             try {
                 MemberChange change = MemberChange.of(event, json);
                 newest.merge(change.memberId(), change, (held, next) -> next.version() > held.version() ? next : held);
-            } catch (MemberChange.Unreadable e) {
+            } catch (EventData.Unreadable e) {
                 inbox.deadLetter(consumed, event.type() + " " + event.id() + ": " + e.getMessage());
             }
         }

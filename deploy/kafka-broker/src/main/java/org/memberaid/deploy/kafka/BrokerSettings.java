@@ -21,7 +21,7 @@ public record BrokerSettings(String host, int port, Path dataDir, String maxHeap
     public static final String DEFAULT_HOST = "localhost";
     public static final int DEFAULT_PORT = 9092;
     public static final String DEFAULT_MAX_HEAP = "768m";
-    public static final List<String> DEFAULT_TOPICS = List.of("members.events", "relief.events");
+    public static final List<String> DEFAULT_TOPICS = List.of("members.events", "members.payees", "relief.events");
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
     /** Partitions of the provisioned topics, and of any topic created without an explicit count. */
     public static final int TOPIC_PARTITIONS = 6;

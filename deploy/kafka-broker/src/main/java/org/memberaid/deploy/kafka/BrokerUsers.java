@@ -14,8 +14,9 @@ import org.apache.kafka.common.resource.ResourceType;
 /**
  * The broker's SCRAM users and what each may do. {@value #ADMIN} is a super user (the launcher,
  * the broker itself, and test and load tools that write raw records); each service has a user of
- * its own that may write only its own topic and read only the topics it consumes, with consumer
- * groups named after it. Anything not granted here is refused.
+ * its own that may write only its own topics and read only the topics it consumes, with consumer
+ * groups named after it. Anything not granted here is refused: reporting-service, which reads
+ * members.events, may not read members.payees (bank accounts are relief's business only).
  */
 public final class BrokerUsers {
 
@@ -27,6 +28,8 @@ public final class BrokerUsers {
     public static final List<String> SERVICES = List.of(MEMBERS_SERVICE, RELIEF_SERVICE, REPORTING_SERVICE);
 
     static final String MEMBERS_TOPIC = "members.events";
+    /** Members' payee details (bank accounts): for relief-service alone, which pays them. */
+    static final String PAYEES_TOPIC = "members.payees";
     static final String RELIEF_TOPIC = "relief.events";
 
     private BrokerUsers() {
@@ -45,8 +48,10 @@ public final class BrokerUsers {
     static List<AclBinding> serviceAcls() {
         List<AclBinding> acls = new ArrayList<>();
         produces(acls, MEMBERS_SERVICE, MEMBERS_TOPIC);
+        produces(acls, MEMBERS_SERVICE, PAYEES_TOPIC);
         produces(acls, RELIEF_SERVICE, RELIEF_TOPIC);
         consumes(acls, RELIEF_SERVICE, MEMBERS_TOPIC);
+        consumes(acls, RELIEF_SERVICE, PAYEES_TOPIC);
         consumes(acls, REPORTING_SERVICE, MEMBERS_TOPIC);
         consumes(acls, REPORTING_SERVICE, RELIEF_TOPIC);
         groups(acls, RELIEF_SERVICE);

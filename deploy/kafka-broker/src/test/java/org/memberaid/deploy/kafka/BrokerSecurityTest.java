@@ -81,10 +81,12 @@ class BrokerSecurityTest {
     @Test
     void letsEachServiceWriteItsOwnTopicOnly() throws Exception {
         assertEquals("members.events", send(BrokerUsers.MEMBERS_SERVICE, "members.events"));
+        assertEquals("members.payees", send(BrokerUsers.MEMBERS_SERVICE, "members.payees"));
         assertEquals("relief.events", send(BrokerUsers.RELIEF_SERVICE, "relief.events"));
 
         assertRefusedTopic(() -> send(BrokerUsers.MEMBERS_SERVICE, "relief.events"));
         assertRefusedTopic(() -> send(BrokerUsers.RELIEF_SERVICE, "members.events"));
+        assertRefusedTopic(() -> send(BrokerUsers.RELIEF_SERVICE, "members.payees"));
         // A user with WRITE on no topic at all is refused already the idempotent producer's id (KIP-679).
         // Depending on when the refusal reaches the producer, send() fails with it or with a
         // KafkaException naming it as its cause (the producer is then in a fatal state).
@@ -96,9 +98,11 @@ class BrokerSecurityTest {
     @Test
     void letsConsumersReadOnlyWhatTheyConsumeInGroupsNamedAfterThem() throws Exception {
         send(BrokerUsers.ADMIN, "members.events");
+        send(BrokerUsers.ADMIN, "members.payees");
         send(BrokerUsers.ADMIN, "relief.events");
 
         assertFalse(readInGroup(BrokerUsers.RELIEF_SERVICE, "relief-service", "members.events").isEmpty());
+        assertFalse(readInGroup(BrokerUsers.RELIEF_SERVICE, "relief-service-payees", "members.payees").isEmpty());
         assertFalse(readInGroup(BrokerUsers.REPORTING_SERVICE, "reporting-service-projection_7", "members.events")
                 .isEmpty());
         assertFalse(readInGroup(BrokerUsers.REPORTING_SERVICE, "reporting-service", "relief.events").isEmpty());
@@ -108,6 +112,10 @@ class BrokerSecurityTest {
         assertRefusedTopic(() -> TopicReader.readAll(broker.login(BrokerUsers.MEMBERS_SERVICE), "members.events"));
         assertRefusedTopic(() -> TopicReader.readAll(broker.login(BrokerUsers.RELIEF_SERVICE), "relief.events"));
         assertRefusedTopic(() -> readInGroup(BrokerUsers.RELIEF_SERVICE, "relief-service", "relief.events"));
+        // Bank accounts are for relief alone, which pays them: reporting reads members.events, not this.
+        assertRefusedTopic(() -> TopicReader.readAll(broker.login(BrokerUsers.REPORTING_SERVICE), "members.payees"));
+        assertRefusedTopic(() -> readInGroup(BrokerUsers.REPORTING_SERVICE, "reporting-service", "members.payees"));
+        assertRefusedTopic(() -> TopicReader.readAll(broker.login(BrokerUsers.MEMBERS_SERVICE), "members.payees"));
         assertThrows(GroupAuthorizationException.class,
                 () -> readInGroup(BrokerUsers.RELIEF_SERVICE, "reporting-service", "members.events"));
         assertThrows(GroupAuthorizationException.class,
@@ -117,7 +125,12 @@ class BrokerSecurityTest {
     @Test
     void showsNoServiceATopicItHasNoRightTo() throws Exception {
         try (Admin admin = Admin.create(broker.login(BrokerUsers.MEMBERS_SERVICE).clientConfig())) {
-            assertEquals(Set.of("members.events"), admin.listTopics().names().get(30, TimeUnit.SECONDS));
+            assertEquals(Set.of("members.events", "members.payees"),
+                    admin.listTopics().names().get(30, TimeUnit.SECONDS));
+        }
+        try (Admin admin = Admin.create(broker.login(BrokerUsers.REPORTING_SERVICE).clientConfig())) {
+            assertEquals(Set.of("members.events", "relief.events"),
+                    admin.listTopics().names().get(30, TimeUnit.SECONDS));
         }
     }
 

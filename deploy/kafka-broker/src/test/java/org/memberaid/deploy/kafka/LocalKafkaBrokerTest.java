@@ -88,7 +88,7 @@ class LocalKafkaBrokerTest {
 
     private static void assertProvisionedTopics(KafkaLogin login) throws Exception {
         try (Admin admin = Admin.create(login.clientConfig())) {
-            assertEquals(Set.of("members.events", "relief.events"), admin.listTopics().names().get());
+            assertEquals(Set.of("members.events", "members.payees", "relief.events"), admin.listTopics().names().get());
             Collection<TopicDescription> topics = admin
                     .describeTopics(BrokerSettings.DEFAULT_TOPICS).allTopicNames().get().values();
             for (TopicDescription topic : topics) {

@@ -1,0 +1,237 @@
+package org.memberaid.relief.events;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.memberaid.deploy.kafka.BrokerSettings;
+import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
+import org.memberaid.deploy.kafka.TopicWriter;
+import org.memberaid.events.inbox.EventInbox;
+
+/** relief's copy of members' payee details, {@code member_payee}, kept from members.payees. */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerTestResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class PayeeConsumerTest {
+
+    private static final String ACCOUNT = "6222020200112233445";
+    private static final String NEWER_ACCOUNT = "621700123456789012";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    EventInbox inbox;
+
+    @Inject
+    PayeeConsumer consumer;
+
+    /** On the management interface, not beside the API. */
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL readiness;
+
+    private final TopicWriter topic = new TopicWriter(KafkaBrokerTestResource.admin());
+
+    @AfterEach
+    void close() {
+        topic.close();
+    }
+
+    /**
+     * A payee event as members-service documents it (members-service/README.md); {@code bankAccount} and
+     * {@code accountHolder} null when the details were removed.
+     */
+    static String payeeEvent(UUID member, long sequence, String bankAccount, String accountHolder) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/members-service","type":"memberaid.member.payee-changed.v1",
+                 "subject":"%s","time":"2026-11-27T08:00:00Z","datacontenttype":"application/json","sequence":%d,
+                 "actor":"registrar-1","data":{"memberId":"%s","bankAccount":%s,"accountHolder":%s}}"""
+                .formatted(UUID.randomUUID(), member, sequence, member, quoted(bankAccount), quoted(accountHolder));
+    }
+
+    @Test
+    void keepsTheNewestDetailsWhateverTheOrderAndCountOfDeliveries() throws Exception {
+        UUID member = UUID.randomUUID();
+        String first = payeeEvent(member, 1, ACCOUNT, "王秀英");
+
+        send(member, first);
+        awaitVersion(member, 1);
+        send(member, payeeEvent(member, 3, NEWER_ACCOUNT, "王建国"));
+        send(member, payeeEvent(member, 2, "6228480012345678", "王秀兰"));
+        send(member, first);
+        appliedUpTo(member);
+
+        assertThat(payee(member)).contains(NEWER_ACCOUNT + " 王建国 3");
+    }
+
+    @Test
+    void keepsRemovedDetailsAsARowOfNullsThatAnOlderEventCannotBringBack() throws Exception {
+        UUID member = UUID.randomUUID();
+        send(member, payeeEvent(member, 2, ACCOUNT, "王秀英"));
+        awaitVersion(member, 2);
+
+        send(member, payeeEvent(member, 4, null, null));
+        awaitVersion(member, 4);
+        assertThat(payee(member)).contains("null null 4");
+
+        send(member, payeeEvent(member, 3, NEWER_ACCOUNT, "王建国"));
+        appliedUpTo(member);
+        assertThat(payee(member)).contains("null null 4");
+    }
+
+    @Test
+    void deadLettersAPayeeEventFromAnotherSourceThanMembersService() throws Exception {
+        UUID forged = UUID.randomUUID();
+        send(forged, payeeEvent(forged, 1, ACCOUNT, "王秀英")
+                .replace("\"source\":\"/members-service\"", "\"source\":\"/loadgen\""));
+        appliedUpTo(forged);
+
+        assertThat(payee(forged)).isEmpty();
+        assertThat(deadLetterReason(forged)).contains("source must be /members-service on members.payees, found /loadgen");
+    }
+
+    @Test
+    void deadLettersWhatReliefCannotReadWithoutRepeatingTheAccountAndAppliesTheRestOfTheBatch() throws Exception {
+        UUID first = UUID.randomUUID();
+        UUID incomplete = UUID.randomUUID();
+        UUID badAccount = UUID.randomUUID();
+        UUID otherMember = UUID.randomUUID();
+        UUID unknownType = UUID.randomUUID();
+        UUID last = UUID.randomUUID();
+        // a partition no consumer reads, at offsets no earlier run used
+        long offset = System.currentTimeMillis() * 10;
+        List<ConsumerRecord<String, String>> batch = List.of(
+                record(offset, first, payeeEvent(first, 1, ACCOUNT, "王秀英")),
+                record(offset + 1, incomplete, payeeEvent(incomplete, 1, ACCOUNT, null)),
+                record(offset + 2, badAccount, payeeEvent(badAccount, 1, "6222-0202-0011-2233", "王秀英")),
+                record(offset + 3, otherMember, payeeEvent(otherMember, 1, ACCOUNT, "王秀英")
+                        .replace("\"memberId\":\"" + otherMember, "\"memberId\":\"" + first)),
+                record(offset + 4, unknownType, payeeEvent(unknownType, 1, ACCOUNT, "王秀英")
+                        .replace("payee-changed.v1", "payee-verified.v1")),
+                record(offset + 5, last, payeeEvent(last, 7, null, null)));
+
+        // handed to the handler: all of them, the handler dead-letters what it cannot read
+        assertThat(inbox.receive(batch, null, consumer::apply)).isEqualTo(6);
+
+        assertThat(payee(first)).contains(ACCOUNT + " 王秀英 1");
+        assertThat(payee(last)).contains("null null 7");
+        for (UUID refused : List.of(incomplete, badAccount, otherMember, unknownType)) {
+            assertThat(payee(refused)).isEmpty();
+            assertThat(deadLetterReason(refused)).hasValueSatisfying(reason -> assertThat(reason)
+                    .doesNotContain(ACCOUNT).doesNotContain("6222-0202"));
+        }
+        assertThat(deadLetterReason(incomplete)).hasValueSatisfying(reason -> assertThat(reason)
+                .endsWith("data.bankAccount and data.accountHolder: both or neither"));
+        assertThat(deadLetterReason(badAccount)).hasValueSatisfying(reason -> assertThat(reason)
+                .endsWith("data.bankAccount is not 12 to 30 digits"));
+        assertThat(deadLetterReason(otherMember)).hasValueSatisfying(reason -> assertThat(reason)
+                .endsWith("data.memberId is not the event's subject"));
+        assertThat(deadLetterReason(unknownType)).hasValueSatisfying(reason -> assertThat(reason)
+                .endsWith("not a payee event type relief knows"));
+        assertThat(value(Long.class,
+                "SELECT next_offset FROM consumed_offset WHERE topic = 'members.payees' AND partition_no = ?",
+                UNREAD_PARTITION)).contains(offset + 6);
+    }
+
+    @Test
+    void readinessNamesTheConsumerOfMembersPayees() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get(readiness).then()
+                .body("checks.find { it.name == 'events-relief-service-payees-0' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'events-relief-service-payees-0' }.data.topics",
+                        equalTo(PayeeConsumer.TOPIC))
+                .body("checks.find { it.name == 'events-relief-service-0' }.data.topics",
+                        equalTo(MemberReplicaConsumer.TOPIC)));
+    }
+
+    private static final int UNREAD_PARTITION = 99;
+
+    private static String quoted(String value) {
+        return value == null ? "null" : "\"" + value + "\"";
+    }
+
+    private static ConsumerRecord<String, String> record(long offset, UUID key, String value) {
+        return new ConsumerRecord<>(PayeeConsumer.TOPIC, UNREAD_PARTITION, offset, key.toString(), value);
+    }
+
+    private void send(UUID key, String value) {
+        topic.send(PayeeConsumer.TOPIC, key.toString(), value);
+    }
+
+    /** Waits until everything sent under {@code key} so far is applied: a marker after it on its partition is. */
+    private void appliedUpTo(UUID key) {
+        UUID marker = keyOnThePartitionOf(key);
+        send(marker, payeeEvent(marker, 1, ACCOUNT, "王秀英"));
+        awaitVersion(marker, 1);
+    }
+
+    private void awaitVersion(UUID member, long version) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> payee(member).filter(row -> row.endsWith(" " + version))
+                .isPresent());
+    }
+
+    /** "bank_account account_holder version" of the member's row. */
+    private Optional<String> payee(UUID member) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT bank_account, account_holder, version FROM member_payee WHERE member_id = ?")) {
+            query.setObject(1, member);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1) + " " + row.getString(2) + " " + row.getLong(3))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    private Optional<String> deadLetterReason(UUID key) throws SQLException {
+        return value(String.class, "SELECT reason FROM dead_letter_event WHERE message_key = ?", key.toString());
+    }
+
+    /** The first column of the first row {@code sql} finds with these parameters; empty when it finds none. */
+    private <T> Optional<T> value(Class<T> type, String sql, Object... parameters) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.ofNullable(row.getObject(1, type)) : Optional.empty();
+            }
+        }
+    }
+
+    /** A new key that Kafka's default partitioner puts on the same partition as {@code key}. */
+    private static UUID keyOnThePartitionOf(UUID key) {
+        UUID other;
+        do {
+            other = UUID.randomUUID();
+        } while (partition(other) != partition(key));
+        return other;
+    }
+
+    private static int partition(UUID key) {
+        return Utils.toPositive(Utils.murmur2(key.toString().getBytes(StandardCharsets.UTF_8)))
+                % BrokerSettings.TOPIC_PARTITIONS;
+    }
+}
