@@ -85,21 +85,40 @@ public final class Replica {
     }
 
     /**
-     * Gives a known member payee details as relief holds them.
-     * TODO(payee): publish memberaid.member.payee-changed.v1 on members.payees and await it.
+     * A payee event as members-service documents it (members-service/README.md); {@code bankAccount} and
+     * {@code accountHolder} null when the details were removed.
      */
-    public static void payee(UUID memberId, String bankAccount, String accountHolder) throws SQLException {
-        AgroalDataSource dataSource = Arc.container().instance(AgroalDataSource.class).get();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement upsert = connection.prepareStatement("""
-                        INSERT INTO member_payee (member_id, bank_account, account_holder, version, updated_at)
-                        VALUES (?, ?, ?, 1, now())
-                        ON CONFLICT (member_id) DO UPDATE SET bank_account = excluded.bank_account,
-                            account_holder = excluded.account_holder, version = member_payee.version + 1""")) {
-            upsert.setObject(1, memberId);
-            upsert.setString(2, bankAccount);
-            upsert.setString(3, accountHolder);
-            upsert.executeUpdate();
+    public static String payeeEvent(UUID member, long sequence, String bankAccount, String accountHolder) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/members-service","type":"memberaid.member.payee-changed.v1",
+                 "subject":"%s","time":"2026-11-27T08:00:00Z","datacontenttype":"application/json","sequence":%d,
+                 "actor":"registrar-1","data":{"memberId":"%s","bankAccount":%s,"accountHolder":%s}}"""
+                .formatted(UUID.randomUUID(), member, sequence, member, quoted(bankAccount), quoted(accountHolder));
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "null" : "\"" + value + "\"";
+    }
+
+    /**
+     * Gives a member payee details the way production does, by the event members-service publishes
+     * on members.payees (as the member's first change), and waits until relief holds them.
+     */
+    public static void payee(UUID memberId, String bankAccount, String accountHolder) {
+        try (TopicWriter writer = new TopicWriter(KafkaBrokerTestResource.admin())) {
+            writer.send("members.payees", memberId.toString(), payeeEvent(memberId, 1, bankAccount, accountHolder));
         }
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            AgroalDataSource dataSource = Arc.container().instance(AgroalDataSource.class).get();
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement query = connection.prepareStatement(
+                            "SELECT 1 FROM member_payee WHERE member_id = ? AND bank_account = ?")) {
+                query.setObject(1, memberId);
+                query.setString(2, bankAccount);
+                try (ResultSet row = query.executeQuery()) {
+                    return row.next();
+                }
+            }
+        });
     }
 }

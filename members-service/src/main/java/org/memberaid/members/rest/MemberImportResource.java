@@ -51,8 +51,8 @@ public class MemberImportResource {
     @Operation(operationId = "importMembers", summary = "Import members from CSV (a county's census)",
             description = "UTF-8, RFC 4180, a header row. Columns (any order): nationalId, name, gender, ethnicity, "
                     + "phone, countyCode, township, village, partyBranch, joinedPartyOn, education, laborCapacity, "
-                    + "annualIncome, notableContribution, hardshipStatus, causes (separated by ';'), bank_account and "
-                    + "account_holder (the payee details: both or neither on a row). Required: "
+                    + "annualIncome, notableContribution, hardshipStatus, causes (separated by ';'), bankAccount and "
+                    + "accountHolder (the payee details: both or neither on a row). Required: "
                     + "nationalId, name, countyCode, joinedPartyOn, laborCapacity, annualIncome. Each row is validated "
                     + "like POST /api/members; valid rows are registered even when others fail, and each publishes "
                     + "memberaid.member.registered.v1 (and, with payee details, memberaid.member.payee-changed.v1). "
@@ -60,7 +60,7 @@ public class MemberImportResource {
                     + "reported, so re-running a file imports nothing twice. Rows of counties outside the caller's "
                     + "region are rejected.")
     @RequestBody(content = @Content(mediaType = CSV, examples = @ExampleObject(name = "two members", value = """
-            nationalId,name,gender,ethnicity,phone,countyCode,township,village,partyBranch,joinedPartyOn,education,laborCapacity,annualIncome,notableContribution,hardshipStatus,causes,bank_account,account_holder
+            nationalId,name,gender,ethnicity,phone,countyCode,township,village,partyBranch,joinedPartyOn,education,laborCapacity,annualIncome,notableContribution,hardshipStatus,causes,bankAccount,accountHolder
             620702197001010015,王建国,MALE,汉族,13909360123,620702,梁家墩镇,清凉寺村,清凉寺村党支部,1995-07-01,JUNIOR_SECONDARY,FULL,18000.00,false,NOT_IN_DIFFICULTY,,,
             620721194003050024,安秀兰,FEMALE,裕固族,,620721,红湾寺镇,隆畅村,隆畅村党支部,1966-03-01,NONE,NONE,0.00,true,IN_DIFFICULTY,OLD_AGE;ILLNESS,6222020200112233445,安秀兰
             """)))

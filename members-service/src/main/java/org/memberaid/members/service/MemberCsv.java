@@ -18,14 +18,14 @@ import org.memberaid.members.domain.MemberInput;
 /**
  * Reads the registry's CSV format (RFC 4180, UTF-8, a header row naming the columns, in any
  * order): the fields of a JSON registration, with {@code causes} separated by semicolons, and the
- * payee details in the columns {@code bank_account} and {@code account_holder} (docs/payments.md).
+ * payee details in the columns {@code bankAccount} and {@code accountHolder} (docs/payments.md).
  */
 public final class MemberCsv {
 
     public static final List<String> COLUMNS = List.of("nationalId", "name", "gender", "ethnicity", "phone",
             "countyCode", "township", "village", "partyBranch", "joinedPartyOn", "registeredOn", "education",
-            "laborCapacity", "annualIncome", "notableContribution", "hardshipStatus", "causes", "bank_account",
-            "account_holder");
+            "laborCapacity", "annualIncome", "notableContribution", "hardshipStatus", "causes", "bankAccount",
+            "accountHolder");
     public static final List<String> REQUIRED_COLUMNS = List.of("nationalId", "name", "countyCode", "joinedPartyOn",
             "laborCapacity", "annualIncome");
 
@@ -89,7 +89,7 @@ public final class MemberCsv {
                 row.get("laborCapacity"), row.get("annualIncome"), row.get("notableContribution"),
                 row.get("hardshipStatus"), causes == null || causes.isBlank() ? List.of()
                         : Arrays.stream(causes.split(";")).map(String::strip).toList(),
-                row.get("bank_account"), row.get("account_holder")));
+                row.get("bankAccount"), row.get("accountHolder")));
     }
 
 }

@@ -178,7 +178,7 @@ class PayeeDetailsTest {
         String without = NationalIds.next();
         String incomplete = NationalIds.next();
         String badAccount = NationalIds.next();
-        String csv = "nationalId,name,countyCode,joinedPartyOn,laborCapacity,annualIncome,bank_account,account_holder\n"
+        String csv = "nationalId,name,countyCode,joinedPartyOn,laborCapacity,annualIncome,bankAccount,accountHolder\n"
                 + row(withPayee, "\"6222 0202 0011 2233 445\",王秀英")
                 + row(without, ",")
                 + row(incomplete, ACCOUNT + ",")

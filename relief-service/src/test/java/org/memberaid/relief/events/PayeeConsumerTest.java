@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.memberaid.deploy.kafka.BrokerSettings;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 import org.memberaid.deploy.kafka.TopicWriter;
+import org.memberaid.relief.Replica;
 import org.memberaid.events.inbox.EventInbox;
 
 /** relief's copy of members' payee details, {@code member_payee}, kept from members.payees. */
@@ -59,27 +60,15 @@ class PayeeConsumerTest {
         topic.close();
     }
 
-    /**
-     * A payee event as members-service documents it (members-service/README.md); {@code bankAccount} and
-     * {@code accountHolder} null when the details were removed.
-     */
-    static String payeeEvent(UUID member, long sequence, String bankAccount, String accountHolder) {
-        return """
-                {"specversion":"1.0","id":"%s","source":"/members-service","type":"memberaid.member.payee-changed.v1",
-                 "subject":"%s","time":"2026-11-27T08:00:00Z","datacontenttype":"application/json","sequence":%d,
-                 "actor":"registrar-1","data":{"memberId":"%s","bankAccount":%s,"accountHolder":%s}}"""
-                .formatted(UUID.randomUUID(), member, sequence, member, quoted(bankAccount), quoted(accountHolder));
-    }
-
     @Test
     void keepsTheNewestDetailsWhateverTheOrderAndCountOfDeliveries() throws Exception {
         UUID member = UUID.randomUUID();
-        String first = payeeEvent(member, 1, ACCOUNT, "王秀英");
+        String first = Replica.payeeEvent(member, 1, ACCOUNT, "王秀英");
 
         send(member, first);
         awaitVersion(member, 1);
-        send(member, payeeEvent(member, 3, NEWER_ACCOUNT, "王建国"));
-        send(member, payeeEvent(member, 2, "6228480012345678", "王秀兰"));
+        send(member, Replica.payeeEvent(member, 3, NEWER_ACCOUNT, "王建国"));
+        send(member, Replica.payeeEvent(member, 2, "6228480012345678", "王秀兰"));
         send(member, first);
         appliedUpTo(member);
 
@@ -89,14 +78,14 @@ class PayeeConsumerTest {
     @Test
     void keepsRemovedDetailsAsARowOfNullsThatAnOlderEventCannotBringBack() throws Exception {
         UUID member = UUID.randomUUID();
-        send(member, payeeEvent(member, 2, ACCOUNT, "王秀英"));
+        send(member, Replica.payeeEvent(member, 2, ACCOUNT, "王秀英"));
         awaitVersion(member, 2);
 
-        send(member, payeeEvent(member, 4, null, null));
+        send(member, Replica.payeeEvent(member, 4, null, null));
         awaitVersion(member, 4);
         assertThat(payee(member)).contains("null null 4");
 
-        send(member, payeeEvent(member, 3, NEWER_ACCOUNT, "王建国"));
+        send(member, Replica.payeeEvent(member, 3, NEWER_ACCOUNT, "王建国"));
         appliedUpTo(member);
         assertThat(payee(member)).contains("null null 4");
     }
@@ -104,7 +93,7 @@ class PayeeConsumerTest {
     @Test
     void deadLettersAPayeeEventFromAnotherSourceThanMembersService() throws Exception {
         UUID forged = UUID.randomUUID();
-        send(forged, payeeEvent(forged, 1, ACCOUNT, "王秀英")
+        send(forged, Replica.payeeEvent(forged, 1, ACCOUNT, "王秀英")
                 .replace("\"source\":\"/members-service\"", "\"source\":\"/loadgen\""));
         appliedUpTo(forged);
 
@@ -123,14 +112,14 @@ class PayeeConsumerTest {
         // a partition no consumer reads, at offsets no earlier run used
         long offset = System.currentTimeMillis() * 10;
         List<ConsumerRecord<String, String>> batch = List.of(
-                record(offset, first, payeeEvent(first, 1, ACCOUNT, "王秀英")),
-                record(offset + 1, incomplete, payeeEvent(incomplete, 1, ACCOUNT, null)),
-                record(offset + 2, badAccount, payeeEvent(badAccount, 1, "6222-0202-0011-2233", "王秀英")),
-                record(offset + 3, otherMember, payeeEvent(otherMember, 1, ACCOUNT, "王秀英")
+                record(offset, first, Replica.payeeEvent(first, 1, ACCOUNT, "王秀英")),
+                record(offset + 1, incomplete, Replica.payeeEvent(incomplete, 1, ACCOUNT, null)),
+                record(offset + 2, badAccount, Replica.payeeEvent(badAccount, 1, "6222-0202-0011-2233", "王秀英")),
+                record(offset + 3, otherMember, Replica.payeeEvent(otherMember, 1, ACCOUNT, "王秀英")
                         .replace("\"memberId\":\"" + otherMember, "\"memberId\":\"" + first)),
-                record(offset + 4, unknownType, payeeEvent(unknownType, 1, ACCOUNT, "王秀英")
+                record(offset + 4, unknownType, Replica.payeeEvent(unknownType, 1, ACCOUNT, "王秀英")
                         .replace("payee-changed.v1", "payee-verified.v1")),
-                record(offset + 5, last, payeeEvent(last, 7, null, null)));
+                record(offset + 5, last, Replica.payeeEvent(last, 7, null, null)));
 
         // handed to the handler: all of them, the handler dead-letters what it cannot read
         assertThat(inbox.receive(batch, null, consumer::apply)).isEqualTo(6);
@@ -167,10 +156,6 @@ class PayeeConsumerTest {
 
     private static final int UNREAD_PARTITION = 99;
 
-    private static String quoted(String value) {
-        return value == null ? "null" : "\"" + value + "\"";
-    }
-
     private static ConsumerRecord<String, String> record(long offset, UUID key, String value) {
         return new ConsumerRecord<>(PayeeConsumer.TOPIC, UNREAD_PARTITION, offset, key.toString(), value);
     }
@@ -182,7 +167,7 @@ class PayeeConsumerTest {
     /** Waits until everything sent under {@code key} so far is applied: a marker after it on its partition is. */
     private void appliedUpTo(UUID key) {
         UUID marker = keyOnThePartitionOf(key);
-        send(marker, payeeEvent(marker, 1, ACCOUNT, "王秀英"));
+        send(marker, Replica.payeeEvent(marker, 1, ACCOUNT, "王秀英"));
         awaitVersion(marker, 1);
     }
 

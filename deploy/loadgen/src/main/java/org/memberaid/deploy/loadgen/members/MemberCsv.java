@@ -15,7 +15,7 @@ public final class MemberCsv {
             "notableContribution", "hardshipStatus", "causes");
 
     /** The optional payee columns (docs/payments.md): both or neither on a row. */
-    public static final List<String> PAYEE_HEADER = List.of("bank_account", "account_holder");
+    public static final List<String> PAYEE_HEADER = List.of("bankAccount", "accountHolder");
 
     /** Separates the causes inside their single field. */
     public static final String CAUSE_SEPARATOR = ";";

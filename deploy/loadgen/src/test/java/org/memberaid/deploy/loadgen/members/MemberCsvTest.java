@@ -39,7 +39,7 @@ class MemberCsvTest {
     void givesEachMemberTheirOwnAccountInThePayeeColumns() {
         String[] lines = MemberCsv.toCsvWithPayees(List.of(MEMBER)).split("\r\n");
 
-        assertThat(lines[0]).endsWith(",hardshipStatus,causes,bank_account,account_holder");
+        assertThat(lines[0]).endsWith(",hardshipStatus,causes,bankAccount,accountHolder");
         assertThat(lines[1]).endsWith(",IN_DIFFICULTY,OLD_AGE;ILLNESS,622262070219700101001,王秀英");
         assertThat(Payee.of(MEMBER).bankAccount()).matches("[0-9]{12,30}");
     }

@@ -164,8 +164,8 @@ class FakeCycleSystem extends FakeHttpSystem {
             membersByNationalId.put(nationalId, new Member(UUID.randomUUID().toString(), nationalId, fields[header.indexOf("name")],
                     fields[header.indexOf("countyCode")], fields[header.indexOf("hardshipStatus")],
                     fields[header.indexOf("laborCapacity")], new BigDecimal(fields[header.indexOf("annualIncome")]),
-                    header.contains("bank_account") ? fields[header.indexOf("bank_account")] : null,
-                    header.contains("account_holder") ? fields[header.indexOf("account_holder")] : null));
+                    header.contains("bankAccount") ? fields[header.indexOf("bankAccount")] : null,
+                    header.contains("accountHolder") ? fields[header.indexOf("accountHolder")] : null));
             imported++;
         }
         answer(exchange, 200, "{\"received\":" + (lines.length - 1) + ",\"imported\":" + imported + ",\"rejected\":"
