@@ -93,7 +93,7 @@ final class PaymentBatchStore {
         }
     }
 
-    /** Writes a new batch now (its lines refer to it) and its lines as one JDBC batch. */
+    /** Writes a new batch now (its lines refer to it) and its lines as JDBC batches of {@value PaymentBatches#CHUNK}. */
     static void insert(Connection connection, PaymentBatch b, List<BankFile.Line> lines) throws SQLException {
         new StatementPipeline().add("""
                 INSERT INTO payment_batch (id, county_code, status, lines, total, created_by, version, created_at,
@@ -112,6 +112,9 @@ final class PaymentBatchStore {
                 insert.setBigDecimal(6, line.amount());
                 insert.setString(7, line.purpose());
                 insert.addBatch();
+                if (line.line() % PaymentBatches.CHUNK == 0) {
+                    insert.executeBatch();
+                }
             }
             insert.executeBatch();
         }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,9 @@ public class PaymentBatches {
             return lines;
         }
     }
+
+    /** Disbursements a reconciliation reads, changes and announces at a time. */
+    static final int CHUNK = 2_000;
 
     @Inject
     JdbcTransactions transactions;
@@ -197,35 +201,55 @@ public class PaymentBatches {
         });
     }
 
+    /**
+     * Applies the checked rows in chunks of {@value #CHUNK} disbursements (in id order), each chunk's
+     * rows, outcomes and events written before the next is read, so a batch of any size is held in
+     * memory a chunk at a time; all of it in the caller's one transaction.
+     */
     private Reconciled apply(Connection connection, PaymentBatch batch, Reconciliation.Checked checked,
             String actor) throws SQLException {
         Instant now = clock.instant();
-        Map<UUID, Disbursement> locked = DisbursementStore.lockAll(connection,
-                checked.settled().stream().map(s -> s.line().disbursementId()).toList());
-        List<Disbursement> paid = new ArrayList<>();
-        List<Disbursement> failed = new ArrayList<>();
+        List<Reconciliation.Settled> settled = new ArrayList<>(checked.settled());
+        settled.sort(Comparator.comparing(s -> s.line().disbursementId()));
         Map<UUID, BigDecimal> refunds = new HashMap<>();
-        for (Reconciliation.Settled settled : checked.settled()) {
-            Disbursement d = locked.get(settled.line().disbursementId());
-            if (d == null || d.status != DisbursementStatus.APPROVED || !batch.id.equals(d.paymentBatchId)) {
-                throw new IllegalStateException("Line " + settled.line().line() + " of batch " + batch.id
-                        + " pays a disbursement that is not an APPROVED one of the batch");
+        int paid = 0;
+        int failed = 0;
+        BigDecimal paidTotal = BigDecimal.ZERO.setScale(2);
+        BigDecimal failedTotal = BigDecimal.ZERO.setScale(2);
+        for (int from = 0; from < settled.size(); from += CHUNK) {
+            List<Reconciliation.Settled> chunk = settled.subList(from, Math.min(settled.size(), from + CHUNK));
+            Map<UUID, Disbursement> locked = DisbursementStore.lockAll(connection,
+                    chunk.stream().map(s -> s.line().disbursementId()).toList());
+            List<Disbursement> paidNow = new ArrayList<>();
+            List<Disbursement> failedNow = new ArrayList<>();
+            for (Reconciliation.Settled one : chunk) {
+                Disbursement d = locked.get(one.line().disbursementId());
+                if (d == null || d.status != DisbursementStatus.APPROVED || !batch.id.equals(d.paymentBatchId)) {
+                    throw new IllegalStateException("Line " + one.line().line() + " of batch " + batch.id
+                            + " pays a disbursement that is not an APPROVED one of the batch");
+                }
+                boolean paidOut = one.row().outcome() == Reconciliation.Outcome.PAID;
+                d.settled(paidOut, one.row().date(), actor, now);
+                (paidOut ? paidNow : failedNow).add(d);
+                if (!paidOut) {
+                    refunds.merge(d.fundId, d.amount, BigDecimal::add);
+                }
             }
-            boolean paidOut = settled.row().outcome() == Reconciliation.Outcome.PAID;
-            d.settled(paidOut, settled.row().date(), actor, now);
-            (paidOut ? paid : failed).add(d);
-            if (!paidOut) {
-                refunds.merge(d.fundId, d.amount, BigDecimal::add);
-            }
+            StatementPipeline writes = new StatementPipeline();
+            List<Disbursement> decided = new ArrayList<>(paidNow);
+            decided.addAll(failedNow);
+            DisbursementStore.saveDecisions(connection, writes, decided);
+            PaymentBatchStore.settle(connection, writes, batch.id, chunk, now);
+            writes.execute(connection);
+            events.disbursements(connection, ReliefEvents.DISBURSEMENT_PAID, paidNow);
+            events.disbursements(connection, ReliefEvents.DISBURSEMENT_PAYMENT_FAILED, failedNow);
+            paid += paidNow.size();
+            failed += failedNow.size();
+            paidTotal = paidTotal.add(sum(paidNow));
+            failedTotal = failedTotal.add(sum(failedNow));
         }
+        batch.reconciled(paid, paidTotal, failed, failedTotal, now);
         StatementPipeline writes = new StatementPipeline();
-        List<Disbursement> all = new ArrayList<>(paid);
-        all.addAll(failed);
-        DisbursementStore.saveDecisions(connection, writes, all);
-        PaymentBatchStore.settle(connection, writes, batch.id, checked.settled(), now);
-        events.disbursements(connection, ReliefEvents.DISBURSEMENT_PAID, paid);
-        events.disbursements(connection, ReliefEvents.DISBURSEMENT_PAYMENT_FAILED, failed);
-        batch.reconciled(paid.size(), sum(paid), failed.size(), sum(failed), now);
         PaymentBatchStore.save(writes, batch);
         events.paymentBatch(writes, ReliefEvents.PAYMENT_BATCH_RECONCILED, batch, actor);
         FundLedger ledger = new FundLedger(EligibilityFacts.lockFunds(connection, refunds.keySet()).values().stream()
@@ -233,7 +257,7 @@ public class PaymentBatches {
         refunds.forEach(ledger::refund);
         int moved = FundRows.move(writes, ledger);
         FundRows.requireMoved(writes.execute(connection), moved);
-        return new Reconciled(batch, paid.size(), failed.size(), checked.unchanged());
+        return new Reconciled(batch, paid, failed, checked.unchanged());
     }
 
     private static BigDecimal sum(List<Disbursement> disbursements) {
