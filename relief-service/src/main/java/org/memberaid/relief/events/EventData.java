@@ -3,9 +3,16 @@ package org.memberaid.relief.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import org.memberaid.events.CloudEvent;
+import org.memberaid.events.inbox.ConsumedEvent;
+import org.memberaid.events.inbox.EventInbox;
 
 /**
  * Reads what relief takes of a consumed event: the member it is about (its subject) and its data as
@@ -23,6 +30,33 @@ final class EventData {
         Unreadable(String reason) {
             super(reason);
         }
+    }
+
+    /** Reads one consumed event into relief's typed copy of it. */
+    @FunctionalInterface
+    interface Reader<T> {
+        T read(CloudEvent event, ObjectMapper json) throws Unreadable;
+    }
+
+    /**
+     * The newest change per member of a batch of events (a multi-row upsert may not touch a row
+     * twice), in the order members first appear; an event relief cannot read is dead-lettered with
+     * the reason, and the rest of the batch applies.
+     */
+    static <T> Map<UUID, T> newestPerMember(List<ConsumedEvent> events, EventInbox inbox, ObjectMapper json,
+            Reader<T> reader, Function<T, UUID> member, ToLongFunction<T> version) {
+        Map<UUID, T> newest = new LinkedHashMap<>();
+        for (ConsumedEvent consumed : events) {
+            CloudEvent event = consumed.event();
+            try {
+                T change = reader.read(event, json);
+                newest.merge(member.apply(change), change,
+                        (held, next) -> version.applyAsLong(next) > version.applyAsLong(held) ? next : held);
+            } catch (Unreadable e) {
+                inbox.deadLetter(consumed, event.type() + " " + event.id() + ": " + e.getMessage());
+            }
+        }
+        return newest;
     }
 
     /** The member id the event's subject names. */

@@ -6,13 +6,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.Session;
 import org.memberaid.database.DatabaseReady;
-import org.memberaid.events.CloudEvent;
 import org.memberaid.events.inbox.ConsumedEvent;
 import org.memberaid.events.inbox.EventInbox;
 import org.memberaid.events.inbox.EventStreams;
@@ -55,17 +53,8 @@ public class PayeeConsumer {
     }
 
     void apply(List<ConsumedEvent> events) {
-        // One row per member and batch, the newest: a multi-row upsert may not touch a row twice.
-        Map<UUID, PayeeChange> newest = new LinkedHashMap<>();
-        for (ConsumedEvent consumed : events) {
-            CloudEvent event = consumed.event();
-            try {
-                PayeeChange change = PayeeChange.of(event, json);
-                newest.merge(change.memberId(), change, (held, next) -> next.version() > held.version() ? next : held);
-            } catch (EventData.Unreadable e) {
-                inbox.deadLetter(consumed, event.type() + " " + event.id() + ": " + e.getMessage());
-            }
-        }
+        Map<UUID, PayeeChange> newest = EventData.newestPerMember(events, inbox, json, PayeeChange::of, PayeeChange::memberId,
+                PayeeChange::version);
         if (newest.isEmpty()) {
             return;
         }

@@ -1,9 +1,12 @@
 package org.memberaid.relief.events;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.memberaid.relief.events.ConsumerProbes.deadLetterReason;
+import static org.memberaid.relief.events.ConsumerProbes.keyOnThePartitionOf;
+import static org.memberaid.relief.events.ConsumerProbes.value;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
@@ -14,7 +17,6 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,12 +26,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.memberaid.access.Role;
-import org.memberaid.deploy.kafka.BrokerSettings;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 import org.memberaid.deploy.kafka.TopicWriter;
 import org.memberaid.events.inbox.EventInbox;
@@ -114,7 +114,7 @@ class MemberReplicaConsumerTest {
         awaitVersion(marker, 1);
 
         assertThat(replica(forged)).isEmpty();
-        assertThat(deadLetterReason(forged)).contains("source must be /members-service on members.events, found /loadgen");
+        assertThat(deadLetterReason(dataSource, forged)).contains("source must be /members-service on members.events, found /loadgen");
     }
 
     @Test
@@ -143,15 +143,15 @@ class MemberReplicaConsumerTest {
         assertThat(replica(badDate)).isEmpty();
         assertThat(replica(refused)).isEmpty();
         assertThat(replica(incomplete)).isEmpty();
-        assertThat(deadLetterReason(badDate)).hasValueSatisfying(reason -> assertThat(reason)
+        assertThat(deadLetterReason(dataSource, badDate)).hasValueSatisfying(reason -> assertThat(reason)
                 .contains("data.birthDate").contains("1948-02-30"));
-        assertThat(deadLetterReason(refused)).hasValueSatisfying(reason -> assertThat(reason)
+        assertThat(deadLetterReason(dataSource, refused)).hasValueSatisfying(reason -> assertThat(reason)
                 .contains("SQL state 22001").contains("character varying(7)"));
-        assertThat(deadLetterReason(incomplete)).hasValueSatisfying(reason -> assertThat(reason)
+        assertThat(deadLetterReason(dataSource, incomplete)).hasValueSatisfying(reason -> assertThat(reason)
                 .endsWith("data.hardshipStatus is required"));
         assertThat(storedOffset(UNREAD_PARTITION)).contains(offset + 5);
         // the batch's transaction wrote two of them before the database refused it: counted once, when committed
-        assertThat(value(Long.class, """
+        assertThat(value(dataSource, Long.class, """
                 SELECT count(*) FROM dead_letter_event
                 WHERE topic = 'members.events' AND partition_no = ? AND record_offset BETWEEN ? AND ?""",
                 UNREAD_PARTITION, offset, offset + 4)).contains(3L);
@@ -170,9 +170,9 @@ class MemberReplicaConsumerTest {
 
         assertThat(replica(refused)).isEmpty();
         assertThat(replica(badDate)).isEmpty();
-        assertThat(deadLetterReason(refused)).hasValueSatisfying(reason -> assertThat(reason)
+        assertThat(deadLetterReason(dataSource, refused)).hasValueSatisfying(reason -> assertThat(reason)
                 .contains("SQL state 22001"));
-        assertThat(deadLetterReason(badDate)).hasValueSatisfying(reason -> assertThat(reason)
+        assertThat(deadLetterReason(dataSource, badDate)).hasValueSatisfying(reason -> assertThat(reason)
                 .contains("data.joinedPartyOn").contains("1970-13-01"));
     }
 
@@ -201,39 +201,8 @@ class MemberReplicaConsumerTest {
     }
 
     private Optional<Long> storedOffset(int partition) throws SQLException {
-        return value(Long.class,
+        return value(dataSource, Long.class,
                 "SELECT next_offset FROM consumed_offset WHERE topic = 'members.events' AND partition_no = ?", partition);
-    }
-
-    private Optional<String> deadLetterReason(UUID key) throws SQLException {
-        return value(String.class, "SELECT reason FROM dead_letter_event WHERE message_key = ?", key.toString());
-    }
-
-    /** The first column of the first row {@code sql} finds with these parameters; empty when it finds none. */
-    private <T> Optional<T> value(Class<T> type, String sql, Object... parameters) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.ofNullable(row.getObject(1, type)) : Optional.empty();
-            }
-        }
-    }
-
-    /** A new key that Kafka's default partitioner puts on the same partition as {@code key}. */
-    private static UUID keyOnThePartitionOf(UUID key) {
-        UUID other;
-        do {
-            other = UUID.randomUUID();
-        } while (partition(other) != partition(key));
-        return other;
-    }
-
-    private static int partition(UUID key) {
-        return Utils.toPositive(Utils.murmur2(key.toString().getBytes(StandardCharsets.UTF_8)))
-                % BrokerSettings.TOPIC_PARTITIONS;
     }
 
     private void send(UUID key, String value) {

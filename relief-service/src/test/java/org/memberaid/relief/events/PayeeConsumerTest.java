@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.memberaid.relief.events.ConsumerProbes.deadLetterReason;
+import static org.memberaid.relief.events.ConsumerProbes.keyOnThePartitionOf;
+import static org.memberaid.relief.events.ConsumerProbes.value;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -12,7 +15,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,10 +24,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.memberaid.deploy.kafka.BrokerSettings;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 import org.memberaid.deploy.kafka.TopicWriter;
 import org.memberaid.relief.Replica;
@@ -98,7 +98,7 @@ class PayeeConsumerTest {
         appliedUpTo(forged);
 
         assertThat(payee(forged)).isEmpty();
-        assertThat(deadLetterReason(forged)).contains("source must be /members-service on members.payees, found /loadgen");
+        assertThat(deadLetterReason(dataSource, forged)).contains("source must be /members-service on members.payees, found /loadgen");
     }
 
     @Test
@@ -128,18 +128,18 @@ class PayeeConsumerTest {
         assertThat(payee(last)).contains("null null 7");
         for (UUID refused : List.of(incomplete, badAccount, otherMember, unknownType)) {
             assertThat(payee(refused)).isEmpty();
-            assertThat(deadLetterReason(refused)).hasValueSatisfying(reason -> assertThat(reason)
+            assertThat(deadLetterReason(dataSource, refused)).hasValueSatisfying(reason -> assertThat(reason)
                     .doesNotContain(ACCOUNT).doesNotContain("6222-0202"));
         }
-        assertThat(deadLetterReason(incomplete)).hasValueSatisfying(reason -> assertThat(reason)
+        assertThat(deadLetterReason(dataSource, incomplete)).hasValueSatisfying(reason -> assertThat(reason)
                 .endsWith("data.bankAccount and data.accountHolder: both or neither"));
-        assertThat(deadLetterReason(badAccount)).hasValueSatisfying(reason -> assertThat(reason)
+        assertThat(deadLetterReason(dataSource, badAccount)).hasValueSatisfying(reason -> assertThat(reason)
                 .endsWith("data.bankAccount is not 12 to 30 digits"));
-        assertThat(deadLetterReason(otherMember)).hasValueSatisfying(reason -> assertThat(reason)
+        assertThat(deadLetterReason(dataSource, otherMember)).hasValueSatisfying(reason -> assertThat(reason)
                 .endsWith("data.memberId is not the event's subject"));
-        assertThat(deadLetterReason(unknownType)).hasValueSatisfying(reason -> assertThat(reason)
+        assertThat(deadLetterReason(dataSource, unknownType)).hasValueSatisfying(reason -> assertThat(reason)
                 .endsWith("not a payee event type relief knows"));
-        assertThat(value(Long.class,
+        assertThat(value(dataSource, Long.class,
                 "SELECT next_offset FROM consumed_offset WHERE topic = 'members.payees' AND partition_no = ?",
                 UNREAD_PARTITION)).contains(offset + 6);
     }
@@ -189,34 +189,4 @@ class PayeeConsumerTest {
         }
     }
 
-    private Optional<String> deadLetterReason(UUID key) throws SQLException {
-        return value(String.class, "SELECT reason FROM dead_letter_event WHERE message_key = ?", key.toString());
-    }
-
-    /** The first column of the first row {@code sql} finds with these parameters; empty when it finds none. */
-    private <T> Optional<T> value(Class<T> type, String sql, Object... parameters) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.ofNullable(row.getObject(1, type)) : Optional.empty();
-            }
-        }
-    }
-
-    /** A new key that Kafka's default partitioner puts on the same partition as {@code key}. */
-    private static UUID keyOnThePartitionOf(UUID key) {
-        UUID other;
-        do {
-            other = UUID.randomUUID();
-        } while (partition(other) != partition(key));
-        return other;
-    }
-
-    private static int partition(UUID key) {
-        return Utils.toPositive(Utils.murmur2(key.toString().getBytes(StandardCharsets.UTF_8)))
-                % BrokerSettings.TOPIC_PARTITIONS;
-    }
 }
