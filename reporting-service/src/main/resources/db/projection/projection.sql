@@ -27,7 +27,8 @@ CREATE TABLE county_month_figure (
 );
 CREATE INDEX county_month_figure_month ON county_month_figure (month);
 
--- Values counted distinctly (beneficiaries, beneficiaries paid, employers, paired members, helpers):
+-- Values counted distinctly (beneficiaries, of all kinds and per kind, beneficiaries paid, members
+-- given medical or education assistance, employers, paired members, helpers):
 -- a weight above zero means present in that county and month; a reversal or a failed payment takes
 -- the weight back down.
 CREATE TABLE distinct_value (

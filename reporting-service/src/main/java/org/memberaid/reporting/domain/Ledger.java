@@ -98,7 +98,8 @@ public final class Ledger {
     /**
      * A disbursement changes status: approved money (APPROVED or PAID) counts, where and when it was
      * disbursed, and so do the money paid and the money whose payment failed. Paying an approved
-     * disbursement moves only the payment figures: its approved money, count and beneficiary stay.
+     * disbursement moves only the payment figures: its approved money, count and beneficiary (of all
+     * kinds and of its kind) stay.
      */
     public void disbursement(DisbursementState held, DisbursementState incoming) {
         boolean stillApproved = held != null && held.approved() && incoming.approved() && held.sameMoneyAs(incoming);
@@ -114,6 +115,10 @@ public final class Ledger {
         if (record.kind() == Figure.JOB_PLACEMENT && record.employer() != null) {
             weigh(new DistinctKey(record.countyCode(), month, Measure.EMPLOYER, record.employer()), 1);
         }
+        if (record.kind() == Figure.MEDICAL_ASSISTANCE || record.kind() == Figure.EDUCATION_ASSISTANCE) {
+            weigh(new DistinctKey(record.countyCode(), month, Measure.MEDICAL_OR_EDUCATION_ASSISTED,
+                    record.memberId().toString()), 1);
+        }
         if (record.kind() == Figure.PAIRING) {
             weigh(new DistinctKey(record.countyCode(), month, Measure.PAIRED_MEMBER, record.memberId().toString()), 1);
             if (record.helperId() != null && record.helperType() != null) {
@@ -125,7 +130,7 @@ public final class Ledger {
 
     /**
      * What a disbursement's state adds to the figures ({@code sign} 1) or takes out of them (-1); without
-     * {@code approval}, its approved money, count and beneficiary are left as they are (a payment).
+     * {@code approval}, its approved money, count and beneficiaries are left as they are (a payment).
      */
     private void count(DisbursementState d, int sign, boolean approval) {
         BigDecimal amount = sign > 0 ? d.amount() : d.amount().negate();
@@ -133,6 +138,8 @@ public final class Ledger {
             add(d.countyCode(), d.month(), Figure.approved(d.kind()), amount);
             add(d.countyCode(), d.month(), Figure.disbursements(d.kind()), BigDecimal.valueOf(sign));
             weigh(new DistinctKey(d.countyCode(), d.month(), Measure.BENEFICIARY, d.memberId().toString()), sign);
+            weigh(new DistinctKey(d.countyCode(), d.month(), Measure.beneficiary(d.kind()), d.memberId().toString()),
+                    sign);
         }
         if (d.paid()) {
             add(d.countyCode(), d.month(), Figure.PAID, amount);

@@ -12,7 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * failed in payment) by the date they were disbursed on; fund utilisation is approved / budgeted,
  * recomputed from sums at every level. The payment figures, last so that the columns before them
  * keep their places, split the same disbursements: paid, and outstanding (approved, not yet paid);
- * money whose payment failed went back to the fund and counts in no other money figure.
+ * money whose payment failed went back to the fund and counts in no other money figure. After them,
+ * for the same reason: beneficiaries per disbursement kind, and members given medical or education
+ * assistance.
  */
 public record PeriodFigures(
         long newlyInDifficulty,
@@ -55,7 +57,18 @@ public record PeriodFigures(
         @Schema(description = "money approved and not yet paid: fundsApproved - fundsPaid")
         BigDecimal fundsOutstanding,
         @Schema(description = "distinct members with at least one PAID disbursement")
-        long beneficiariesPaid) {
+        long beneficiariesPaid,
+        @Schema(description = "distinct members with at least one APPROVED or PAID HARDSHIP_RELIEF disbursement")
+        long beneficiariesHardshipRelief,
+        @Schema(description = "distinct members with at least one APPROVED or PAID LIVING_SUBSIDY disbursement")
+        long beneficiariesLivingSubsidy,
+        @Schema(description = "distinct members with at least one APPROVED or PAID STARTUP_SUPPORT disbursement")
+        long beneficiariesStartupSupport,
+        @Schema(description = "distinct members with at least one APPROVED or PAID HOLIDAY_VISIT disbursement")
+        long beneficiariesHolidayVisit,
+        @Schema(description = "distinct members with at least one MEDICAL_ASSISTANCE or EDUCATION_ASSISTANCE record "
+                + "(a member given both is one)")
+        long membersMedicalOrEducationAssisted) {
 
     private static final BigDecimal NO_MONEY = BigDecimal.ZERO.setScale(2);
 
@@ -90,7 +103,12 @@ public record PeriodFigures(
                 distinct.getOrDefault(Measure.PAIRED_MEMBER, 0L), distinct.getOrDefault(Measure.HELPER_CADRE, 0L),
                 distinct.getOrDefault(Measure.HELPER_BUSINESS_LEADER, 0L), paid,
                 money(flows.get(Figure.PAYMENT_FAILED)), approved.subtract(paid),
-                distinct.getOrDefault(Measure.PAID_BENEFICIARY, 0L));
+                distinct.getOrDefault(Measure.PAID_BENEFICIARY, 0L),
+                distinct.getOrDefault(Measure.BENEFICIARY_HARDSHIP_RELIEF, 0L),
+                distinct.getOrDefault(Measure.BENEFICIARY_LIVING_SUBSIDY, 0L),
+                distinct.getOrDefault(Measure.BENEFICIARY_STARTUP_SUPPORT, 0L),
+                distinct.getOrDefault(Measure.BENEFICIARY_HOLIDAY_VISIT, 0L),
+                distinct.getOrDefault(Measure.MEDICAL_OR_EDUCATION_ASSISTED, 0L));
     }
 
     /** approved / budgeted with 4 decimals; null when nothing is budgeted (no ratio exists). */

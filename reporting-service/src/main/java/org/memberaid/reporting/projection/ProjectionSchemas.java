@@ -32,9 +32,11 @@ class ProjectionSchemas {
      * The version of what a projection holds: the tables of db/projection/projection.sql and what the
      * events count for in them. Raise it with every change to either, so that a projection an older
      * release built (which may have dead-lettered events it did not know) is rebuilt, not read. 4: paid
-     * and failed payments count (releases before dead-lettered the paid and payment-failed events).
+     * and failed payments count (releases before dead-lettered the paid and payment-failed events). 5: the
+     * distinct measures of beneficiaries per disbursement kind and of members given medical or education
+     * assistance (a projection of shape 4 holds no weights for them).
      */
-    static final int SHAPE = 4;
+    static final int SHAPE = 5;
     private static final Logger LOG = Logger.getLogger(ProjectionSchemas.class);
 
     @Inject

@@ -96,8 +96,94 @@ class LedgerTest {
         ledger.disbursement(approved, disbursement(id, "REVERSED", 3));
         assertThat(ledger.figures().get(key("620724", Figure.APPROVED_HARDSHIP_RELIEF))).isZero();
         assertThat(ledger.figures().get(key("620724", Figure.DISBURSEMENTS_HARDSHIP_RELIEF))).isZero();
-        assertThat(ledger.distinct()).containsOnly(Map.entry(new Ledger.DistinctKey("620724", MARCH,
-                Measure.BENEFICIARY, MEMBER.toString()), 0));
+        assertThat(ledger.distinct()).containsOnly(
+                Map.entry(new Ledger.DistinctKey("620724", MARCH, Measure.BENEFICIARY, MEMBER.toString()), 0),
+                Map.entry(new Ledger.DistinctKey("620724", MARCH, Measure.BENEFICIARY_HARDSHIP_RELIEF,
+                        MEMBER.toString()), 0));
+    }
+
+    @Test
+    void countsAMemberOnceInEachKindTheyHaveAnApprovedOrPaidDisbursementOf() {
+        Ledger ledger = new Ledger();
+        UUID firstRelief = UUID.randomUUID();
+        UUID secondRelief = UUID.randomUUID();
+
+        ledger.disbursement(null, disbursement(firstRelief, "HARDSHIP_RELIEF", "APPROVED", 2));
+        ledger.disbursement(null, disbursement(secondRelief, "HARDSHIP_RELIEF", "APPROVED", 2));
+        ledger.disbursement(disbursement(secondRelief, "HARDSHIP_RELIEF", "APPROVED", 2),
+                disbursement(secondRelief, "HARDSHIP_RELIEF", "PAID", 3));
+        ledger.disbursement(null, disbursement(UUID.randomUUID(), "STARTUP_SUPPORT", "PAID", 3));
+        ledger.disbursement(null, disbursement(UUID.randomUUID(), "HOLIDAY_VISIT", "REQUESTED", 1));
+
+        PeriodFigures figures = march(ledger);
+        assertThat(figures.disbursementsHardshipRelief()).isEqualTo(2);
+        assertThat(figures.beneficiariesHardshipRelief()).isEqualTo(1);
+        assertThat(figures.beneficiariesStartupSupport()).isEqualTo(1);
+        assertThat(figures.beneficiariesLivingSubsidy()).isZero();
+        assertThat(figures.beneficiariesHolidayVisit()).isZero();
+        assertThat(figures.beneficiaries()).isEqualTo(1);
+        assertThat(ledger.distinct()).containsEntry(new Ledger.DistinctKey("620724", MARCH,
+                Measure.BENEFICIARY_HARDSHIP_RELIEF, MEMBER.toString()), 2);
+    }
+
+    @Test
+    void aReversalTakesTheMemberOutOfAKindOnlyWhenItWasTheirOnlyDisbursementOfIt() {
+        Ledger ledger = new Ledger();
+        UUID firstRelief = UUID.randomUUID();
+        UUID secondRelief = UUID.randomUUID();
+        UUID subsidy = UUID.randomUUID();
+        ledger.disbursement(null, disbursement(firstRelief, "HARDSHIP_RELIEF", "APPROVED", 2));
+        ledger.disbursement(null, disbursement(secondRelief, "HARDSHIP_RELIEF", "APPROVED", 2));
+        ledger.disbursement(null, disbursement(subsidy, "LIVING_SUBSIDY", "APPROVED", 2));
+
+        ledger.disbursement(disbursement(subsidy, "LIVING_SUBSIDY", "APPROVED", 2),
+                disbursement(subsidy, "LIVING_SUBSIDY", "REVERSED", 3));
+        ledger.disbursement(disbursement(firstRelief, "HARDSHIP_RELIEF", "APPROVED", 2),
+                disbursement(firstRelief, "HARDSHIP_RELIEF", "REVERSED", 3));
+
+        PeriodFigures figures = march(ledger);
+        assertThat(figures.beneficiariesLivingSubsidy()).isZero();
+        assertThat(figures.beneficiariesHardshipRelief()).isEqualTo(1);
+        assertThat(figures.beneficiaries()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedPaymentTakesTheMemberOutOfItsKindAndAPaymentKeepsThemIn() {
+        Ledger ledger = new Ledger();
+        UUID failed = UUID.randomUUID();
+        UUID paid = UUID.randomUUID();
+        ledger.disbursement(null, disbursement(failed, "HOLIDAY_VISIT", "APPROVED", 2));
+        ledger.disbursement(null, disbursement(paid, "STARTUP_SUPPORT", "APPROVED", 2));
+
+        ledger.disbursement(disbursement(failed, "HOLIDAY_VISIT", "APPROVED", 2),
+                disbursement(failed, "HOLIDAY_VISIT", "PAYMENT_FAILED", 3));
+        ledger.disbursement(disbursement(paid, "STARTUP_SUPPORT", "APPROVED", 2),
+                disbursement(paid, "STARTUP_SUPPORT", "PAID", 3));
+
+        PeriodFigures figures = march(ledger);
+        assertThat(figures.beneficiariesHolidayVisit()).isZero();
+        assertThat(figures.beneficiariesStartupSupport()).isEqualTo(1);
+        assertThat(figures.beneficiaries()).isEqualTo(1);
+    }
+
+    @Test
+    void countsAMemberGivenMedicalAndEducationAssistanceOnceAndNoOtherKind() {
+        Ledger ledger = new Ledger();
+        UUID other = UUID.randomUUID();
+        UUID trainee = UUID.randomUUID();
+
+        ledger.assistance(assistance(MEMBER, Figure.MEDICAL_ASSISTANCE));
+        ledger.assistance(assistance(MEMBER, Figure.EDUCATION_ASSISTANCE));
+        ledger.assistance(assistance(other, Figure.EDUCATION_ASSISTANCE));
+        ledger.assistance(assistance(trainee, Figure.SKILLS_TRAINING));
+        ledger.assistance(assistance(trainee, Figure.MINIMUM_LIVING_ALLOWANCE));
+
+        PeriodFigures figures = march(ledger);
+        assertThat(figures.medicalAssistanceEnrolments()).isEqualTo(1);
+        assertThat(figures.educationAssistanceEnrolments()).isEqualTo(2);
+        assertThat(figures.membersMedicalOrEducationAssisted()).isEqualTo(2);
+        assertThat(ledger.distinct()).containsEntry(new Ledger.DistinctKey("620724", MARCH,
+                Measure.MEDICAL_OR_EDUCATION_ASSISTED, MEMBER.toString()), 2);
     }
 
     @Test
@@ -223,8 +309,15 @@ class LedgerTest {
     }
 
     private static DisbursementState disbursement(UUID id, String status, long version) {
-        return new DisbursementState(id, MEMBER, "620724", MARCH, "HARDSHIP_RELIEF", new BigDecimal("2500.50"), status,
-                version);
+        return disbursement(id, "HARDSHIP_RELIEF", status, version);
+    }
+
+    private static DisbursementState disbursement(UUID id, String kind, String status, long version) {
+        return new DisbursementState(id, MEMBER, "620724", MARCH, kind, new BigDecimal("2500.50"), status, version);
+    }
+
+    private static Assistance assistance(UUID member, Figure kind) {
+        return new Assistance(UUID.randomUUID(), member, "620724", kind, MARCH.plusDays(9), null, null, null);
     }
 
     /** March of county 620724 as a report shows it from this ledger's changes alone, with 10,000 budgeted. */

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.memberaid.access.Role;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 import org.memberaid.reporting.EventFixtures;
+import org.memberaid.reporting.ReliefEvents;
 import org.memberaid.reporting.ReportApi;
 import org.memberaid.reporting.projection.Projections;
 import org.memberaid.testing.TestTokens;
@@ -179,28 +180,13 @@ class PaymentFiguresTest {
 
     private void sendFund(String county, String budget) {
         UUID fund = UUID.randomUUID();
-        events.send("relief.events", fund.toString(), """
-                {"specversion":"1.0","id":"%s","source":"/relief-service","type":"memberaid.fund.allocated.v1",
-                 "subject":"%s","time":"2026-11-27T08:00:00Z","datacontenttype":"application/json","sequence":1,
-                 "data":{"id":"%s","countyCode":"%s","year":%d,"kind":"SPECIAL_RELIEF","budget":%s,"approved":0,
-                  "previousBudget":null,"version":1}}"""
-                .formatted(UUID.randomUUID(), fund, fund, county, YEAR, budget).replace("\n", ""));
+        events.send("relief.events", fund.toString(), ReliefEvents.fund(fund, county, YEAR, budget));
     }
 
-    /** A disbursement snapshot as relief publishes it; the paid and payment-failed ones name their batch. */
     private static String disbursement(UUID id, UUID member, String type, String status, long version, String county,
             String amount, String disbursedOn) {
-        boolean settled = status.equals("PAID") || status.equals("PAYMENT_FAILED");
-        return """
-                {"specversion":"1.0","id":"%s","source":"/relief-service","type":"memberaid.disbursement.%s.v1",
-                 "subject":"%s","time":"2026-11-27T08:00:00Z","datacontenttype":"application/json","sequence":%d,
-                 "data":{"id":"%s","memberId":"%s","fundId":"%s","countyCode":"%s","year":%d,
-                  "kind":"HARDSHIP_RELIEF","amount":%s,"disbursedOn":"%s","mechanism":null,"status":"%s",
-                  "version":%d,"paymentBatchId":%s,"settledOn":%s}}"""
-                .formatted(UUID.randomUUID(), type, member, version, id, member, UUID.randomUUID(), county, YEAR,
-                        amount, disbursedOn, status, version, settled ? "\"" + UUID.randomUUID() + "\"" : "null",
-                        settled ? "\"2013-12-20\"" : "null")
-                .replace("\n", "");
+        return ReliefEvents.disbursement(id, member, type, status, version, county, "HARDSHIP_RELIEF", amount,
+                disbursedOn);
     }
 
     private static String batch(UUID id, String type, String status, long version, String county) {

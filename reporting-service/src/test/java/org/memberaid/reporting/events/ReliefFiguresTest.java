@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.memberaid.access.Role;
 import org.memberaid.deploy.kafka.KafkaBrokerTestResource;
 import org.memberaid.reporting.EventFixtures;
+import org.memberaid.reporting.ReliefEvents;
 import org.memberaid.reporting.ReportApi;
 import org.memberaid.testing.TestTokens;
 
@@ -84,7 +85,12 @@ class ReliefFiguresTest {
                 .containsEntry("fundsPaid", 3000.00f)
                 .containsEntry("fundsPaymentFailed", 1500.00f)
                 .containsEntry("fundsOutstanding", 2400.00f)
-                .containsEntry("beneficiariesPaid", 1));
+                .containsEntry("beneficiariesPaid", 1)
+                .containsEntry("beneficiariesHardshipRelief", 1)
+                .containsEntry("beneficiariesLivingSubsidy", 1)
+                .containsEntry("beneficiariesStartupSupport", 0)
+                .containsEntry("beneficiariesHolidayVisit", 0)
+                .containsEntry("membersMedicalOrEducationAssisted", 2));
         // the 2016 disbursement is another member's, on another partition
         ReportApi.awaitCaughtUp();
         assertThat(county("629711", 2016)).containsEntry("fundsApproved", 1000.00f).containsEntry("beneficiaries", 1)
@@ -162,13 +168,7 @@ class ReliefFiguresTest {
     }
 
     private static String disbursement(UUID id, UUID member, String type, long version, String county) {
-        return """
-                {"specversion":"1.0","id":"%s","source":"/relief-service","type":"memberaid.disbursement.%s.v1",
-                 "subject":"%s","time":"2026-11-27T08:00:00Z","datacontenttype":"application/json","sequence":%d,
-                 "data":{"id":"%s","memberId":"%s","fundId":"%s","countyCode":"%s","year":2015,
-                  "kind":"STARTUP_SUPPORT","amount":8000.00,"disbursedOn":"2015-10-20",
-                  "mechanism":"LOAN_INTEREST_SUBSIDY","status":"%s","version":%d}}"""
-                .formatted(UUID.randomUUID(), type, member, version, id, member, UUID.randomUUID(), county,
-                        type.toUpperCase(java.util.Locale.ROOT), version).replace("\n", "");
+        return ReliefEvents.disbursement(id, member, type, type.toUpperCase(java.util.Locale.ROOT), version, county,
+                "STARTUP_SUPPORT", "8000.00", "2015-10-20");
     }
 }

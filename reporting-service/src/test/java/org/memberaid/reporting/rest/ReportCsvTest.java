@@ -64,11 +64,16 @@ class ReportCsvTest {
         assertThat(json.jsonPath().getInt("total")).isEqualTo(csv.size());
         assertSameRows(csv, items);
         assertThat(byAccept.lines().findFirst().orElseThrow()).endsWith(",helpers_cadre,helpers_business_leader,"
-                + "funds_paid,funds_payment_failed,funds_outstanding,beneficiaries_paid");
+                + "funds_paid,funds_payment_failed,funds_outstanding,beneficiaries_paid,beneficiaries_hardship_relief,"
+                + "beneficiaries_living_subsidy,beneficiaries_startup_support,beneficiaries_holiday_visit,"
+                + "members_medical_or_education_assisted");
         assertThat(csv).anySatisfy(row -> assertThat(row).containsEntry("name_zh", "肃南裕固族自治县")
                 .containsEntry("funds_approved", "5400.00").containsEntry("fund_utilisation", "0.0060")
                 .containsEntry("funds_paid", "3000.00").containsEntry("funds_payment_failed", "1500.00")
-                .containsEntry("funds_outstanding", "2400.00").containsEntry("beneficiaries_paid", "1"));
+                .containsEntry("funds_outstanding", "2400.00").containsEntry("beneficiaries_paid", "1")
+                .containsEntry("beneficiaries_hardship_relief", "1").containsEntry("beneficiaries_living_subsidy", "1")
+                .containsEntry("beneficiaries_startup_support", "0").containsEntry("beneficiaries_holiday_visit", "0")
+                .containsEntry("members_medical_or_education_assisted", "2"));
     }
 
     @Test
