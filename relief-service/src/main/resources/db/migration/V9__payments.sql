@@ -46,7 +46,9 @@ CREATE INDEX payment_batch_county_idx ON payment_batch (county_code, created_at)
 -- One line of a batch's bank file: the disbursement it pays, to whom, and (once reconciled) what
 -- the bank answered.
 CREATE TABLE payment_line (
-    batch_id         UUID           NOT NULL REFERENCES payment_batch (id),
+    -- Deferred: a batch's lines are written by the statement that takes its disbursements, before
+    -- the batch's row, whose counts come from them.
+    batch_id         UUID           NOT NULL REFERENCES payment_batch (id) DEFERRABLE INITIALLY DEFERRED,
     line             INTEGER        NOT NULL CHECK (line > 0),
     disbursement_id  UUID           NOT NULL REFERENCES disbursement (id),
     payee_name       VARCHAR(100)   NOT NULL,

@@ -9,7 +9,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,43 +40,46 @@ final class PaymentBatchStore {
     private PaymentBatchStore() {
     }
 
+    /** What a batch took: how many lines, paying how much. */
+    record Taken(int lines, BigDecimal total) {
+    }
+
     /**
      * Takes every APPROVED disbursement of the county that no live batch holds and whose member has
-     * payee details into batch {@code batchId} (each a new version), and returns them as the
-     * batch's lines, in disbursement id order, with the payee details as they are now. Creations
-     * for one county queue up behind a lock of the county's, so none takes what another took.
+     * payee details into batch {@code batchId} (each a new version) and writes them as the batch's
+     * lines, numbered in disbursement id order, with the payee details as they are now: one
+     * statement, nothing read back but the count and the total. Creations for one county queue up
+     * behind a lock of the county's, so none takes what another took.
      */
-    static List<BankFile.Line> take(Connection connection, UUID batchId, String countyCode, Instant now)
-            throws SQLException {
+    static Taken take(Connection connection, UUID batchId, String countyCode, Instant now) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
             lock.setString(1, "payment-batch:" + countyCode);
             lock.execute();
         }
-        List<BankFile.Line> lines = new ArrayList<>();
-        try (PreparedStatement update = connection.prepareStatement("""
-                UPDATE disbursement d SET payment_batch_id = ?, version = d.version + 1, updated_at = ?
-                FROM member_payee p
-                WHERE p.member_id = d.member_id AND p.bank_account IS NOT NULL
-                  AND d.county_code = ? AND d.status = 'APPROVED' AND d.payment_batch_id IS NULL
-                RETURNING d.id, d.amount, d.kind, d.year, p.bank_account, p.account_holder""")) {
-            update.setObject(1, batchId);
-            update.setTimestamp(2, Timestamp.from(now));
-            update.setString(3, countyCode);
-            try (ResultSet row = update.executeQuery()) {
-                while (row.next()) {
-                    lines.add(new BankFile.Line(0, row.getString("account_holder"), row.getString("bank_account"),
-                            row.getBigDecimal("amount"), row.getString("kind") + " " + row.getInt("year"),
-                            row.getObject("id", UUID.class)));
-                }
+        try (PreparedStatement take = connection.prepareStatement("""
+                WITH taken AS (
+                    UPDATE disbursement d SET payment_batch_id = ?, version = d.version + 1, updated_at = ?
+                    FROM member_payee p
+                    WHERE p.member_id = d.member_id AND p.bank_account IS NOT NULL
+                      AND d.county_code = ? AND d.status = 'APPROVED' AND d.payment_batch_id IS NULL
+                    RETURNING d.id, d.amount, d.kind, d.year, p.bank_account, p.account_holder),
+                lines AS (
+                    INSERT INTO payment_line (batch_id, line, disbursement_id, payee_name, bank_account, amount,
+                        purpose)
+                    SELECT ?, row_number() OVER (ORDER BY id), id, account_holder, bank_account, amount,
+                           kind || ' ' || year
+                    FROM taken
+                    RETURNING amount)
+                SELECT count(*), coalesce(sum(amount), 0) FROM lines""")) {
+            take.setObject(1, batchId);
+            take.setTimestamp(2, Timestamp.from(now));
+            take.setString(3, countyCode);
+            take.setObject(4, batchId);
+            try (ResultSet row = take.executeQuery()) {
+                row.next();
+                return new Taken(row.getInt(1), row.getBigDecimal(2).setScale(2));
             }
         }
-        lines.sort(Comparator.comparing(BankFile.Line::reference));
-        List<BankFile.Line> numbered = new ArrayList<>(lines.size());
-        for (BankFile.Line line : lines) {
-            numbered.add(new BankFile.Line(numbered.size() + 1, line.payeeName(), line.account(), line.amount(),
-                    line.purpose(), line.reference()));
-        }
-        return numbered;
     }
 
     /** How many APPROVED disbursements of the county no batch holds (after {@link #take}: those without payee details). */
@@ -93,31 +95,13 @@ final class PaymentBatchStore {
         }
     }
 
-    /** Writes a new batch now (its lines refer to it) and its lines as JDBC batches of {@value PaymentBatches#CHUNK}. */
-    static void insert(Connection connection, PaymentBatch b, List<BankFile.Line> lines) throws SQLException {
-        new StatementPipeline().add("""
+    /** Adds a new batch's row to {@code writes} (its lines, written by {@link #take}, refer to it). */
+    static void insert(StatementPipeline writes, PaymentBatch b) {
+        writes.add("""
                 INSERT INTO payment_batch (id, county_code, status, lines, total, created_by, version, created_at,
                     updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", b.id, b.countyCode, b.status.name(), b.lines, b.total,
-                b.createdBy, b.version, Timestamp.from(b.createdAt), Timestamp.from(b.updatedAt)).execute(connection);
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO payment_line (batch_id, line, disbursement_id, payee_name, bank_account, amount, purpose)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-            for (BankFile.Line line : lines) {
-                insert.setObject(1, b.id);
-                insert.setInt(2, line.line());
-                insert.setObject(3, line.reference());
-                insert.setString(4, line.payeeName());
-                insert.setString(5, line.account());
-                insert.setBigDecimal(6, line.amount());
-                insert.setString(7, line.purpose());
-                insert.addBatch();
-                if (line.line() % PaymentBatches.CHUNK == 0) {
-                    insert.executeBatch();
-                }
-            }
-            insert.executeBatch();
-        }
+                b.createdBy, b.version, Timestamp.from(b.createdAt), Timestamp.from(b.updatedAt));
     }
 
     /** Writes a changed batch as its next version (which it takes). */

@@ -111,16 +111,16 @@ public class PaymentBatches {
                 (connection, writes) -> {
                     UUID id = TimeOrderedUuids.next();
                     Instant now = clock.instant();
-                    List<BankFile.Line> lines = PaymentBatchStore.take(connection, id, countyCode, now);
+                    PaymentBatchStore.Taken taken = PaymentBatchStore.take(connection, id, countyCode, now);
                     PaymentBatchStore.Unpayable unpayable = PaymentBatchStore.unbatched(connection, countyCode);
-                    if (lines.isEmpty()) {
+                    if (taken.lines() == 0) {
                         throw new RuleViolationException("nothing-to-pay", "County " + countyCode + " has no approved, "
                                 + "unpaid disbursement with payee details; " + unpayable.count()
                                 + " approved ones (" + unpayable.total().toPlainString() + " yuan) lack payee details");
                     }
-                    PaymentBatch batch = PaymentBatch.draft(id, countyCode, lines.size(), lines.stream()
-                            .map(BankFile.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add), creator, now);
-                    PaymentBatchStore.insert(connection, batch, lines);
+                    PaymentBatch batch = PaymentBatch.draft(id, countyCode, taken.lines(), taken.total(), creator,
+                            now);
+                    PaymentBatchStore.insert(writes, batch);
                     events.paymentBatch(writes, ReliefEvents.PAYMENT_BATCH_CREATED, batch, creator);
                     return render.apply(new Created(batch, unpayable.count(), unpayable.total()));
                 });
