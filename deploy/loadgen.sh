@@ -21,6 +21,7 @@ if [[ " $* " != *" --help "* && " $* " != *" -h "* ]]; then
   case "${1:-}" in
     register | import) roles=(registrar) ;;
     relief | cycle | payments) roles=(registrar admin caseworker approver) ;;
+    system) roles=(registrar admin caseworker approver analyst) ;;
     reports | backlog) roles=(analyst) ;;
     freshness) roles=(registrar analyst) ;;
   esac

@@ -21,6 +21,7 @@ import org.memberaid.deploy.loadgen.scenario.BacklogScenario;
 import org.memberaid.deploy.loadgen.scenario.FreshnessScenario;
 import org.memberaid.deploy.loadgen.scenario.ReliefScenario;
 import org.memberaid.deploy.loadgen.scenario.ReportsScenario;
+import org.memberaid.deploy.loadgen.system.SystemTestScenario;
 
 /**
  * Applies one scenario of load to the running system and prints what it measured.
@@ -46,7 +47,8 @@ public final class LoadGenerator {
         AccessTokens tokens = AccessTokens.fromEnvironment();
         LoadGenerator generator = new LoadGenerator(List.of(new RegisterScenario(tokens), new ImportScenario(tokens),
                 new CsvScenario(), new ReliefScenario(tokens), new ReportsScenario(tokens), new BacklogScenario(tokens),
-                new FreshnessScenario(tokens), new CycleScenario(tokens), new PaymentsScenario(tokens)));
+                new FreshnessScenario(tokens), new CycleScenario(tokens), new PaymentsScenario(tokens),
+                new SystemTestScenario(tokens)));
         System.exit(generator.run(args, out, err));
     }
 
