@@ -193,6 +193,8 @@ public final class ZhangyeDemo {
         private final SplittableRandom random;
         private final SyntheticMembers synthetic;
         private final List<Member> members = new ArrayList<>();
+        /** Where each drawn member is in {@link #members}, to replace it. */
+        private final Map<SyntheticMember, Integer> positions = new java.util.IdentityHashMap<>();
         /** The members in difficulty of each county, in the order drawn. */
         private final Map<String, List<SyntheticMember>> inDifficulty = new LinkedHashMap<>();
         private final List<Disbursement> disbursements = new ArrayList<>();
@@ -227,6 +229,7 @@ public final class ZhangyeDemo {
                 SyntheticMember member = synthetic.nextOfCensus(county.code(), ethnicity(county.code()),
                         difficult[i] ? HardshipStatus.IN_DIFFICULTY : HardshipStatus.NOT_IN_DIFFICULTY);
                 LocalDate registeredOn = dayBetween(CENSUS_FIRST_DAY, CENSUS_LAST_DAY);
+                positions.put(member, members.size());
                 members.add(new Member(member, registeredOn, difficult[i]));
                 if (difficult[i]) {
                     ofCounty.add(member);
@@ -280,13 +283,12 @@ public final class ZhangyeDemo {
         }
 
         private void replaceMember(SyntheticMember old, SyntheticMember replacement) {
-            for (int i = 0; i < members.size(); i++) {
-                if (members.get(i).member() == old) {
-                    members.set(i, new Member(replacement, members.get(i).registeredOn(), members.get(i).oneByOne()));
-                    return;
-                }
+            Integer i = positions.remove(old);
+            if (i == null) {
+                throw new IllegalStateException("not a member: " + old.nationalId());
             }
-            throw new IllegalStateException("not a member: " + old.nationalId());
+            positions.put(replacement, i);
+            members.set(i, new Member(replacement, members.get(i).registeredOn(), members.get(i).oneByOne()));
         }
 
         /**
