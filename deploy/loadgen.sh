@@ -23,6 +23,7 @@ if [[ " $* " != *" --help "* && " $* " != *" -h "* ]]; then
     relief | cycle | payments) roles=(registrar admin caseworker approver) ;;
     reports | backlog) roles=(analyst) ;;
     freshness) roles=(registrar analyst) ;;
+    demo) roles=(registrar admin caseworker approver analyst) ;;
   esac
 fi
 for role in "${roles[@]}"; do
