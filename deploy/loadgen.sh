@@ -24,6 +24,7 @@ if [[ " $* " != *" --help "* && " $* " != *" -h "* ]]; then
     system) roles=(registrar admin caseworker approver analyst) ;;
     reports | backlog) roles=(analyst) ;;
     freshness) roles=(registrar analyst) ;;
+    demo) roles=(registrar admin caseworker approver analyst) ;;
   esac
 fi
 for role in "${roles[@]}"; do

@@ -12,6 +12,7 @@ import org.memberaid.deploy.loadgen.cli.AccessTokens;
 import org.memberaid.deploy.loadgen.cli.Arguments;
 import org.memberaid.deploy.loadgen.cli.OptionSpec;
 import org.memberaid.deploy.loadgen.cli.UsageException;
+import org.memberaid.deploy.loadgen.demo.DemoScenario;
 import org.memberaid.deploy.loadgen.scenario.CsvScenario;
 import org.memberaid.deploy.loadgen.scenario.CycleScenario;
 import org.memberaid.deploy.loadgen.scenario.ImportScenario;
@@ -48,7 +49,7 @@ public final class LoadGenerator {
         LoadGenerator generator = new LoadGenerator(List.of(new RegisterScenario(tokens), new ImportScenario(tokens),
                 new CsvScenario(), new ReliefScenario(tokens), new ReportsScenario(tokens), new BacklogScenario(tokens),
                 new FreshnessScenario(tokens), new CycleScenario(tokens), new PaymentsScenario(tokens),
-                new SystemTestScenario(tokens)));
+                new DemoScenario(tokens), new SystemTestScenario(tokens)));
         System.exit(generator.run(args, out, err));
     }
 

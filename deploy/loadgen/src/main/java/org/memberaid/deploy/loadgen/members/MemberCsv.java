@@ -1,5 +1,6 @@
 package org.memberaid.deploy.loadgen.members;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -33,6 +34,12 @@ public final class MemberCsv {
             Payee payee = Payee.of(member);
             return concat(fields(member), List.of(payee.bankAccount(), payee.accountHolder()));
         });
+    }
+
+    /** The members with the business date of their registration in one more column, {@code registeredOn}. */
+    public static String toCsvWithRegisteredOn(List<SyntheticMember> members, Function<SyntheticMember, LocalDate> registeredOn) {
+        return write(members, concat(HEADER, List.of("registeredOn")),
+                member -> concat(fields(member), List.of(registeredOn.apply(member).toString())));
     }
 
     private static String write(List<SyntheticMember> members, List<String> header, Function<SyntheticMember, List<String>> fields) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 
 /** A member as the JSON body of POST /api/members. */
 public final class MemberJson {
@@ -41,8 +42,27 @@ public final class MemberJson {
         }
     }
 
+    /** The JSON of {@link #toJson(SyntheticMember)} with the business date of the registration. */
+    public static String toJson(SyntheticMember member, LocalDate registeredOn) {
+        StringWriter json = new StringWriter(512);
+        try (JsonGenerator generator = FACTORY.createGenerator(json)) {
+            generator.writeStartObject();
+            writeFields(member, generator);
+            generator.writeStringField("registeredOn", registeredOn.toString());
+            generator.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return json.toString();
+    }
+
     private static void write(SyntheticMember member, JsonGenerator generator) throws IOException {
         generator.writeStartObject();
+        writeFields(member, generator);
+        generator.writeEndObject();
+    }
+
+    private static void writeFields(SyntheticMember member, JsonGenerator generator) throws IOException {
         generator.writeStringField("nationalId", member.nationalId());
         generator.writeStringField("name", member.name());
         generator.writeStringField("gender", member.gender().name());
@@ -63,6 +83,5 @@ public final class MemberJson {
             generator.writeString(cause.name());
         }
         generator.writeEndArray();
-        generator.writeEndObject();
     }
 }

@@ -180,6 +180,42 @@ public final class SyntheticMembers {
     }
 
     /**
+     * A member of a census held on this generator's today in {@code countyCode}: drawn as
+     * {@link #next()} draws (gender, birth date, name, phone, party, education, labour capacity,
+     * income, notable contribution), but with a national ID whose region part is the county's code,
+     * one of the county's townships, the given ethnicity, and the given hardship status (its causes
+     * drawn as {@link #next()} draws them). For a demo that fixes the counties' sizes and
+     * in-difficulty counts itself; {@link #next()} and the others are unchanged by it.
+     *
+     * @param countyCode one of {@link #countyCodes()}
+     */
+    public synchronized SyntheticMember nextOfCensus(String countyCode, String ethnicity, HardshipStatus hardship) {
+        County county = county(countyCode);
+        Gender gender = random.nextDouble() < 0.72 ? Gender.MALE : Gender.FEMALE;
+        LocalDate birthDate = dateBetween(oldestBirthDate, youngestBirthDate);
+        int age = Period.between(birthDate, today).getYears();
+        String village = pick(Vocabulary.VILLAGES);
+        LaborCapacity laborCapacity = laborCapacity(age);
+        return new SyntheticMember(
+                uniqueNationalIdIn(county.code, birthDate, gender),
+                name(gender),
+                gender,
+                ethnicity,
+                phone(),
+                county.code,
+                pick(county.townships),
+                village,
+                village + "党支部",
+                joinedPartyOn(birthDate),
+                (age < 60 ? EDUCATION_BEFORE_60 : EDUCATION_FROM_60).pick(random),
+                laborCapacity,
+                annualIncome(laborCapacity, hardship),
+                random.nextDouble() < 0.02,
+                hardship,
+                hardship == HardshipStatus.IN_DIFFICULTY ? causes(age) : List.of());
+    }
+
+    /**
      * Whether the default rules of the living subsidy admit {@code member} on {@code on}: in
      * difficulty, aged {@code minAge} or more, no labour capacity, no income. (Relief also asks
      * that the member be active, in the fund's county, and not paid the subsidy that year yet.)
@@ -209,6 +245,19 @@ public final class SyntheticMembers {
             // Serial 000 is never issued.
             if (serial != 0) {
                 String nationalId = NationalIds.of(address, birthDate, serial);
+                if (issuedNationalIds.add(nationalId)) {
+                    return nationalId;
+                }
+            }
+        }
+    }
+
+    /** A national ID of a member registered where born: the county's code is its region part. */
+    private String uniqueNationalIdIn(String countyCode, LocalDate birthDate, Gender gender) {
+        while (true) {
+            int serial = random.nextInt(100) * 10 + 2 * random.nextInt(5) + (gender == Gender.MALE ? 1 : 0);
+            if (serial != 0) {
+                String nationalId = NationalIds.of(countyCode, birthDate, serial);
                 if (issuedNationalIds.add(nationalId)) {
                     return nationalId;
                 }

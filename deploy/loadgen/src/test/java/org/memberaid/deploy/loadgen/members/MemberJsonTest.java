@@ -32,4 +32,16 @@ class MemberJsonTest {
         assertThat(body.get("causes")).hasSize(2);
         assertThat(body.get("causes").get(1).asText()).isEqualTo("ILLNESS");
     }
+
+    @Test
+    void writesTheRegistrationsBusinessDateWhenGiven() throws Exception {
+        SyntheticMember member = new SyntheticMembers(7, LocalDate.of(2015, 1, 5)).nextOfCensus("620721", "裕固族",
+                HardshipStatus.IN_DIFFICULTY);
+
+        JsonNode body = new ObjectMapper().readTree(MemberJson.toJson(member, LocalDate.of(2015, 1, 20)));
+
+        assertThat(body.get("registeredOn").asText()).isEqualTo("2015-01-20");
+        assertThat(body.get("nationalId").asText()).isEqualTo(member.nationalId());
+        assertThat(MemberJson.toJson(member)).doesNotContain("registeredOn");
+    }
 }
