@@ -15,6 +15,7 @@ import org.memberaid.deploy.loadgen.cli.AccessTokens.Role;
 import org.memberaid.deploy.loadgen.cli.Arguments;
 import org.memberaid.deploy.loadgen.cli.OptionSpec;
 import org.memberaid.deploy.loadgen.cli.UsageException;
+import org.memberaid.deploy.loadgen.demo.DemoFailure;
 
 /**
  * The system test (deploy/system-test.sh, run by CI against the system deploy/run.sh started): the
@@ -76,13 +77,23 @@ public final class SystemTestScenario implements Scenario {
         out.printf("System test, seed %d, today %s; the scripts it runs log to %s%n", seed, today, processes.log());
 
         List<String> problems = new ArrayList<>();
+        DemoSteps demo = new DemoSteps(api, tokens, out);
         try {
-            if (parts.contains("crash")) {
+            if (parts.contains("demo")) {
+                problems.addAll(demo.load(steps));
+            }
+            if (parts.contains("rebuild")) {
+                problems.addAll(demo.rebuild(steps));
+            }
+            if (parts.contains("crash") && problems.isEmpty()) {
                 Duration outage = arguments.duration(OUTAGE.name());
                 double rate = arguments.positiveInt(RATE.name());
                 problems.addAll(new CrashCourse(api, processes, steps, out, today, seed).run(outage, rate));
+                if (parts.contains("demo")) {
+                    problems.addAll(steps.call("2015 after the crashes: the same figures", demo::compareAgain));
+                }
             }
-        } catch (SystemTestFailure e) {
+        } catch (SystemTestFailure | DemoFailure e) {
             problems.add(e.getMessage());
         }
         steps.printSummary();
