@@ -3,12 +3,14 @@ package org.memberaid.deploy.loadgen.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.memberaid.deploy.loadgen.cli.AccessTokens.Role;
 
 /**
@@ -92,7 +94,7 @@ final class Books {
             money.merge(key, disbursement.path("amount").decimalValue(), BigDecimal::add);
             counts.merge(key, 1L, Long::sum);
         }
-        java.util.Set<Integer> years = new java.util.TreeSet<>();
+        Set<Integer> years = new TreeSet<>();
         years.add(currentYear);
         money.keySet().forEach(key -> years.add(Integer.parseInt(key.substring(key.indexOf('/') + 1))));
         for (String county : counties) {
@@ -170,18 +172,17 @@ final class Books {
         return settled;
     }
 
-    private long total(java.net.URI base, String path) throws InterruptedException, SystemTestFailure {
+    private long total(URI base, String path) throws InterruptedException, SystemTestFailure {
         return api.read(base, path + "&size=1", Role.REGISTRAR).path("total").asLong();
     }
 
     /** Every item of a paged list; {@code path} ends with {@code ?} or {@code &}. */
-    private List<JsonNode> all(java.net.URI base, String path, Role role) throws InterruptedException, SystemTestFailure {
+    private List<JsonNode> all(URI base, String path, Role role) throws InterruptedException, SystemTestFailure {
         List<JsonNode> items = new ArrayList<>();
         for (int page = 0; ; page++) {
             JsonNode answer = api.read(base, path + "size=" + PAGE + "&page=" + page, role);
             answer.path("items").forEach(items::add);
             if (answer.path("items").size() < PAGE || items.size() >= answer.path("total").asLong()) {
-                Objects.requireNonNull(answer);
                 return items;
             }
         }

@@ -3,6 +3,8 @@ package org.memberaid.deploy.loadgen.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import org.memberaid.deploy.loadgen.cli.AccessTokens.Role;
+import org.memberaid.deploy.loadgen.cli.Durations;
 import org.memberaid.deploy.loadgen.members.MemberJson;
 import org.memberaid.deploy.loadgen.members.SyntheticMember;
 import org.memberaid.deploy.loadgen.members.SyntheticMembers;
@@ -297,12 +300,12 @@ final class CrashCourse {
 
     /** Every service ready (their readiness includes PostgreSQL and Kafka). */
     void awaitReady() throws InterruptedException, SystemTestFailure {
-        for (java.net.URI base : List.of(api.members, api.relief, api.reports)) {
-            java.net.URI health = java.net.URI.create("http://" + base.getHost() + ":" + (base.getPort() + 1000)
+        for (URI base : List.of(api.members, api.relief, api.reports)) {
+            URI health = URI.create("http://" + base.getHost() + ":" + (base.getPort() + 1000)
                     + "/q/health/ready");
             await(() -> {
                 try {
-                    Answer answer = api.send(java.net.http.HttpRequest.newBuilder(health)
+                    Answer answer = api.send(HttpRequest.newBuilder(health)
                             .timeout(Duration.ofSeconds(5)).GET().build());
                     return answer != null && answer.status() == 200;
                 } catch (InterruptedException e) {
@@ -333,7 +336,7 @@ final class CrashCourse {
     }
 
     private static String since(long started) {
-        return org.memberaid.deploy.loadgen.cli.Durations.seconds(Duration.ofNanos(System.nanoTime() - started));
+        return Durations.seconds(Duration.ofNanos(System.nanoTime() - started));
     }
 
     static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException, SystemTestFailure {

@@ -1,8 +1,6 @@
 package org.memberaid.deploy.loadgen.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -196,9 +194,5 @@ final class Readback {
     private static String describe(Attempt attempt) {
         return attempt.status() == 0 ? "nothing" : "HTTP " + attempt.status()
                 + (attempt.rule() == null ? "" : " (" + attempt.rule() + ")");
-    }
-
-    static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 }
