@@ -23,9 +23,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /** The admin calls the launcher makes against the broker it started. */
 final class BrokerAdmin implements AutoCloseable {
 
-    private static final short REPLICATION_FACTOR = 1;
     /** Consumers rebuild their state from the topics, so nothing may ever be deleted from them. */
-    private static final Map<String, String> TOPIC_CONFIG = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
+    private static final String RETENTION = "-1";
 
     private final Admin admin;
 
@@ -50,13 +49,23 @@ final class BrokerAdmin implements AutoCloseable {
         }
     }
 
+    /** How many brokers the cluster describes; 0 when it does not answer within the timeout. */
+    int brokerCount(Duration timeout) {
+        try {
+            return await(admin.describeCluster().nodes(), timeout).size();
+        } catch (ExecutionException | TimeoutException e) {
+            return 0;
+        }
+    }
+
     /**
      * Creates those of the topics that do not exist yet and returns once the broker describes all of
      * them, so that clients started right afterwards find them. Fails on the first error, including
      * the transient ones of a broker that is still registering; the caller retries.
      */
-    void ensureTopics(List<String> topics, Duration timeout) throws ExecutionException, TimeoutException {
-        createMissingTopics(topics, timeout);
+    void ensureTopics(List<String> topics, ClusterMember member, Duration timeout)
+            throws ExecutionException, TimeoutException {
+        createMissingTopics(topics, member, timeout);
         await(admin.describeTopics(topics).allTopicNames(), timeout);
     }
 
@@ -77,13 +86,15 @@ final class BrokerAdmin implements AutoCloseable {
         }
     }
 
-    private void createMissingTopics(List<String> topics, Duration timeout)
+    private void createMissingTopics(List<String> topics, ClusterMember member, Duration timeout)
             throws ExecutionException, TimeoutException {
+        Map<String, String> config = Map.of(TopicConfig.RETENTION_MS_CONFIG, RETENTION,
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(member.minInsyncReplicas()));
         Set<String> existing = await(admin.listTopics().names(), timeout);
         List<NewTopic> missing = topics.stream()
                 .filter(topic -> !existing.contains(topic))
-                .map(topic -> new NewTopic(topic, BrokerSettings.TOPIC_PARTITIONS, REPLICATION_FACTOR)
-                        .configs(TOPIC_CONFIG))
+                .map(topic -> new NewTopic(topic, BrokerSettings.TOPIC_PARTITIONS, (short) member.replicationFactor())
+                        .configs(config))
                 .collect(Collectors.toList());
         if (!missing.isEmpty()) {
             awaitIgnoringExisting(admin.createTopics(missing).values().values(), timeout);

@@ -58,10 +58,10 @@ final class BrokerFiles {
      * Rewritten at every start, so a changed port or host takes effect on an existing data dir. It
      * holds the admin password the broker uses for itself, so only its owner may read it.
      */
-    void writeConfiguration(BrokerSettings settings, String adminPassword) {
+    void writeConfiguration(BrokerSettings settings, ClusterMember member, String adminPassword) {
         try {
             Files.createDirectories(dataDir);
-            BrokerCredentials.writePrivately(serverProperties(), serverPropertiesText(settings, adminPassword));
+            BrokerCredentials.writePrivately(serverProperties(), serverPropertiesText(settings, member, adminPassword));
             try (InputStream log4j = BrokerFiles.class.getResourceAsStream(LOG4J_CONFIG_RESOURCE)) {
                 if (log4j == null) {
                     throw new IllegalStateException("Missing resource " + LOG4J_CONFIG_RESOURCE);
@@ -80,13 +80,13 @@ final class BrokerFiles {
      * as a super user: anyone on the machine could then administer the cluster through it. So it uses
      * SASL PLAIN with the one admin user, whose password only this file holds.
      */
-    private String serverPropertiesText(BrokerSettings settings, String adminPassword) {
+    private String serverPropertiesText(BrokerSettings settings, ClusterMember member, String adminPassword) {
         String host = settings.host();
         return String.join("\n",
                 "# Written by org.memberaid.deploy.kafka.LocalKafkaBroker at each start; edits are lost.",
                 "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@" + host + ":" + settings.controllerPort(),
+                "node.id=" + member.nodeId(),
+                "controller.quorum.voters=" + member.voters(),
                 "listeners=CLIENTS://" + host + ":" + settings.port()
                         + ",CONTROLLER://" + host + ":" + settings.controllerPort(),
                 "advertised.listeners=CLIENTS://" + host + ":" + settings.port(),
@@ -108,11 +108,13 @@ final class BrokerFiles {
                 "log.dirs=" + kafkaLogDir(),
                 "num.partitions=" + BrokerSettings.TOPIC_PARTITIONS,
                 "auto.create.topics.enable=false",
-                "offsets.topic.replication.factor=1",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
+                "default.replication.factor=" + member.replicationFactor(),
+                "min.insync.replicas=" + member.minInsyncReplicas(),
+                "offsets.topic.replication.factor=" + member.replicationFactor(),
+                "transaction.state.log.replication.factor=" + member.replicationFactor(),
+                "transaction.state.log.min.isr=" + member.minInsyncReplicas(),
+                "share.coordinator.state.topic.replication.factor=" + member.replicationFactor(),
+                "share.coordinator.state.topic.min.isr=" + member.minInsyncReplicas(),
                 "group.initial.rebalance.delay.ms=0",
                 "");
     }

@@ -33,9 +33,9 @@ final class BrokerJvm {
      * SCRAM users with their passwords: the metadata the broker starts from already holds them, so
      * no client ever meets a broker without its users.
      */
-    void formatStorage(BrokerCredentials credentials) {
+    void formatStorage(BrokerCredentials credentials, String clusterId) {
         List<String> command = new ArrayList<>(List.of("kafka.tools.StorageTool", "format",
-                "--cluster-id", Uuid.randomUuid().toString(), "--config", files.serverProperties().toString()));
+                "--cluster-id", clusterId == null ? Uuid.randomUuid().toString() : clusterId, "--config", files.serverProperties().toString()));
         for (String user : BrokerUsers.ALL) {
             command.add("--add-scram");
             command.add(KafkaLogin.SASL_MECHANISM + "=[name=" + user + ",password=" + credentials.password(user) + "]");

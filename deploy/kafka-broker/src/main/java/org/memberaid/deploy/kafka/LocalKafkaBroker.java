@@ -26,11 +26,18 @@ public final class LocalKafkaBroker {
     private static final Duration ADMIN_CALL_TIMEOUT = Duration.ofSeconds(3);
 
     private final BrokerSettings settings;
+    private final ClusterMember member;
     private final BrokerFiles files;
     private Process process;
 
     public LocalKafkaBroker(BrokerSettings settings) {
+        this(settings, ClusterMember.single(settings));
+    }
+
+    /** One node of a cluster ({@link LocalKafkaCluster}). */
+    LocalKafkaBroker(BrokerSettings settings, ClusterMember member) {
         this.settings = settings;
+        this.member = member;
         this.files = new BrokerFiles(settings.dataDir());
     }
 
@@ -82,6 +89,20 @@ public final class LocalKafkaBroker {
      *                               does not come up in time (the message then ends with broker.log)
      */
     public synchronized void start() {
+        launch();
+        try {
+            awaitReadyWithTopics(process);
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts the broker's JVM (formatting its storage first when it never held a broker) and returns
+     * at once: a node of a cluster can only answer once a majority of the controllers runs.
+     */
+    synchronized Process launch() {
         OptionalLong running = runningPid();
         if (running.isPresent()) {
             throw new IllegalStateException("A Kafka broker from " + settings.dataDir()
@@ -100,19 +121,14 @@ public final class LocalKafkaBroker {
                     + " users " + BrokerUsers.ALL + " (passwords expected in " + credentials.directory()
                     + "); delete " + settings.dataDir() + " to start from a new broker with them");
         }
-        files.writeConfiguration(settings, credentials.password(BrokerUsers.ADMIN));
+        files.writeConfiguration(settings, member, credentials.password(BrokerUsers.ADMIN));
         files.markStartInLog(settings);
         if (!formatted) {
-            jvm.formatStorage(credentials);
+            jvm.formatStorage(credentials, member.clusterId());
         }
         process = jvm.startBroker();
         files.writePid(process.pid());
-        try {
-            awaitReadyWithTopics(process);
-        } catch (RuntimeException e) {
-            stop();
-            throw e;
-        }
+        return process;
     }
 
     /**
@@ -176,7 +192,7 @@ public final class LocalKafkaBroker {
     /** A broker that has only just started can still reject topic creation; it is retried. */
     private boolean createdTopics(BrokerAdmin admin) {
         try {
-            admin.ensureTopics(settings.topics(), ADMIN_CALL_TIMEOUT);
+            admin.ensureTopics(settings.topics(), member, ADMIN_CALL_TIMEOUT);
             return true;
         } catch (ExecutionException | TimeoutException e) {
             return false;

@@ -26,6 +26,25 @@ final class FreePorts {
         throw new IllegalStateException("No two adjacent free ports found in " + ATTEMPTS + " attempts");
     }
 
+    /** The first of {@code count} adjacent free ports (a cluster's nodes, each with its controller port). */
+    static int run(int count) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            try (ServerSocket first = new ServerSocket(0)) {
+                int port = first.getLocalPort();
+                boolean free = port + count <= 65536;
+                for (int next = port + 1; free && next < port + count; next++) {
+                    free = isFree(next);
+                }
+                if (free) {
+                    return port;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        throw new IllegalStateException("No " + count + " adjacent free ports found in " + ATTEMPTS + " attempts");
+    }
+
     private static boolean isFree(int port) {
         try (ServerSocket ignored = new ServerSocket(port)) {
             return true;
