@@ -46,6 +46,9 @@ class OutboxRelayTest {
     @TestHTTPResource(value = "/health/ready", management = true)
     URL readiness;
 
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
     @BeforeEach
     void signIn() {
         TestTokens.actAs("registrar-1", "620000", Role.REGISTRAR);
@@ -133,6 +136,9 @@ class OutboxRelayTest {
             lock.next();
             assertThat(lock.getBoolean(1)).as("a second relay must not become leader").isFalse();
         }
+        // what an operator watches to see which instance relays
+        assertThat(given().when().get(metrics).then().statusCode(200).extract().asString())
+                .contains("memberaid_outbox_relay_leader 1.0", "memberaid_outbox_published_total");
     }
 
     @Test

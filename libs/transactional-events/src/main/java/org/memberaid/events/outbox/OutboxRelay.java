@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import org.memberaid.database.DatabaseReady;
 import org.memberaid.database.DirectConnections;
@@ -51,6 +52,7 @@ public class OutboxRelay {
 
     private volatile boolean running;
     private volatile boolean leader;
+    private final AtomicLong published = new AtomicLong();
     private Thread worker;
     private String lastProblem;
     private long deletedSinceVacuum;
@@ -82,6 +84,11 @@ public class OutboxRelay {
     /** Whether this instance currently publishes the outbox (the others stand by). */
     public boolean isLeader() {
         return leader;
+    }
+
+    /** Events this instance has published (and deleted from the outbox) since it started. */
+    long published() {
+        return published.get();
     }
 
     private void run() {
@@ -117,6 +124,7 @@ public class OutboxRelay {
             OutboxPublisher.Outcome outcome = publisher.publish(rows);
             delete(connection, rows.subList(0, outcome.acknowledged()));
             deletedSinceVacuum += outcome.acknowledged();
+            published.addAndGet(outcome.acknowledged());
             if (deletedSinceVacuum >= config.vacuumAfter()) {
                 vacuum(connection);
                 deletedSinceVacuum = 0;
