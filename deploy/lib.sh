@@ -35,20 +35,64 @@ management_port() {
   echo $(($(service_port "$1") + 1000))
 }
 
+# Cluster mode (deploy/run.sh --cluster, until deploy/run.sh --single): a 3-node Kafka cluster from
+# the same launcher (nodes on KAFKA_PORT, +2, +4, data in $DATA_DIR/kafka-cluster) and two instances of
+# each service, the second on the service's port + 10 and management port + 110 (8091-8093,
+# 9191-9193), both on the service's database. The marker file keeps the mode across restarts.
+CLUSTER_MARKER="$DATA_DIR/cluster"
+KAFKA_NODES=3
+cluster_mode() {
+  [[ -f "$CLUSTER_MARKER" ]]
+}
+
+kafka_data_dir() {
+  if cluster_mode; then echo "$DATA_DIR/kafka-cluster"; else echo "$DATA_DIR/kafka"; fi
+}
+
+# The bootstrap servers of the local broker, or of every node of the local cluster.
+kafka_bootstrap() {
+  if cluster_mode; then
+    local servers=() n
+    for n in $(seq 0 $((KAFKA_NODES - 1))); do servers+=("localhost:$((KAFKA_PORT + 2 * n))"); done
+    (IFS=,; echo "${servers[*]}")
+  else
+    echo "localhost:$KAFKA_PORT"
+  fi
+}
+
+# The instances of each service: 1, or 1 and 2 in cluster mode.
+instances() {
+  if cluster_mode; then echo "1 2"; else echo "1"; fi
+}
+
+# instance_port SERVICE N, instance_management_port SERVICE N, instance_name SERVICE N
+instance_port() {
+  echo $(($(service_port "$1") + 10 * ($2 - 1)))
+}
+instance_management_port() {
+  echo $(($(management_port "$1") + 110 * ($2 - 1)))
+}
+instance_name() {
+  if (($2 == 1)); then echo "$1"; else echo "$1-$2"; fi
+}
+
 kafka_cli() {
   local classpath="$ROOT/deploy/kafka-broker/target/launcher.classpath"
   if [[ ! -f "$classpath" ]]; then
     echo "The Kafka launcher is not built yet: run deploy/run.sh (or ./mvnw -B install -DskipTests) first." >&2
     return 1
   fi
+  local nodes=()
+  cluster_mode && nodes=(--nodes "$KAFKA_NODES")
   java -cp "$(cat "$classpath")" org.memberaid.deploy.kafka.LocalKafkaBroker "$@" \
-    --data-dir "$DATA_DIR/kafka" --port "$KAFKA_PORT"
+    --data-dir "$(kafka_data_dir)" --port "$KAFKA_PORT" ${nodes[@]+"${nodes[@]}"}
 }
 
 # kafka_password USER: the password of one of the broker's users (admin, members-service,
 # relief-service, reporting-service), generated when the broker's data directory was formatted.
 kafka_password() {
-  local file="$DATA_DIR/kafka/credentials/$1"
+  local file
+  file="$(kafka_data_dir)/credentials/$1"
   if [[ ! -r "$file" ]]; then
     echo "No Kafka password for $1 in $file: is the Kafka broker on port $KAFKA_PORT one that deploy/kafka.sh started from $DATA_DIR/kafka?" >&2
     return 1

@@ -11,6 +11,25 @@ if ! pg_isready -q -h "${PGHOST:-127.0.0.1}" -p "${PGPORT:-5432}"; then
   exit 1
 fi
 
+case "${1:-}" in
+  --cluster)
+    mkdir -p "$DATA_DIR"
+    touch "$CLUSTER_MARKER"
+    ;;
+  --single)
+    if cluster_mode; then
+      echo "Leaving cluster mode: stop it first (deploy/stop.sh)" >&2
+      "$ROOT/deploy/stop.sh"
+      rm -f "$CLUSTER_MARKER"
+    fi
+    ;;
+  "") ;;
+  *)
+    echo "Usage: deploy/run.sh [--cluster|--single]" >&2
+    exit 2
+    ;;
+esac
+
 if [[ "${MEMBERAID_SKIP_BUILD:-false}" != true ]]; then
   echo "Building (./mvnw install, tests skipped; run them with ./mvnw test)..."
   "$ROOT/mvnw" -B -q install -DskipTests
@@ -29,28 +48,35 @@ export QUARKUS_DATASOURCE_PASSWORD="${QUARKUS_DATASOURCE_PASSWORD:-local-trust-a
 export MEMBERAID_SWAGGER_UI="${MEMBERAID_SWAGGER_UI:-true}"
 
 for service in "${SERVICES[@]}"; do
-  pid_file="$DATA_DIR/pids/$service.pid"
-  if [[ -f "$pid_file" ]] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
-    echo "$service is already running (pid $(cat "$pid_file"))"
-    continue
-  fi
-  # Each service logs into Kafka as its own user.
-  MEMBERAID_KAFKA_PASSWORD="$(kafka_password "$service")"
-  export MEMBERAID_KAFKA_PASSWORD
-  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-  KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-localhost:$KAFKA_PORT}" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
-    nohup java ${JAVA_OPTS:-$(service_heap "$service") $SERVICE_JAVA_OPTS} -jar "$service/target/quarkus-app/quarkus-run.jar" >"$DATA_DIR/logs/$service.log" 2>&1 &
-  echo $! >"$pid_file"
-  echo "Started $service (pid $!), log: $DATA_DIR/logs/$service.log"
+  for n in $(instances); do
+    name=$(instance_name "$service" "$n")
+    pid_file="$DATA_DIR/pids/$name.pid"
+    if [[ -f "$pid_file" ]] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
+      echo "$name is already running (pid $(cat "$pid_file"))"
+      continue
+    fi
+    # Each service logs into Kafka as its own user.
+    MEMBERAID_KAFKA_PASSWORD="$(kafka_password "$service")"
+    export MEMBERAID_KAFKA_PASSWORD
+    # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+    KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-$(kafka_bootstrap)}" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
+      QUARKUS_HTTP_PORT="$(instance_port "$service" "$n")" QUARKUS_MANAGEMENT_PORT="$(instance_management_port "$service" "$n")" \
+      nohup java ${JAVA_OPTS:-$(service_heap "$service") $SERVICE_JAVA_OPTS} -jar "$service/target/quarkus-app/quarkus-run.jar" >"$DATA_DIR/logs/$name.log" 2>&1 &
+    echo $! >"$pid_file"
+    echo "Started $name (pid $!), log: $DATA_DIR/logs/$name.log"
+  done
 done
 
 for service in "${SERVICES[@]}"; do
-  port=$(management_port "$service")
-  if ! wait_for_url "http://localhost:$port/q/health/ready" 120; then
-    echo "$service did not become ready within 120 s; see $DATA_DIR/logs/$service.log" >&2
-    curl -sS "http://localhost:$port/q/health/ready" >&2 || true
-    exit 1
-  fi
+  for n in $(instances); do
+    port=$(instance_management_port "$service" "$n")
+    name=$(instance_name "$service" "$n")
+    if ! wait_for_url "http://localhost:$port/q/health/ready" 120; then
+      echo "$name did not become ready within 120 s; see $DATA_DIR/logs/$name.log" >&2
+      curl -sS "http://localhost:$port/q/health/ready" >&2 || true
+      exit 1
+    fi
+  done
 done
 
 cat <<URLS
@@ -59,9 +85,16 @@ memberaid is running.
   members-service    http://localhost:8081/api/members    (Swagger UI http://localhost:8081/q/swagger-ui)
   relief-service     http://localhost:8082/api/funds    (Swagger UI http://localhost:8082/q/swagger-ui)
   reporting-service  http://localhost:8083/api/reports/counties    (Swagger UI http://localhost:8083/q/swagger-ui)
-  Kafka              localhost:$KAFKA_PORT (topics members.events, members.payees, relief.events)
+  Kafka              $(kafka_bootstrap) (topics members.events, members.payees, relief.events)
   Keycloak           $KEYCLOAK_URL    (realm $KEYCLOAK_REALM_URL; admin console $KEYCLOAK_URL/admin,
                      user admin, password in $KEYCLOAK_DIR/admin-password; tokens: deploy/token.sh ROLE REGION)
   Health             http://localhost:908{1,2,3}/q/health/ready, metrics at /q/metrics (management interface)
 Stop everything with deploy/stop.sh
 URLS
+if cluster_mode; then
+  cat <<CLUSTER
+Cluster mode: $KAFKA_NODES Kafka nodes (replication factor 3, min.insync.replicas 2; data in $(kafka_data_dir)) and a
+second instance of each service: members-service http://localhost:8091, relief-service http://localhost:8092,
+reporting-service http://localhost:8093 (management 9191-9193). deploy/run.sh --single goes back to one of each.
+CLUSTER
+fi
