@@ -118,6 +118,22 @@ class EnginesTest {
 
     @ParameterizedTest
     @FieldSource("OVERLAYS")
+    void everyPodTheAutoscalerMayStartGetsItsConnectionsFromPostgres(String overlay) {
+        for (String service : Manifests.SERVICES) {
+            JsonNode container = Manifests.container(Manifests.named(overlay, "Deployment", service));
+            String cluster = secretOf(container, "QUARKUS_DATASOURCE_PASSWORD").replaceFirst("-app$", "");
+            int pool = Integer.parseInt(configValue(overlay, container, "QUARKUS_DATASOURCE_JDBC_MAX_SIZE"));
+            int pods = Manifests.named(overlay, "HorizontalPodAutoscaler", service).path("spec").path("maxReplicas").asInt();
+            int maxConnections = Manifests.named(overlay, "Cluster", cluster)
+                    .path("spec").path("postgresql").path("parameters").path("max_connections").asInt(100);
+
+            // PostgreSQL keeps 3 for superusers; the operator and replication need a few more.
+            assertThat(pods * pool + 10).as(service + ": pods x pool + reserve").isLessThanOrEqualTo(maxConnections);
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
     void noSecretValueIsInTheManifestsButTheLocalPlaceholder(String overlay) {
         List<JsonNode> secrets = Manifests.ofKind(overlay, "Secret").toList();
 
