@@ -116,7 +116,9 @@ final class Manifests {
                 }
                 if (process.exitValue() != 0) {
                     throw new AssertionError(String.join(" ", command) + " failed (exit " + process.exitValue()
-                            + "):\n" + Files.readString(errors));
+                            + "):\n" + Files.readString(errors)
+                            + "\nThe overlays need Kustomize 5: kubectl 1.27 or newer (Debian 12's kubernetes-client,"
+                            + " kubectl 1.20 with Kustomize 2, cannot render them). See deploy/kubernetes/README.md.");
                 }
                 return out;
             } finally {
