@@ -63,6 +63,27 @@ class ServiceConfigurationTest {
         });
     }
 
+    /**
+     * The Deployment sizes the heap from the memory limit with JAVA_TOOL_OPTIONS, which the JVM reads
+     * before its command line: a heap option in the image's JVM arguments (Jib) would win over it, and
+     * a heap sized for another limit gets the pod OOM-killed. The image's user is the pod's.
+     */
+    @TestFactory
+    Stream<DynamicTest> imageLeavesTheHeapToTheDeploymentAndRunsAsItsUser() {
+        return eachDeployment((overlay, service, deployment) -> {
+            ServiceConfiguration configuration = new ServiceConfiguration(service);
+            String jvmArguments = configuration.prod("quarkus.jib.jvm-arguments", "") + " "
+                    + configuration.prod("quarkus.jib.jvm-additional-arguments", "");
+            JsonNode pod = deployment.path("spec").path("template").path("spec");
+
+            assertThat(jvmArguments).as("%s's image JVM arguments", service)
+                    .doesNotContain("MaxRAMPercentage", "InitialRAMPercentage", "MaxRAMFraction", "-Xmx", "-Xms");
+            assertThat(configuration.prod("quarkus.jib.user", pod.path("securityContext").path("runAsUser").asText()))
+                    .as("%s's image user", service)
+                    .isEqualTo(pod.path("securityContext").path("runAsUser").asText());
+        });
+    }
+
     @Test
     void readsTheVariablesOfTheServicesConfigurationOnly() {
         ServiceConfiguration members = new ServiceConfiguration("members-service");
