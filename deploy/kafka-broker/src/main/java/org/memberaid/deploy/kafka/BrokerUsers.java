@@ -44,8 +44,9 @@ public final class BrokerUsers {
      * (KIP-679: no IDEMPOTENT_WRITE on the cluster); READ on a topic lets a consumer fetch and list
      * offsets; READ on a group lets it join and commit. Consumer groups are matched by prefix:
      * reporting builds each new projection with a group of its own ({@code reporting-service-<schema>}).
+     * Public for deploy/kubernetes, whose KafkaUsers must grant exactly these.
      */
-    static List<AclBinding> serviceAcls() {
+    public static List<AclBinding> serviceAcls() {
         List<AclBinding> acls = new ArrayList<>();
         produces(acls, MEMBERS_SERVICE, MEMBERS_TOPIC);
         produces(acls, MEMBERS_SERVICE, PAYEES_TOPIC);
