@@ -58,6 +58,13 @@ for service in "${SERVICES[@]}"; do
     # Each service logs into Kafka as its own user.
     MEMBERAID_KAFKA_PASSWORD="$(kafka_password "$service")"
     export MEMBERAID_KAFKA_PASSWORD
+    if cluster_mode; then
+      # The cluster's topics are not the single broker's: its databases are its own too (a projection
+      # or a replica that remembered the single broker's offsets would skip the cluster's events).
+      # Six instances share PostgreSQL's 100 connections with Keycloak: 12 each at most.
+      export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://${PGHOST:-127.0.0.1}:${PGPORT:-5432}/${service%-service}_cluster?reWriteBatchedInserts=true"
+      export QUARKUS_DATASOURCE_JDBC_MAX_SIZE="${QUARKUS_DATASOURCE_JDBC_MAX_SIZE:-12}"
+    fi
     # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
     KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-$(kafka_bootstrap)}" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
       QUARKUS_HTTP_PORT="$(instance_port "$service" "$n")" QUARKUS_MANAGEMENT_PORT="$(instance_management_port "$service" "$n")" \
