@@ -71,7 +71,8 @@ final class ServiceConfiguration {
 
     /**
      * The names the prod profile needs from the environment: each ${name} without a default in a
-     * value the prod profile uses, whose name has no value of its own in that profile.
+     * value the prod profile uses, whose name has no value of its own in that profile and is not one
+     * the build sets.
      */
     Set<String> requiredFromEnvironment() {
         Set<String> required = new HashSet<>();
@@ -83,7 +84,8 @@ final class ServiceConfiguration {
             Matcher references = EXPRESSION.matcher(value);
             while (references.find()) {
                 String name = references.group(1);
-                if (references.group(2) == null && prod(name).isEmpty()) {
+                // quarkus.application.* come from the build (the pom's artifactId and version)
+                if (references.group(2) == null && prod(name).isEmpty() && !name.startsWith("quarkus.application.")) {
                     required.add(environmentName(name));
                 }
             }
