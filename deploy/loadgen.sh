@@ -21,7 +21,7 @@ if [[ " $* " != *" --help "* && " $* " != *" -h "* ]]; then
   case "${1:-}" in
     register | import) roles=(registrar) ;;
     relief | cycle | payments) roles=(registrar admin caseworker approver) ;;
-    system) roles=(registrar admin caseworker approver analyst) ;;
+    system | failover) roles=(registrar admin caseworker approver analyst) ;;
     reports | backlog) roles=(analyst) ;;
     freshness) roles=(registrar analyst) ;;
     demo) roles=(registrar admin caseworker approver analyst) ;;

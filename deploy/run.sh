@@ -15,6 +15,17 @@ case "${1:-}" in
   --cluster)
     mkdir -p "$DATA_DIR"
     touch "$CLUSTER_MARKER"
+    # A cluster never started from this data directory has empty topics: databases of another
+    # cluster would remember offsets and events it never had.
+    if [[ ! -f "$(kafka_data_dir)/cluster-id" ]]; then
+      for database in members_cluster relief_cluster reporting_cluster; do
+        if psql -h "${PGHOST:-127.0.0.1}" -p "${PGPORT:-5432}" -U postgres -Atqc "SELECT 1 FROM pg_database WHERE datname = '$database'" | grep -q 1; then
+          echo "The database $database holds the data of a Kafka cluster that $(kafka_data_dir) never held:" \
+            "drop it (dropdb -h ${PGHOST:-127.0.0.1} -U postgres $database) or use the data directory that made it." >&2
+          exit 1
+        fi
+      done
+    fi
     ;;
   --single)
     if cluster_mode; then

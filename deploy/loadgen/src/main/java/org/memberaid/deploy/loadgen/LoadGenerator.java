@@ -22,6 +22,7 @@ import org.memberaid.deploy.loadgen.scenario.BacklogScenario;
 import org.memberaid.deploy.loadgen.scenario.FreshnessScenario;
 import org.memberaid.deploy.loadgen.scenario.ReliefScenario;
 import org.memberaid.deploy.loadgen.scenario.ReportsScenario;
+import org.memberaid.deploy.loadgen.system.FailoverScenario;
 import org.memberaid.deploy.loadgen.system.SystemTestScenario;
 
 /**
@@ -49,7 +50,7 @@ public final class LoadGenerator {
         LoadGenerator generator = new LoadGenerator(List.of(new RegisterScenario(tokens), new ImportScenario(tokens),
                 new CsvScenario(), new ReliefScenario(tokens), new ReportsScenario(tokens), new BacklogScenario(tokens),
                 new FreshnessScenario(tokens), new CycleScenario(tokens), new PaymentsScenario(tokens),
-                new DemoScenario(tokens), new SystemTestScenario(tokens)));
+                new DemoScenario(tokens), new SystemTestScenario(tokens), new FailoverScenario(tokens)));
         System.exit(generator.run(args, out, err));
     }
 

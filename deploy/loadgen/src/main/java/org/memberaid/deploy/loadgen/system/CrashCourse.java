@@ -155,14 +155,18 @@ final class CrashCourse {
         return problems;
     }
 
-    /** This year's SPECIAL_RELIEF fund of the county, allocated or topped up so that the run cannot exhaust it. */
     private String fund(String county, int year) throws InterruptedException, SystemTestFailure {
+        return fund(api, county, year, BUDGET_STEP);
+    }
+
+    /** This year's SPECIAL_RELIEF fund of the county, allocated or topped up to at least {@code remaining} left. */
+    static String fund(Api api, String county, int year, BigDecimal remaining) throws InterruptedException, SystemTestFailure {
         JsonNode page = api.read(api.relief, "/api/funds?countyCode=" + county + "&year=" + year, Role.ADMIN);
         for (JsonNode fund : page.path("items")) {
             if ("SPECIAL_RELIEF".equals(fund.path("kind").asText())) {
                 String id = fund.path("id").asText();
-                if (fund.path("remaining").decimalValue().compareTo(BUDGET_STEP) < 0) {
-                    BigDecimal budget = fund.path("approved").decimalValue().add(BUDGET_STEP);
+                if (fund.path("remaining").decimalValue().compareTo(remaining) < 0) {
+                    BigDecimal budget = fund.path("approved").decimalValue().add(remaining);
                     expect(api.patch(api.relief, "/api/funds/" + id, Role.ADMIN, Map.of("budget", budget)), 200,
                             "raising the budget of fund " + id);
                 }
@@ -170,7 +174,7 @@ final class CrashCourse {
             }
         }
         Answer created = api.post(api.relief, "/api/funds", Role.ADMIN,
-                Map.of("countyCode", county, "year", year, "kind", "SPECIAL_RELIEF", "budget", BUDGET_STEP), Map.of());
+                Map.of("countyCode", county, "year", year, "kind", "SPECIAL_RELIEF", "budget", remaining), Map.of());
         return expect(created, 201, "allocating a fund in " + county).path("id").asText();
     }
 
@@ -300,9 +304,16 @@ final class CrashCourse {
 
     /** Every service ready (their readiness includes PostgreSQL and Kafka). */
     void awaitReady() throws InterruptedException, SystemTestFailure {
+        awaitReady(api, 0);
+    }
+
+    /**
+     * Every service of one instance ready; instance {@code index} (0 for the first) has its
+     * management port at its HTTP port + 1000 + 100 × index, as deploy/lib.sh places them.
+     */
+    static void awaitReady(Api api, int index) throws InterruptedException, SystemTestFailure {
         for (URI base : List.of(api.members, api.relief, api.reports)) {
-            URI health = URI.create("http://" + base.getHost() + ":" + (base.getPort() + 1000)
-                    + "/q/health/ready");
+            URI health = management(base, index).resolve("/q/health/ready");
             await(() -> {
                 try {
                     Answer answer = api.send(HttpRequest.newBuilder(health)
@@ -335,7 +346,12 @@ final class CrashCourse {
         }, READY_TIMEOUT, "reporting's lag 0");
     }
 
-    private static String since(long started) {
+    /** The management interface of the instance whose API is {@code base}. */
+    static URI management(URI base, int index) {
+        return URI.create("http://" + base.getHost() + ":" + (base.getPort() + 1000 + 100 * index));
+    }
+
+    static String since(long started) {
         return Durations.seconds(Duration.ofNanos(System.nanoTime() - started));
     }
 

@@ -52,6 +52,16 @@ final class Processes {
         return kill(dataDir.resolve("kafka").resolve("broker.pid"), "the Kafka broker");
     }
 
+    /** kill -9 of node {@code n} of the local Kafka cluster (deploy/run.sh --cluster). */
+    long killBrokerNode(int n) throws SystemTestFailure, InterruptedException {
+        return kill(dataDir.resolve("kafka-cluster").resolve("node-" + n).resolve("broker.pid"), "Kafka node " + n);
+    }
+
+    /** Starts node {@code n} of the local Kafka cluster again; returns once the cluster counts it. */
+    void startBrokerNode(int n) throws SystemTestFailure, InterruptedException {
+        run(List.of(root.resolve("deploy/kafka.sh").toString(), "start", "--node", String.valueOf(n)), Map.of());
+    }
+
     /** Starts whatever of the system is not running ({@code deploy/run.sh}, build skipped) and waits until all is ready. */
     void startSystem() throws SystemTestFailure, InterruptedException {
         run(List.of(root.resolve("deploy/run.sh").toString()), Map.of("MEMBERAID_SKIP_BUILD", "true"));

@@ -54,7 +54,8 @@ final class SecondStream {
     private static final long REPLICA_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(150);
     private static final long MAX_REPLICA_WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-    private final Api api;
+    private final List<Api> apis;
+    private final AtomicLong writes = new AtomicLong();
     private final Map<String, String> fundByCounty;
     private final List<String> counties;
     private final LocalDate today;
@@ -75,7 +76,12 @@ final class SecondStream {
      * @param today the business date of the writes (Asia/Shanghai)
      */
     SecondStream(Api api, Map<String, String> fundByCounty, LocalDate today, long seed) {
-        this.api = api;
+        this(List.of(api), fundByCounty, today, seed);
+    }
+
+    /** Writes spread over the instances of each service, one write to the next instance in turn. */
+    SecondStream(List<Api> apis, Map<String, String> fundByCounty, LocalDate today, long seed) {
+        this.apis = List.copyOf(apis);
         this.fundByCounty = Map.copyOf(fundByCounty);
         this.counties = fundByCounty.keySet().stream().sorted().toList();
         this.today = today;
@@ -166,24 +172,25 @@ final class SecondStream {
      * longer each time, and the slot goes to the next thing to do.
      */
     private void writeOne() throws InterruptedException {
+        Api api = apis.get((int) (writes.getAndIncrement() % apis.size()));
         String disbursementId = toApprove.poll();
         if (disbursementId != null) {
-            approve(disbursementId);
+            approve(api, disbursementId);
             return;
         }
         Pending pending = toRequest.peek();
-        if (pending != null && pending.notBefore() <= System.nanoTime() && toRequest.remove(pending) && request(pending)) {
+        if (pending != null && pending.notBefore() <= System.nanoTime() && toRequest.remove(pending) && request(api, pending)) {
             return;
         }
         String memberId = toAssess.poll();
         if (memberId != null) {
-            assess(memberId);
+            assess(api, memberId);
             return;
         }
-        register();
+        register(api);
     }
 
-    private void register() throws InterruptedException {
+    private void register(Api api) throws InterruptedException {
         long n = registrations.getAndIncrement();
         String county = counties.get((int) (n % counties.size()));
         SyntheticMember member = synthetic.nextInDifficulty(county, CAUSES);
@@ -205,7 +212,7 @@ final class SecondStream {
         }
     }
 
-    private void assess(String memberId) throws InterruptedException {
+    private void assess(Api api, String memberId) throws InterruptedException {
         String body = "{\"status\":\"LIFTED_OUT\",\"assessedOn\":\"" + today + "\",\"note\":\"system test\"}";
         Answer answer = api.post(api.members, "/api/members/" + memberId + "/hardship-assessments", Role.REGISTRAR,
                 body, Map.of());
@@ -213,7 +220,7 @@ final class SecondStream {
     }
 
     /** @return whether the request was a write (answered otherwise than "member unknown") */
-    private boolean request(Pending pending) throws InterruptedException {
+    private boolean request(Api api, Pending pending) throws InterruptedException {
         Answer answer = api.post(api.relief, "/api/disbursements", Role.CASEWORKER, pending.body(),
                 Map.of("Idempotency-Key", pending.key()));
         if (answer != null && answer.status() == 422 && "member-unknown".equals(answer.rule())) {
@@ -231,7 +238,7 @@ final class SecondStream {
         return true;
     }
 
-    private void approve(String disbursementId) throws InterruptedException {
+    private void approve(Api api, String disbursementId) throws InterruptedException {
         Answer answer = api.post(api.relief, "/api/disbursements/" + disbursementId + "/approval", Role.APPROVER, "{}",
                 Map.of());
         record(Kind.APPROVAL, disbursementId, null, "{}", answer, null);
