@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * An endless, repeatable supply of valid, distinct members: the same seed and the same day give the
@@ -87,11 +88,22 @@ public final class SyntheticMembers {
         LaborCapacity laborCapacity = laborCapacity(age);
         HardshipStatus hardship = random.nextDouble() < IN_DIFFICULTY_RATE
                 ? HardshipStatus.IN_DIFFICULTY : HardshipStatus.NOT_IN_DIFFICULTY;
+        return draw(county, gender, birthDate, age, village, laborCapacity, hardship,
+                () -> uniqueNationalId(birthDate, gender), () -> Vocabulary.ETHNICITIES.pick(random));
+    }
+
+    /**
+     * The rest of a member, drawn in this order (the arguments are evaluated left to right): the
+     * national ID, the name, the ethnicity, the phone, the township, the joining date, the education,
+     * the income, the notable contribution, the causes. The order is what makes a seed repeatable.
+     */
+    private SyntheticMember draw(County county, Gender gender, LocalDate birthDate, int age, String village,
+            LaborCapacity laborCapacity, HardshipStatus hardship, Supplier<String> nationalId, Supplier<String> ethnicity) {
         return new SyntheticMember(
-                uniqueNationalId(birthDate, gender),
+                nationalId.get(),
                 name(gender),
                 gender,
-                Vocabulary.ETHNICITIES.pick(random),
+                ethnicity.get(),
                 phone(),
                 county.code,
                 pick(county.townships),
@@ -196,23 +208,8 @@ public final class SyntheticMembers {
         int age = Period.between(birthDate, today).getYears();
         String village = pick(Vocabulary.VILLAGES);
         LaborCapacity laborCapacity = laborCapacity(age);
-        return new SyntheticMember(
-                uniqueNationalIdIn(county.code, birthDate, gender),
-                name(gender),
-                gender,
-                ethnicity,
-                phone(),
-                county.code,
-                pick(county.townships),
-                village,
-                village + "党支部",
-                joinedPartyOn(birthDate),
-                (age < 60 ? EDUCATION_BEFORE_60 : EDUCATION_FROM_60).pick(random),
-                laborCapacity,
-                annualIncome(laborCapacity, hardship),
-                random.nextDouble() < 0.02,
-                hardship,
-                hardship == HardshipStatus.IN_DIFFICULTY ? causes(age) : List.of());
+        return draw(county, gender, birthDate, age, village, laborCapacity, hardship,
+                () -> uniqueNationalIdIn(county.code, birthDate, gender), () -> ethnicity);
     }
 
     /**

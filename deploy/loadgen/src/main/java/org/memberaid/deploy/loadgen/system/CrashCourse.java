@@ -334,16 +334,19 @@ final class CrashCourse {
     }
 
     private void awaitCaughtUp() throws InterruptedException, SystemTestFailure {
-        await(() -> {
-            try {
-                Answer answer = api.get(api.reports, "/api/reports/freshness", Role.ANALYST);
-                return answer != null && answer.status() == 200 && answer.body().path("lag").isNumber()
-                        && answer.body().path("lag").asLong() == 0;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }, READY_TIMEOUT, "reporting's lag 0");
+        await(() -> caughtUp(api), READY_TIMEOUT, "reporting's lag 0");
+    }
+
+    /** Whether reporting has applied every event on the topics (freshness lag 0). */
+    static boolean caughtUp(Api api) {
+        try {
+            Answer answer = api.get(api.reports, "/api/reports/freshness", Role.ANALYST);
+            return answer != null && answer.status() == 200 && answer.body().path("lag").isNumber()
+                    && answer.body().path("lag").asLong() == 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** The management interface of the instance whose API is {@code base}. */

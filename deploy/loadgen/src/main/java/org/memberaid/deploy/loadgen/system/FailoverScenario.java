@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -140,7 +141,7 @@ public final class FailoverScenario implements Scenario {
         try {
             Answer probe = api.post(api.relief, "/api/disbursements", Role.CASEWORKER, String.format(
                     "{\"memberId\":\"%s\",\"fundId\":\"%s\",\"kind\":\"HARDSHIP_RELIEF\",\"amount\":0.01,\"disbursedOn\":\"%s\"}",
-                    memberId, fund, today), Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
+                    memberId, fund, today), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
             return probe != null && probe.status() == 422 && "amount-band".equals(probe.rule());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -190,7 +191,7 @@ public final class FailoverScenario implements Scenario {
             steps.run("kill -9 reporting-service instance 2, start it", () -> {
                 long killed = System.nanoTime();
                 processes.killService("reporting-service-2");
-                CrashCourse.await(() -> caughtUp(first), Duration.ofSeconds(120), "reporting's lag 0 with one instance");
+                CrashCourse.await(() -> CrashCourse.caughtUp(first), Duration.ofSeconds(120), "reporting's lag 0 with one instance");
                 out.printf("    instance 1 took over every partition: lag 0 %s after the kill%n", CrashCourse.since(killed));
                 processes.startSystem();
             });
@@ -204,7 +205,7 @@ public final class FailoverScenario implements Scenario {
                 for (int i = 0; i < instances.size(); i++) {
                     CrashCourse.awaitReady(instances.get(i), i);
                 }
-                CrashCourse.await(() -> caughtUp(first), Duration.ofSeconds(120), "reporting's lag 0");
+                CrashCourse.await(() -> CrashCourse.caughtUp(first), Duration.ofSeconds(120), "reporting's lag 0");
             });
             Readback.Result readback = steps.call("read back every write of the stream", () -> new Readback(first).check(attempts));
             readback.counts().forEach((kind, counts) -> out.printf("    %-21s %,6d written; %,d answered 5xx or nothing,"
@@ -248,17 +249,6 @@ public final class FailoverScenario implements Scenario {
             }
             Matcher leader = LEADER.matcher(metrics.text());
             return leader.find() && Double.parseDouble(leader.group(1)) == 1.0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static boolean caughtUp(Api api) {
-        try {
-            Answer answer = api.get(api.reports, "/api/reports/freshness", Role.ANALYST);
-            return answer != null && answer.status() == 200 && answer.body().path("lag").isNumber()
-                    && answer.body().path("lag").asLong() == 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
