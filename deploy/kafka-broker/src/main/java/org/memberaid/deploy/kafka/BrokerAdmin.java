@@ -69,6 +69,26 @@ final class BrokerAdmin implements AutoCloseable {
         await(admin.describeTopics(topics).allTopicNames(), timeout);
     }
 
+    /** {@link #ensureTopics}, answering whether it succeeded: a broker still starting fails, and is asked again. */
+    boolean provisionedTopics(List<String> topics, ClusterMember member, Duration timeout) {
+        try {
+            ensureTopics(topics, member, timeout);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
+    /** {@link #ensureExactly} the services' ACLs, answering whether it succeeded. */
+    boolean grantedServiceAcls(Duration timeout) {
+        try {
+            ensureExactly(BrokerUsers.serviceAcls(), timeout);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
     /**
      * Grants the given ACLs and revokes any other ACL of the same principals, so that after a start
      * the services' users can do exactly what the launcher says. Creating an ACL that exists is a no-op.

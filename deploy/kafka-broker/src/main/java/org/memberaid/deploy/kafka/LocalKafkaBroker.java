@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -43,6 +41,10 @@ public final class LocalKafkaBroker {
 
     public BrokerSettings settings() {
         return settings;
+    }
+
+    ClusterMember member() {
+        return member;
     }
 
     public String bootstrapServers() {
@@ -175,27 +177,8 @@ public final class LocalKafkaBroker {
             awaitCondition(broker, deadline, "answer on " + settings.bootstrapServers(),
                     () -> admin.answers(ADMIN_CALL_TIMEOUT));
             awaitCondition(broker, deadline, "create the topics " + settings.topics(),
-                    () -> createdTopics(admin));
-            awaitCondition(broker, deadline, "grant the services' ACLs", () -> grantedAcls(admin));
-        }
-    }
-
-    private boolean grantedAcls(BrokerAdmin admin) {
-        try {
-            admin.ensureExactly(BrokerUsers.serviceAcls(), ADMIN_CALL_TIMEOUT);
-            return true;
-        } catch (ExecutionException | TimeoutException e) {
-            return false;
-        }
-    }
-
-    /** A broker that has only just started can still reject topic creation; it is retried. */
-    private boolean createdTopics(BrokerAdmin admin) {
-        try {
-            admin.ensureTopics(settings.topics(), member, ADMIN_CALL_TIMEOUT);
-            return true;
-        } catch (ExecutionException | TimeoutException e) {
-            return false;
+                    () -> admin.provisionedTopics(settings.topics(), member, ADMIN_CALL_TIMEOUT));
+            awaitCondition(broker, deadline, "grant the services' ACLs", () -> admin.grantedServiceAcls(ADMIN_CALL_TIMEOUT));
         }
     }
 

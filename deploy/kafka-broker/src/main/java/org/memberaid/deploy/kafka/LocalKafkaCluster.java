@@ -10,8 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -86,23 +84,9 @@ public final class LocalKafkaCluster {
         Instant deadline = Instant.now().plus(first.startupTimeout());
         try (BrokerAdmin admin = new BrokerAdmin(credentials().login(bootstrapServers(), BrokerUsers.ADMIN))) {
             await(launched, deadline, "answer with all " + nodes + " brokers", () -> admin.brokerCount(ADMIN_CALL_TIMEOUT) == nodes);
-            ClusterMember member = new ClusterMember(1, "", Math.min(3, nodes), null);
-            await(launched, deadline, "create the topics " + first.topics(), () -> {
-                try {
-                    admin.ensureTopics(first.topics(), member, ADMIN_CALL_TIMEOUT);
-                    return true;
-                } catch (ExecutionException | TimeoutException e) {
-                    return false;
-                }
-            });
-            await(launched, deadline, "grant the services' ACLs", () -> {
-                try {
-                    admin.ensureExactly(BrokerUsers.serviceAcls(), ADMIN_CALL_TIMEOUT);
-                    return true;
-                } catch (ExecutionException | TimeoutException e) {
-                    return false;
-                }
-            });
+            await(launched, deadline, "create the topics " + first.topics(),
+                    () -> admin.provisionedTopics(first.topics(), node(1).member(), ADMIN_CALL_TIMEOUT));
+            await(launched, deadline, "grant the services' ACLs", () -> admin.grantedServiceAcls(ADMIN_CALL_TIMEOUT));
         }
     }
 

@@ -8,14 +8,14 @@ import org.memberaid.deploy.loadgen.cli.OptionSpec;
 import org.memberaid.deploy.loadgen.cli.UsageException;
 
 /** Options several scenarios share, and how they are read. */
-final class CommonOptions {
+public final class CommonOptions {
 
     /** deploy/loadgen.sh passes the data directory of the run scripts (MEMBERAID_DATA_DIR). */
     private static final String DATA_DIR_PROPERTY = "loadgen.data-dir";
 
     static final OptionSpec URL = OptionSpec.of("url", "http://localhost:8081", "base URL of members-service");
     static final OptionSpec PID_FILE = pidFileOf("members-service");
-    static final OptionSpec SEED = OptionSpec.optional("seed",
+    public static final OptionSpec SEED = OptionSpec.optional("seed",
             "seed of the synthetic members, to repeat a run's members (default: random, printed)");
 
     private CommonOptions() {
@@ -49,7 +49,8 @@ final class CommonOptions {
         return arguments.path(PID_FILE.name());
     }
 
-    static long seed(Arguments arguments) {
+    /** The --seed option, or a random seed (which the scenario prints, so that the run can be repeated). */
+    public static long seed(Arguments arguments) {
         return arguments.optionalString(SEED.name())
                 .map(CommonOptions::parseSeed)
                 .orElseGet(() -> ThreadLocalRandom.current().nextLong(1, 1_000_000_000_000L));

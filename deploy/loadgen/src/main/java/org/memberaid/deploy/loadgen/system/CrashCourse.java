@@ -143,12 +143,13 @@ final class CrashCourse {
             steps.run("idle: every service ready, reporting caught up", this::awaitIdle);
             Readback.Result readback = steps.call("read back every write of the stream",
                     () -> new Readback(api).check(attempts));
-            printReadback(readback);
+            printReadback(readback, out);
             problems.addAll(readback.problems());
             problems.addAll(steps.call("the cycle: paid once", () -> checkCycle(approved)));
-            problems.addAll(steps.call("funds against disbursements", () -> new Books(api).funds(out)));
+            Books books = new Books(api);
+            problems.addAll(steps.call("funds against disbursements", () -> books.funds(out)));
             problems.addAll(steps.call("reports against the registry and the ledger",
-                    () -> new Books(api).reports(year, out)));
+                    () -> books.reports(year, out)));
         } finally {
             stream.stop();
         }
@@ -287,7 +288,7 @@ final class CrashCourse {
         return List.of();
     }
 
-    private void printReadback(Readback.Result result) {
+    static void printReadback(Readback.Result result, PrintStream out) {
         for (Map.Entry<Kind, long[]> entry : result.counts().entrySet()) {
             long[] counts = entry.getValue();
             out.printf("    %-21s %,6d written; %,d answered 5xx or nothing, of which %,d found applied once, %,d not at all%n",

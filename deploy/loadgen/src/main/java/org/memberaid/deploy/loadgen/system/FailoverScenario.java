@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.memberaid.deploy.loadgen.Scenario;
@@ -23,6 +21,7 @@ import org.memberaid.deploy.loadgen.cli.AccessTokens.Role;
 import org.memberaid.deploy.loadgen.cli.Arguments;
 import org.memberaid.deploy.loadgen.cli.OptionSpec;
 import org.memberaid.deploy.loadgen.cli.UsageException;
+import org.memberaid.deploy.loadgen.scenario.CommonOptions;
 import org.memberaid.deploy.loadgen.system.Api.Answer;
 import org.memberaid.deploy.loadgen.system.SecondStream.Attempt;
 
@@ -47,7 +46,6 @@ public final class FailoverScenario implements Scenario {
     private static final OptionSpec CLIENTS = OptionSpec.of("clients", "16", "closed-loop clients of the throughput measurements");
     private static final OptionSpec RATE = OptionSpec.of("rate", "40", "writes per second of the stream during the failures");
     private static final OptionSpec OUTAGE = OptionSpec.of("outage", "15s", "how long the killed Kafka node stays dead");
-    private static final OptionSpec SEED = OptionSpec.optional("seed", "seed of the members (default: random, printed)");
 
     private final AccessTokens tokens;
 
@@ -67,7 +65,7 @@ public final class FailoverScenario implements Scenario {
 
     @Override
     public List<OptionSpec> options() {
-        return List.of(FIRST, MEASURE, CLIENTS, RATE, OUTAGE, SEED);
+        return List.of(FIRST, MEASURE, CLIENTS, RATE, OUTAGE, CommonOptions.SEED);
     }
 
     @Override
@@ -78,11 +76,8 @@ public final class FailoverScenario implements Scenario {
             throw new UsageException("option --first must be http://HOST, not '" + host + "'");
         }
         List<Api> instances = List.of(instance(host, 0), instance(host, 1));
-        long seed = arguments.optionalString(SEED.name()).map(Long::parseLong)
-                .orElseGet(() -> ThreadLocalRandom.current().nextLong(1, 1_000_000_000_000L));
-        Path root = Path.of(System.getProperty("loadgen.root", "."));
-        Path dataDir = Path.of(System.getProperty("loadgen.data-dir", root.resolve("deploy/.data").toString()));
-        Processes processes = new Processes(root, dataDir);
+        long seed = CommonOptions.seed(arguments);
+        Processes processes = Processes.ofThisRun();
         Steps steps = new Steps(out);
         LocalDate today = LocalDate.now(BUSINESS_ZONE);
         out.printf("Failover test, seed %d, today %s; the scripts it runs log to %s%n", seed, today, processes.log());
@@ -96,14 +91,7 @@ public final class FailoverScenario implements Scenario {
         } catch (SystemTestFailure e) {
             problems.add(e.getMessage());
         }
-        steps.printSummary();
-        if (problems.isEmpty()) {
-            out.println("Failover test passed.");
-            return SUCCESS;
-        }
-        out.println("Failover test FAILED:");
-        problems.stream().limit(50).forEach(problem -> out.println("  " + problem));
-        return FAILURE;
+        return steps.verdict("Failover test", problems);
     }
 
     private Api instance(String host, int index) {
@@ -213,12 +201,12 @@ public final class FailoverScenario implements Scenario {
                 CrashCourse.await(() -> CrashCourse.caughtUp(first), Duration.ofSeconds(120), "reporting's lag 0");
             });
             Readback.Result readback = steps.call("read back every write of the stream", () -> new Readback(first).check(attempts));
-            readback.counts().forEach((kind, counts) -> out.printf("    %-21s %,6d written; %,d answered 5xx or nothing,"
-                    + " %,d of them applied once%n", kind.name().toLowerCase().replace('_', ' '), counts[0], counts[1], counts[2]));
+            CrashCourse.printReadback(readback, out);
             problems.addAll(readback.problems());
-            problems.addAll(steps.call("funds against disbursements", () -> new Books(first).funds(out)));
+            Books books = new Books(first);
+            problems.addAll(steps.call("funds against disbursements", () -> books.funds(out)));
             problems.addAll(steps.call("reports against the registry and the ledger",
-                    () -> new Books(first).reports(today.getYear(), out)));
+                    () -> books.reports(today.getYear(), out)));
         } finally {
             stream.stop();
         }

@@ -37,6 +37,15 @@ final class Processes {
         this.log = dataDir.resolve("logs").resolve("system-test-scripts.log");
     }
 
+    /**
+     * The processes of the system this load generator was pointed at: deploy/loadgen.sh passes the
+     * repository ({@code loadgen.root}) and the run scripts' data directory ({@code loadgen.data-dir}).
+     */
+    static Processes ofThisRun() {
+        Path root = Path.of(System.getProperty("loadgen.root", "."));
+        return new Processes(root, Path.of(System.getProperty("loadgen.data-dir", root.resolve("deploy/.data").toString())));
+    }
+
     /** The log the scripts this class runs write to. */
     Path log() {
         return log;

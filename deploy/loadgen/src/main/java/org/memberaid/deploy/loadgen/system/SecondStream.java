@@ -47,7 +47,12 @@ final class SecondStream {
     }
 
     /** A registered member waiting for a request, not before {@code notBefore} (relief may not know it yet). */
-    private record Pending(String memberId, String countyCode, String key, String body, long notBefore, long delay) {
+    private record Pending(String memberId, String key, String body, long notBefore, long delay) {
+
+        /** The same request, due after {@code backoff} nanoseconds. */
+        Pending later(long backoff) {
+            return new Pending(memberId, key, body, System.nanoTime() + backoff, backoff);
+        }
     }
 
     private static final List<HardshipCause> CAUSES = List.of(HardshipCause.ILLNESS);
@@ -208,7 +213,7 @@ final class SecondStream {
             String request = String.format("{\"memberId\":\"%s\",\"fundId\":\"%s\",\"kind\":\"HARDSHIP_RELIEF\","
                     + "\"amount\":%s,\"disbursedOn\":\"%s\",\"reason\":\"system test\"}",
                     memberId, fundByCounty.get(county), amount.toPlainString(), today);
-            toRequest.add(new Pending(memberId, county, UUID.randomUUID().toString(), request, System.nanoTime(), 0));
+            toRequest.add(new Pending(memberId, UUID.randomUUID().toString(), request, System.nanoTime(), 0));
         }
     }
 
@@ -226,8 +231,7 @@ final class SecondStream {
         if (answer != null && answer.status() == 422 && "member-unknown".equals(answer.rule())) {
             // relief-service has not read the registration yet (Kafka may be down): ask again later.
             long backoff = Math.min(MAX_REPLICA_WAIT_NANOS, 2 * Math.max(pending.delay(), REPLICA_RETRY_NANOS));
-            toRequest.add(new Pending(pending.memberId(), pending.countyCode(), pending.key(), pending.body(),
-                    System.nanoTime() + backoff, backoff));
+            toRequest.add(pending.later(backoff));
             return false;
         }
         String id = answer != null && answer.ok() && answer.body() != null ? answer.body().path("id").asText(null) : null;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.memberaid.deploy.loadgen.Scenario;
 import org.memberaid.deploy.loadgen.cli.Durations;
 
 /** The steps of the system test: each printed as it starts and with how long it took. */
@@ -16,6 +17,8 @@ final class Steps {
 
     private record Timing(String name, Duration took) {
     }
+
+    private static final int SHOWN_PROBLEMS = 50;
 
     private final PrintStream out;
     private final List<Timing> timings = new ArrayList<>();
@@ -44,7 +47,22 @@ final class Steps {
         }
     }
 
-    void printSummary() {
+    /** Prints the steps' times and the verdict of {@code test}; the exit status. */
+    int verdict(String test, List<String> problems) {
+        printSummary();
+        if (problems.isEmpty()) {
+            out.println(test + " passed.");
+            return Scenario.SUCCESS;
+        }
+        out.println(test + " FAILED:");
+        problems.stream().limit(SHOWN_PROBLEMS).forEach(problem -> out.println("  " + problem));
+        if (problems.size() > SHOWN_PROBLEMS) {
+            out.println("  ... and " + (problems.size() - SHOWN_PROBLEMS) + " more");
+        }
+        return Scenario.FAILURE;
+    }
+
+    private void printSummary() {
         out.println();
         out.println("Steps:");
         for (Timing timing : timings) {

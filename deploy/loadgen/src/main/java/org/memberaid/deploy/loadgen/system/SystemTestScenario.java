@@ -2,19 +2,18 @@ package org.memberaid.deploy.loadgen.system;
 
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.memberaid.deploy.loadgen.Scenario;
 import org.memberaid.deploy.loadgen.cli.AccessTokens;
 import org.memberaid.deploy.loadgen.cli.AccessTokens.Role;
 import org.memberaid.deploy.loadgen.cli.Arguments;
 import org.memberaid.deploy.loadgen.cli.OptionSpec;
 import org.memberaid.deploy.loadgen.cli.UsageException;
+import org.memberaid.deploy.loadgen.scenario.CommonOptions;
 import org.memberaid.deploy.loadgen.demo.DemoFailure;
 
 /**
@@ -33,8 +32,6 @@ public final class SystemTestScenario implements Scenario {
     private static final OptionSpec RATE = OptionSpec.of("rate", "40", "writes per second of the second stream");
     private static final OptionSpec STEPS = OptionSpec.of("steps", "demo,rebuild,crash",
             "which parts to run: demo (load it, check it), rebuild (rebuild the reports, check again), crash");
-    private static final OptionSpec SEED = OptionSpec.optional("seed",
-            "seed of the second stream's members (default: random, printed)");
 
     private final AccessTokens tokens;
 
@@ -54,7 +51,7 @@ public final class SystemTestScenario implements Scenario {
 
     @Override
     public List<OptionSpec> options() {
-        return List.of(MEMBERS_URL, RELIEF_URL, REPORTS_URL, OUTAGE, RATE, STEPS, SEED);
+        return List.of(MEMBERS_URL, RELIEF_URL, REPORTS_URL, OUTAGE, RATE, STEPS, CommonOptions.SEED);
     }
 
     @Override
@@ -66,12 +63,9 @@ public final class SystemTestScenario implements Scenario {
                 throw new UsageException("option --steps lists demo, rebuild and crash, not '" + part + "'");
             }
         }
-        long seed = arguments.optionalString(SEED.name()).map(Long::parseLong)
-                .orElseGet(() -> ThreadLocalRandom.current().nextLong(1, 1_000_000_000_000L));
+        long seed = CommonOptions.seed(arguments);
         Api api = new Api(base(arguments, MEMBERS_URL), base(arguments, RELIEF_URL), base(arguments, REPORTS_URL), tokens);
-        Path root = Path.of(System.getProperty("loadgen.root", "."));
-        Path dataDir = Path.of(System.getProperty("loadgen.data-dir", root.resolve("deploy/.data").toString()));
-        Processes processes = new Processes(root, dataDir);
+        Processes processes = Processes.ofThisRun();
         Steps steps = new Steps(out);
         LocalDate today = LocalDate.now(BUSINESS_ZONE);
         out.printf("System test, seed %d, today %s; the scripts it runs log to %s%n", seed, today, processes.log());
@@ -96,17 +90,7 @@ public final class SystemTestScenario implements Scenario {
         } catch (SystemTestFailure | DemoFailure e) {
             problems.add(e.getMessage());
         }
-        steps.printSummary();
-        if (problems.isEmpty()) {
-            out.println("System test passed.");
-            return SUCCESS;
-        }
-        out.println("System test FAILED:");
-        problems.stream().limit(50).forEach(problem -> out.println("  " + problem));
-        if (problems.size() > 50) {
-            out.println("  ... and " + (problems.size() - 50) + " more");
-        }
-        return FAILURE;
+        return steps.verdict("System test", problems);
     }
 
     private static URI base(Arguments arguments, OptionSpec option) {
